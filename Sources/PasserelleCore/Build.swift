@@ -1,0 +1,113 @@
+import Foundation
+
+/// The whole pipeline: load → parse and resolve → render → write.
+public struct Build {
+    /// What a build is asked to do.
+    public struct Options: Sendable {
+        public var content: URL
+        public var output: URL
+        /// A theme name (looked up in `themes/` beside the content folder) or a path; nil: `site.yaml`'s.
+        public var theme: String?
+        public var includeDrafts = false
+        public var strict = false
+        /// Validate only: write nothing.
+        public var dryRun = false
+        public var buildDate = Date()
+        /// How paths are shown in diagnostics: relative to this folder when inside it.
+        public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+
+        public init(content: URL, output: URL, theme: String? = nil) {
+            self.content = content
+            self.output = output
+            self.theme = theme
+        }
+    }
+
+    /// What a build did.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        /// Pages written per language code.
+        public var pagesPerLanguage: [String: Int] = [:]
+        public var filesWritten = 0
+        public var succeeded = false
+        /// A problem that is not about content (unusable folders): exit code 2.
+        public var usageError: String?
+    }
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    public func run() -> Report {
+        var report = Report()
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            report.usageError = "content folder '\(display(options.content))' not found"
+            return report
+        }
+        let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
+        report.diagnostics += loaded.diagnostics
+        guard let config = loaded.config else { return finish(report) }
+
+        let themeURL = resolveTheme(options.theme ?? config.theme)
+        let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL))
+            .load(languages: config.languageCodes)
+        report.diagnostics += themeDiagnostics
+
+        let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate))
+        let (site, siteDiagnostics) = resolver.resolve(files: loaded.files, assets: loaded.assets)
+        report.diagnostics += siteDiagnostics
+        report.diagnostics.sort { ($0.severity == .error ? 0 : 1, $0) < ($1.severity == .error ? 0 : 1, $1) }
+        if options.strict {
+            report.diagnostics = report.diagnostics.map { Diagnostic(.error, $0.location, $0.message) }
+        }
+        guard let site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
+
+        let pages = PageRenderer(site: site, theme: theme).renderAll()
+        for page in pages {
+            if let language = page.path.split(separator: "/").first.map(String.init), config.language(language) != nil {
+                report.pagesPerLanguage[language, default: 0] += 1
+            }
+        }
+        if options.dryRun {
+            report.succeeded = true
+            return report
+        }
+        var copies: [(String, URL)] = theme.staticFiles.map { ("theme/\($0)", theme.directory.appendingPathComponent("static/\($0)")) }
+        copies += site.assets.map { ("assets/\($0)", options.content.appendingPathComponent("assets/\($0)")) }
+        let writer = OutputWriter(output: options.output)
+        do {
+            try writer.checkOwnership(content: options.content)
+            try writer.write(pages: pages, copies: copies)
+        } catch {
+            report.usageError = "\(error)"
+            return report
+        }
+        report.filesWritten = pages.count + copies.count
+        report.succeeded = true
+        return report
+    }
+
+    private func finish(_ report: Report) -> Report {
+        var report = report
+        report.succeeded = false
+        return report
+    }
+
+    private func resolveTheme(_ nameOrPath: String) -> URL {
+        if nameOrPath.contains("/") || nameOrPath.hasPrefix(".") {
+            return URL(fileURLWithPath: nameOrPath, relativeTo: options.workingDirectory).standardizedFileURL
+        }
+        return options.content.deletingLastPathComponent().appendingPathComponent("themes/\(nameOrPath)").standardizedFileURL
+    }
+
+    /// A path relative to the working directory when it is inside it.
+    func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = options.workingDirectory.standardizedFileURL.path
+        if path == base { return "." }
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+        return path
+    }
+}

@@ -1,0 +1,40 @@
+/// "Did you mean" suggestions: the candidates closest to a misspelt name.
+public enum Suggestion {
+    /// Candidates within a small edit distance of `word`, closest first (at most three).
+    public static func closest(to word: String, in candidates: [String]) -> [String] {
+        let target = Array(word.lowercased())
+        let limit = max(2, target.count / 3)
+        let scored = candidates.compactMap { candidate -> (Int, String)? in
+            let lowered = candidate.lowercased()
+            if lowered.hasSuffix("/" + word.lowercased()) || lowered.hasPrefix(word.lowercased() + "/") {
+                return (0, candidate)
+            }
+            let distance = editDistance(target, Array(lowered))
+            return distance <= limit ? (distance, candidate) : nil
+        }
+        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.1)
+    }
+
+    /// A suffix for a message: ` (did you mean 'a' or 'b'?)`, or nothing.
+    public static func didYouMean(_ word: String, in candidates: [String]) -> String {
+        let found = closest(to: word, in: candidates)
+        guard !found.isEmpty else { return "" }
+        return " (did you mean " + found.map { "'\($0)'" }.joined(separator: " or ") + "?)"
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Walks the content folder: reads `site.yaml`, every `<section>/<slug>.<lang>.md`, and lists assets.
+public struct ContentLoader {
+    /// What the walk found.
+    public struct Result {
+        public var config: SiteConfig?
+        public var files: [SourceFile] = []
+        /// Asset files, relative to `content/assets/`, sorted.
+        public var assets: [String] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public let contentDirectory: URL
+    /// How the content folder is named in diagnostics (the path the user gave).
+    public let displayRoot: String
+
+    public init(contentDirectory: URL, displayRoot: String) {
+        self.contentDirectory = contentDirectory
+        self.displayRoot = displayRoot
+    }
+
+    func display(_ relative: String) -> String {
+        displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + relative
+    }
+
+    public func load() -> Result {
+        var result = Result()
+        let fm = FileManager.default
+        let configPath = display("site.yaml")
+        guard let configText = readText(contentDirectory.appendingPathComponent("site.yaml"), displayPath: configPath, diagnostics: &result.diagnostics) else {
+            if !fm.fileExists(atPath: contentDirectory.appendingPathComponent("site.yaml").path) {
+                result.diagnostics.append(.error(SourceLocation(path: configPath), "site.yaml not found in the content folder"))
+            }
+            return result
+        }
+        let (config, configDiagnostics) = SiteConfigLoader.load(text: configText, path: configPath)
+        result.diagnostics += configDiagnostics
+        guard let config else { return result }
+        result.config = config
+
+        let entries = ((try? fm.contentsOfDirectory(atPath: contentDirectory.path)) ?? []).sorted()
+        for name in entries where !name.hasPrefix(".") {
+            let url = contentDirectory.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                if name == "assets" {
+                    result.assets = listFiles(under: url)
+                } else if name.hasPrefix("_") {
+                    continue
+                } else if config.section(named: name) == nil {
+                    result.diagnostics.append(.error(SourceLocation(path: display(name)),
+                        "section folder '\(name)' is not declared in site.yaml"
+                        + Suggestion.didYouMean(name, in: config.sections.map(\.name))))
+                } else {
+                    for file in ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
+                        loadFile(named: file, in: name, config: config, into: &result)
+                    }
+                }
+            } else if name.hasSuffix(".md") {
+                loadFile(named: name, in: nil, config: config, into: &result)
+            }
+        }
+        return result
+    }
+
+    private func loadFile(named name: String, in section: String?, config: SiteConfig, into result: inout Result) {
+        let relative = section.map { "\($0)/\(name)" } ?? name
+        let url = contentDirectory.appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if isDirectory.boolValue || !name.hasSuffix(".md") { return }
+        if name.hasPrefix(".") || (name.hasPrefix("_") && !name.hasPrefix("_index.")) { return }
+        let location = SourceLocation(path: display(relative))
+        let stem = String(name.dropLast(3))
+        guard let dot = stem.lastIndex(of: ".") else {
+            result.diagnostics.append(.error(location, "file name '\(name)' has no language code: name it '\(stem).\(config.defaultLanguage.code).md'"))
+            return
+        }
+        let slug = String(stem[..<dot])
+        let language = String(stem[stem.index(after: dot)...])
+        guard config.language(language) != nil else {
+            result.diagnostics.append(.error(location, "unknown language '\(language)' in file name '\(name)'"
+                + Suggestion.didYouMean(language, in: config.languageCodes)))
+            return
+        }
+        if section == nil && slug != "_index" { return }
+        guard slug == "_index" || PathSafety.isSafeSegment(slug) else {
+            result.diagnostics.append(.error(location, "unsafe file name '\(name)': use letters, digits and '-'"))
+            return
+        }
+        guard let text = readText(url, displayPath: location.path, diagnostics: &result.diagnostics) else { return }
+        result.files.append(SourceFile(displayPath: location.path, relativePath: relative, section: section,
+                                       slug: slug, language: language, isIndex: slug == "_index", text: text))
+    }
+
+    /// Reads a UTF-8 file, dropping a BOM and normalising CRLF and CR to LF.
+    private func readText(_ url: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        guard var text = String(validatingUTF8Data: data) else {
+            let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let line = (lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0) + 1
+            diagnostics.append(.error(SourceLocation(path: displayPath, line: line), "file is not valid UTF-8"))
+            return nil
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    private func listFiles(under url: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: url.path) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            let last = (path as NSString).lastPathComponent
+            if last.hasPrefix(".") { continue }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files.append(path) }
+        }
+        return files.sorted()
+    }
+}
+
+extension String {
+    /// Decodes UTF-8, returning nil (rather than repairing) when the bytes are not valid UTF-8.
+    init?(validatingUTF8Data data: Data) {
+        guard let decoded = String(data: data, encoding: .utf8) else { return nil }
+        self = decoded
+    }
+}

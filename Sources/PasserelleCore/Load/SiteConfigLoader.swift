@@ -1,0 +1,80 @@
+/// Reads and validates `site.yaml`.
+enum SiteConfigLoader {
+    static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML"]
+    static let sectionKeys = ["kind", "slug", "title"]
+    static let languageKeys = ["code", "name", "locale"]
+
+    static func load(text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
+        let document = YAMLDocument(text: text, path: path)
+        var diagnostics = document.diagnostics
+        guard document.diagnostics.isEmpty else { return (nil, diagnostics) }
+        guard var fields = YAMLFields(document.root, path: path, firstLine: 1, what: "site.yaml", diagnostics: &diagnostics) else {
+            if document.root == nil { diagnostics.append(.error(SourceLocation(path: path), "site.yaml is empty")) }
+            return (nil, diagnostics)
+        }
+        fields.rejectUnknownKeys(allowedKeys, context: "site.yaml")
+
+        var languages: [Language] = []
+        if let node = fields.require("languages", context: "site.yaml") {
+            if case let .sequence(items) = node, !items.isEmpty {
+                for item in items {
+                    guard var lang = YAMLFields(item, path: path, firstLine: 1, what: "a language", diagnostics: &diagnostics) else { continue }
+                    lang.rejectUnknownKeys(languageKeys, context: "a language")
+                    let code = lang.require("code", context: "a language").flatMap { lang.string($0, key: "code") }
+                    if let code {
+                        if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
+                            lang.error(lang["code"]!, "language code '\(code)' must be letters, like 'fr'")
+                        } else if languages.contains(where: { $0.code == code }) {
+                            lang.error(lang["code"]!, "language '\(code)' is declared twice")
+                        } else {
+                            languages.append(Language(code: code, name: lang.string("name") ?? code,
+                                                      locale: lang.string("locale") ?? code))
+                        }
+                    }
+                    diagnostics += lang.diagnostics
+                }
+            } else {
+                fields.error(node, "'languages' must be a non-empty list of { code, name, locale }")
+            }
+        }
+        let codes = languages.map(\.code)
+        let title = fields.localized("title", languages: codes) ?? [:]
+        if fields["title"] == nil { _ = fields.require("title", context: "site.yaml") }
+        var baseURL = fields.string("baseURL") ?? "/"
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        let theme = fields.string("theme") ?? "default"
+        let unsafeHTML = fields.bool("unsafeHTML") ?? false
+
+        var sections: [SectionConfig] = []
+        if let node = fields["sections"] {
+            if case let .mapping(mapping) = node {
+                for (nameNode, value) in mapping {
+                    let name = nameNode.string ?? ""
+                    guard var section = YAMLFields(value, path: path, firstLine: 1, what: "section '\(name)'", diagnostics: &diagnostics) else { continue }
+                    section.rejectUnknownKeys(sectionKeys, context: "section '\(name)'")
+                    var kind = SectionConfig.Kind.entry
+                    if let raw = section.string("kind") {
+                        if let parsed = SectionConfig.Kind(rawValue: raw) { kind = parsed } else {
+                            section.error(section["kind"]!, "unknown section kind '\(raw)'"
+                                + Suggestion.didYouMean(raw, in: SectionConfig.Kind.allCases.map(\.rawValue)))
+                        }
+                    }
+                    let slugs = section.localized("slug", languages: codes) ?? [:]
+                    for (code, slug) in slugs.sorted(by: { $0.key < $1.key }) where !PathSafety.isSafeSegment(slug) {
+                        section.error(section["slug"]!, "unsafe slug '\(slug)' for '\(code)': use letters, digits and '-'")
+                    }
+                    sections.append(SectionConfig(name: name, kind: kind,
+                                                  slugs: slugs.filter { PathSafety.isSafeSegment($0.value) },
+                                                  titles: section.localized("title", languages: codes) ?? [:]))
+                    diagnostics += section.diagnostics
+                }
+            } else {
+                fields.error(node, "'sections' must be a mapping of folder names to settings")
+            }
+        }
+        diagnostics += fields.diagnostics
+        guard !languages.isEmpty, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (SiteConfig(title: title, baseURL: baseURL, languages: languages, theme: theme,
+                           sections: sections, unsafeHTML: unsafeHTML), diagnostics)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// A day of the proleptic Gregorian calendar, without time zone: `2005-11-16`.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: Substring) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public var iso: String {
+        String(format4: year) + "-" + String(format2: month) + "-" + String(format2: day)
+    }
+
+    public var description: String { iso }
+
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+}
+
+/// A date, optionally with a local time of day: `2005-11-16` or `2005-11-16T09:00`.
+public struct DateTimeValue: Hashable, Comparable, Sendable {
+    public let date: CalendarDate
+    /// Minutes after midnight, or nil for a whole day.
+    public let minuteOfDay: Int?
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM[:SS]`; seconds and a trailing `Z` are accepted.
+    public init?(iso text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 10 else { return nil }
+        let datePart = trimmed.prefix(10)
+        guard let date = CalendarDate(iso: datePart) else { return nil }
+        var rest = trimmed.dropFirst(10)
+        if rest.isEmpty { self.date = date; minuteOfDay = nil; return }
+        guard rest.first == "T" || rest.first == " " else { return nil }
+        rest = rest.dropFirst()
+        if rest.hasSuffix("Z") { rest = rest.dropLast() }
+        let pieces = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(pieces.count), pieces.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+              let h = Int(pieces[0]), let m = Int(pieces[1]), h < 24, m < 60,
+              pieces.count == 2 || Int(pieces[2])! < 60 else { return nil }
+        self.date = date
+        minuteOfDay = h * 60 + m
+    }
+
+    public var isAllDay: Bool { minuteOfDay == nil }
+
+    public static func < (a: DateTimeValue, b: DateTimeValue) -> Bool {
+        (a.date, a.minuteOfDay ?? -1) < (b.date, b.minuteOfDay ?? -1)
+    }
+}
+
+extension String {
+    init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+    init(format4 value: Int) {
+        let digits = String(value)
+        self = String(repeating: "0", count: Swift.max(0, 4 - digits.count)) + digits
+    }
+}

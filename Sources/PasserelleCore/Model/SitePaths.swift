@@ -1,0 +1,37 @@
+/// Where each kind of page is written, and how one page links to another.
+public enum SitePaths {
+    public static func home(_ language: String) -> String { "\(language)/index.html" }
+
+    public static func section(_ section: SectionConfig, _ language: String) -> String {
+        "\(language)/\(section.slug(in: language))/index.html"
+    }
+
+    public static func entry(_ section: SectionConfig, slug: String, _ language: String) -> String {
+        "\(language)/\(section.slug(in: language))/\(slug)/index.html"
+    }
+
+    /// A relative URL from the page written at `from` to the file at `to` (both relative to the output root).
+    /// Links keep `index.html` so that they work from `file://`, where folders do not open their index.
+    public static func relative(from: String, to: String) -> String {
+        let fromParts = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1,
+              fromParts[fromParts.startIndex + common] == toParts[common] { common += 1 }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        let rest = toParts[common...].map(String.init)
+        let joined = (ups + rest).joined(separator: "/")
+        return joined.isEmpty ? "./" : joined
+    }
+
+    /// The prefix that leads from the page at `from` to the output root (`../../`), or `""` at the root.
+    public static func rootPrefix(from: String) -> String {
+        String(repeating: "../", count: from.split(separator: "/").count - 1)
+    }
+
+    /// The public URL of a written file: `baseURL` + path, without a trailing `index.html`.
+    public static func absolute(_ path: String, baseURL: String) -> String {
+        let trimmed = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return baseURL + trimmed
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Yams
+
+/// Splits a content file into YAML front matter and Markdown body, and decodes the front matter.
+public enum FrontMatterParser {
+    /// The result of parsing one file's front matter.
+    public struct Parsed {
+        public var metadata: EntryMetadata?
+        public var body: String
+        /// The file line on which the body starts (1-based).
+        public var bodyFirstLine: Int
+        public var diagnostics: [Diagnostic]
+    }
+
+    static let commonKeys = ["title", "summary", "weight", "category", "tags", "related", "slug",
+                             "aliases", "draft", "date", "updated"]
+    static let eventKeys = ["start", "end", "timezone", "location", "url", "status", "recurrence"]
+    static let projectKeys = ["location", "url"]
+
+    /// Keys allowed in a file of a section of `kind` (nil: the home page intro).
+    static func allowedKeys(for kind: SectionConfig.Kind?) -> [String] {
+        switch kind {
+        case .event?: return commonKeys + eventKeys
+        default: return commonKeys + projectKeys
+        }
+    }
+
+    public static func parse(_ file: SourceFile, kind: SectionConfig.Kind?) -> Parsed {
+        let path = file.displayPath
+        let text = file.text
+        guard text.hasPrefix("---\n") || text == "---" else {
+            let message = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                ? "empty file: a content file starts with front matter between '---' lines, with at least a title"
+                : "missing front matter: the file must start with a '---' line, then YAML with at least 'title', then '---'"
+            return Parsed(metadata: nil, body: "", bodyFirstLine: 1, diagnostics: [.error(SourceLocation(path: path), message)])
+        }
+        // Find the closing delimiter line.
+        var yamlLines: [Substring] = []
+        var closingLine: Int?
+        var lineNumber = 1
+        var bodyStart = text.endIndex
+        var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
+        while index < text.endIndex {
+            lineNumber += 1
+            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[index..<end]
+            if line == "---" || line == "..." || line.hasPrefix("---") && line.dropFirst(3).allSatisfy({ $0 == " " || $0 == "\t" }) {
+                closingLine = lineNumber
+                bodyStart = end < text.endIndex ? text.index(after: end) : end
+                break
+            }
+            yamlLines.append(line)
+            index = end < text.endIndex ? text.index(after: end) : end
+        }
+        guard let closingLine else {
+            return Parsed(metadata: nil, body: "", bodyFirstLine: 1,
+                          diagnostics: [.error(SourceLocation(path: path), "front matter is not closed: add a '---' line after the YAML")])
+        }
+        var diagnostics: [Diagnostic] = []
+        for (offset, line) in yamlLines.enumerated() {
+            if let tab = line.firstIndex(of: "\t"), line[..<tab].allSatisfy({ $0 == " " }) {
+                diagnostics.append(.error(SourceLocation(path: path, line: offset + 2, column: line.distance(from: line.startIndex, to: tab) + 1),
+                                          "tab character used for indentation: YAML needs spaces"))
+            }
+        }
+        let body = String(text[bodyStart...])
+        guard diagnostics.isEmpty else {
+            return Parsed(metadata: nil, body: body, bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
+        }
+        let yaml = yamlLines.joined(separator: "\n")
+        let document = YAMLDocument(text: yaml, path: path, firstLine: 2)
+        diagnostics += document.diagnostics
+        guard document.diagnostics.isEmpty else {
+            return Parsed(metadata: nil, body: body, bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
+        }
+        guard let root = document.root else {
+            diagnostics.append(.error(SourceLocation(path: path, line: 1), "front matter is empty: it needs at least 'title'"))
+            return Parsed(metadata: nil, body: body, bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
+        }
+        let metadata = decode(root, path: path, kind: kind, diagnostics: &diagnostics)
+        return Parsed(metadata: diagnostics.hasErrors ? nil : metadata, body: body,
+                      bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
+    }
+
+    static func decode(_ root: Node, path: String, kind: SectionConfig.Kind?, diagnostics: inout [Diagnostic]) -> EntryMetadata? {
+        guard var fields = YAMLFields(root, path: path, firstLine: 2, what: "front matter", diagnostics: &diagnostics) else { return nil }
+        fields.rejectUnknownKeys(allowedKeys(for: kind), context: "front matter")
+        var meta = EntryMetadata()
+        if let node = fields.require("title", context: "front matter"), let title = fields.string(node, key: "title") {
+            if title.trimmingCharacters(in: .whitespaces).isEmpty { fields.error(node, "'title' must not be empty") }
+            meta.title = title
+        }
+        meta.summary = fields.string("summary")
+        meta.weight = fields.int("weight")
+        meta.category = fields.string("category")
+        meta.tags = fields.strings("tags")?.map(\.0) ?? []
+        meta.related = fields.strings("related")?.map { ReferenceText(text: $0.0, location: fields.location($0.1)) } ?? []
+        if let slug = fields.string("slug") {
+            if PathSafety.isSafeSegment(slug) { meta.slug = slug } else {
+                fields.error(fields["slug"]!, "unsafe slug '\(slug)': use letters, digits and '-', without '/', '\\\\', '..' or '%'")
+            }
+        }
+        for (alias, node) in fields.strings("aliases") ?? [] {
+            if PathSafety.isSafePath(alias) { meta.aliases.append(alias) } else {
+                fields.error(node, "unsafe alias '\(alias)': use a path of letters, digits, '-' and '/', without '..', '\\\\' or '%'")
+            }
+        }
+        meta.draft = fields.bool("draft") ?? false
+        meta.date = date("date", &fields)
+        meta.updated = date("updated", &fields)
+
+        if kind == .event {
+            let startNode = fields.require("start", context: "an event's front matter")
+            let start = startNode.flatMap { dateTime($0, key: "start", &fields) }
+            let end = fields["end"].flatMap { dateTime($0, key: "end", &fields) }
+            if let start {
+                var details = EventDetails(start: start)
+                if let end {
+                    if end.isAllDay != start.isAllDay {
+                        fields.error(fields["end"]!, "'end' must have the same form as 'start' (both dates, or both dates with times)")
+                    } else if end < start {
+                        fields.error(fields["end"]!, "'end' (\(end.date)) is before 'start' (\(start.date))")
+                    }
+                    details.end = end
+                }
+                if let zone = fields.string("timezone") {
+                    if TimeZone(identifier: zone) == nil || !zone.contains("/") && zone != "UTC" {
+                        let known = TimeZone.knownTimeZoneIdentifiers
+                        fields.error(fields["timezone"]!, "unknown time zone '\(zone)'" + Suggestion.didYouMean(zone, in: known))
+                    } else { details.timezone = zone }
+                }
+                if let raw = fields.string("status") {
+                    if let status = EventDetails.Status(rawValue: raw) { details.status = status } else {
+                        fields.error(fields["status"]!, "unknown status '\(raw)': use confirmed, tentative or cancelled"
+                            + Suggestion.didYouMean(raw, in: EventDetails.Status.allCases.map(\.rawValue)))
+                    }
+                }
+                if let raw = fields.string("recurrence") {
+                    if let value = EventDetails.Recurrence(rawValue: raw) { details.recurrence = value } else {
+                        fields.error(fields["recurrence"]!, "unknown recurrence '\(raw)': use yearly"
+                            + Suggestion.didYouMean(raw, in: EventDetails.Recurrence.allCases.map(\.rawValue)))
+                    }
+                }
+                meta.event = details
+            }
+        }
+        meta.location = fields.string("location")
+        meta.url = fields.string("url")
+        diagnostics += fields.diagnostics
+        return meta
+    }
+
+    private static func date(_ key: String, _ fields: inout YAMLFields) -> CalendarDate? {
+        guard let node = fields[key] else { return nil }
+        return dateTime(node, key: key, &fields)?.date
+    }
+
+    private static func dateTime(_ node: Node, key: String, _ fields: inout YAMLFields) -> DateTimeValue? {
+        guard let text = fields.string(node, key: key) else { return nil }
+        guard let value = DateTimeValue(iso: text) else {
+            fields.error(node, "'\(key)' is not a valid date: '\(text)' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)")
+            return nil
+        }
+        return value
+    }
+}

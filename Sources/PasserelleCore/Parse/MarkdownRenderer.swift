@@ -1,0 +1,290 @@
+import CCmarkGFM
+import Foundation
+
+/// Renders a Markdown body to HTML with cmark-gfm, rewriting references by walking the AST.
+///
+/// `[[ref]]`, `[[ref|text]]` and `[[ref#anchor]]` in text nodes, and links to `.md` files, are
+/// handed to a resolver that returns the URL and title of the target page; headings get ids;
+/// raw HTML is omitted unless the site allows it; `javascript:` and `data:` links are dropped.
+public struct MarkdownRenderer: Sendable {
+    /// A link the body asks for, before resolution.
+    public struct LinkRequest: Hashable, Sendable {
+        public enum Target: Hashable, Sendable {
+            /// `[[ref]]`: an id or slug.
+            case reference(String)
+            /// A Markdown link to a content file, relative to the folder of the file being rendered.
+            case file(String)
+        }
+        public let target: Target
+        public let anchor: String?
+        public let location: SourceLocation
+    }
+
+    /// What the resolver returns for a link it could resolve.
+    public struct ResolvedLink: Sendable {
+        public let url: String
+        public let title: String
+        public init(url: String, title: String) { self.url = url; self.title = title }
+    }
+
+    /// The HTML of a body, the ids of its headings, and its diagnostics.
+    public struct Output: Sendable {
+        public var html: String
+        public var headingIDs: [String]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public let unsafeHTML: Bool
+
+    public init(unsafeHTML: Bool) {
+        self.unsafeHTML = unsafeHTML
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Renders `body`, whose first line is line `firstLine` of `path`.
+    /// `resolve` returns nil after recording its own diagnostic when a link does not resolve.
+    /// `rebaseRootURL` turns a site-root path (`/assets/x.png`) into a relative URL.
+    public func render(_ body: String, path: String, firstLine: Int,
+                       resolve: @escaping (LinkRequest) -> Result<ResolvedLink, Diagnostic>,
+                       rebaseRootURL: @escaping (String) -> String) -> Output {
+        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        guard let parser = cmark_parser_new(options) else { return Output(html: "", headingIDs: [], diagnostics: []) }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        body.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return Output(html: "", headingIDs: [], diagnostics: []) }
+        defer { cmark_node_free(document) }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+
+        var context = RewriteContext(sourceLines: body.split(separator: "\n", omittingEmptySubsequences: false),
+                                     path: path, firstLine: firstLine, resolve: resolve, rebaseRootURL: rebaseRootURL)
+        var headings: [OpaquePointer] = []
+        var textParents: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        var rawHTML: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        var seenParents = Set<OpaquePointer>()
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headings.append(node)
+            case CMARK_NODE_TEXT:
+                if let parent = cmark_node_parent(node), cmark_node_get_type(parent) != CMARK_NODE_LINK,
+                   seenParents.insert(parent).inserted {
+                    textParents.append(parent)
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+
+        if !unsafeHTML {
+            for node in rawHTML {
+                cmark_node_set_literal(node, cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+                    ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->")
+            }
+        }
+        for node in links { context.rewriteLink(node) }
+        for parent in textParents { context.expandWikiLinks(in: parent) }
+
+        var ids: [String] = []
+        var used: [String: Int] = [:]
+        for heading in headings {
+            let base = HeadingID.make(from: MarkdownRenderer.plainText(of: heading))
+            var id = base.isEmpty ? "section" : base
+            if let count = used[id] { used[id] = count + 1; id += "-\(count + 1)" } else { used[id] = 0 }
+            ids.append(id)
+            guard let rendered = cmark_render_html(heading, options | CMARK_OPT_UNSAFE, extensions) else { continue }
+            var html = String(cString: rendered)
+            free(rendered)
+            // cmark renders a heading as `<hN>…</hN>\n`: put the id into that opening tag.
+            html.insert(contentsOf: " id=\"\(id)\"", at: html.index(html.startIndex, offsetBy: 3))
+            let block = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+            cmark_node_set_literal(block, html)
+            cmark_node_replace(heading, block)
+            cmark_node_free(heading)
+        }
+
+        guard let rendered = cmark_render_html(document, options | CMARK_OPT_UNSAFE, extensions) else {
+            return Output(html: "", headingIDs: ids, diagnostics: context.diagnostics)
+        }
+        let html = String(cString: rendered)
+        free(rendered)
+        return Output(html: html, headingIDs: ids, diagnostics: context.diagnostics)
+    }
+
+    /// The concatenated literal text under a node.
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        return text
+    }
+}
+
+/// The state of one rewrite pass over a document's AST.
+private struct RewriteContext {
+    let sourceLines: [Substring]
+    let path: String
+    let firstLine: Int
+    let resolve: (MarkdownRenderer.LinkRequest) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic>
+    let rebaseRootURL: (String) -> String
+    var diagnostics: [Diagnostic] = []
+
+    /// The file position of `needle`, searched from the node's start line onwards.
+    func location(of needle: String, from node: OpaquePointer) -> SourceLocation {
+        var start = Int(cmark_node_get_start_line(node))
+        if start < 1 { start = 1 }
+        var lineIndex = start - 1
+        while lineIndex < sourceLines.count {
+            let line = sourceLines[lineIndex]
+            if let range = line.range(of: needle) {
+                let column = line[..<range.lowerBound].unicodeScalars.count + 1
+                return SourceLocation(path: path, line: firstLine + lineIndex, column: column)
+            }
+            lineIndex += 1
+        }
+        return SourceLocation(path: path, line: firstLine + start - 1, column: Int(max(1, cmark_node_get_start_column(node))))
+    }
+
+    static func isDangerous(_ url: String) -> Bool {
+        let scheme = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            .filter { !$0.isWhitespace && !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } }
+        return scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:") || scheme.hasPrefix("file:")
+    }
+
+    mutating func rewriteLink(_ node: OpaquePointer) {
+        guard let raw = cmark_node_get_url(node) else { return }
+        let url = String(cString: raw)
+        if RewriteContext.isDangerous(url) {
+            cmark_node_set_url(node, "")
+            return
+        }
+        if url.hasPrefix("/") && !url.hasPrefix("//") {
+            cmark_node_set_url(node, rebaseRootURL(url))
+            return
+        }
+        guard cmark_node_get_type(node) == CMARK_NODE_LINK, !url.contains(":") else { return }
+        let (pathPart, anchor) = splitAnchor(url)
+        guard pathPart.hasSuffix(".md") else { return }
+        let request = MarkdownRenderer.LinkRequest(target: .file(pathPart), anchor: anchor,
+                                                   location: location(of: "(\(url)", from: node).shifted(by: 1))
+        switch resolve(request) {
+        case let .success(link): cmark_node_set_url(node, link.url)
+        case let .failure(diagnostic): diagnostics.append(diagnostic)
+        }
+    }
+
+    /// Replaces `[[ref]]`, `[[ref|text]]` in the runs of text nodes under `parent` with link nodes.
+    mutating func expandWikiLinks(in parent: OpaquePointer) {
+        var runs: [[OpaquePointer]] = []
+        var current: [OpaquePointer] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_TEXT { current.append(node) } else if !current.isEmpty {
+                runs.append(current); current = []
+            }
+            child = cmark_node_next(node)
+        }
+        if !current.isEmpty { runs.append(current) }
+        for run in runs {
+            let text = run.map { cmark_node_get_literal($0).map { String(cString: $0) } ?? "" }.joined()
+            guard text.contains("[[") else { continue }
+            let pieces = WikiLinkScanner.scan(text)
+            guard pieces.contains(where: { if case .link = $0 { return true } else { return false } }) else { continue }
+            let anchorNode = run[0]
+            for piece in pieces {
+                switch piece {
+                case let .text(literal):
+                    let node = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(node, literal)
+                    cmark_node_insert_before(anchorNode, node)
+                case let .link(source, reference, label):
+                    let (target, anchor) = splitAnchor(reference)
+                    let request = MarkdownRenderer.LinkRequest(target: .reference(target), anchor: anchor,
+                                                               location: location(of: source, from: parent).shifted(by: 2))
+                    switch resolve(request) {
+                    case let .success(link):
+                        let linkNode = cmark_node_new(CMARK_NODE_LINK)
+                        cmark_node_set_url(linkNode, link.url)
+                        let textNode = cmark_node_new(CMARK_NODE_TEXT)
+                        cmark_node_set_literal(textNode, label ?? link.title)
+                        cmark_node_append_child(linkNode, textNode)
+                        cmark_node_insert_before(anchorNode, linkNode)
+                    case let .failure(diagnostic):
+                        diagnostics.append(diagnostic)
+                        let node = cmark_node_new(CMARK_NODE_TEXT)
+                        cmark_node_set_literal(node, label ?? target)
+                        cmark_node_insert_before(anchorNode, node)
+                    }
+                }
+            }
+            for node in run {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+        }
+    }
+
+    func splitAnchor(_ text: String) -> (String, String?) {
+        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
+        let anchor = String(text[text.index(after: hash)...])
+        return (String(text[..<hash]), anchor.isEmpty ? nil : anchor)
+    }
+}
+
+extension SourceLocation {
+    func shifted(by columns: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column + columns)
+    }
+}
+
+/// Splits text into plain runs and `[[target|label]]` links.
+enum WikiLinkScanner {
+    enum Piece: Equatable {
+        case text(String)
+        /// The whole source `[[…]]`, the reference, and the label if one was given.
+        case link(source: String, reference: String, label: String?)
+    }
+
+    static func scan(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var plain = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "[[") {
+            guard let close = rest[open.upperBound...].range(of: "]]") else { break }
+            let inner = rest[open.upperBound..<close.lowerBound]
+            if inner.isEmpty || inner.contains("[") || inner.contains("\n") {
+                plain += rest[..<open.upperBound]
+                rest = rest[open.upperBound...]
+                continue
+            }
+            plain += rest[..<open.lowerBound]
+            if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let reference = parts[0].trimmingCharacters(in: .whitespaces)
+            let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            pieces.append(.link(source: String(rest[open.lowerBound..<close.upperBound]), reference: reference,
+                                label: label?.isEmpty == true ? nil : label))
+            rest = rest[close.upperBound...]
+        }
+        plain += rest
+        if !plain.isEmpty { pieces.append(.text(plain)) }
+        return pieces
+    }
+}

@@ -1,0 +1,190 @@
+import Yams
+
+/// A YAML text parsed into a node tree whose marks are mapped back to file positions.
+struct YAMLDocument {
+    let root: Node?
+    let diagnostics: [Diagnostic]
+
+    /// Parses `text`, which starts at line `firstLine` of the file at `path`.
+    init(text: String, path: String, firstLine: Int = 1) {
+        do {
+            root = try Yams.compose(yaml: text)
+            diagnostics = []
+        } catch let error as YamlError {
+            root = nil
+            diagnostics = [YAMLDocument.diagnostic(for: error, path: path, firstLine: firstLine)]
+        } catch {
+            root = nil
+            diagnostics = [.error(SourceLocation(path: path, line: firstLine), "invalid YAML: \(error)")]
+        }
+    }
+
+    static func location(_ mark: Mark?, path: String, firstLine: Int) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: firstLine) }
+        return SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+        func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            var message = "invalid YAML: \(problem)"
+            if let context, !context.text.isEmpty { message += " \(context.text)" }
+            return .error(location(mark, path: path, firstLine: firstLine), message)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            return make(problem, context, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(location(context.mark, path: path, firstLine: firstLine),
+                          "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'")
+        case let .reader(problem, _, _, _):
+            return .error(SourceLocation(path: path, line: firstLine), "invalid YAML: \(problem)")
+        default:
+            return .error(SourceLocation(path: path, line: firstLine), "invalid YAML: \(error)")
+        }
+    }
+}
+
+/// Reads typed fields from a YAML mapping, recording a located diagnostic for every problem.
+struct YAMLFields {
+    let path: String
+    let firstLine: Int
+    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    let mappingLocation: SourceLocation
+
+    /// `node` must be a mapping; anything else is reported as `what` needing to be a mapping.
+    init?(_ node: Node?, path: String, firstLine: Int, what: String, diagnostics: inout [Diagnostic]) {
+        self.path = path
+        self.firstLine = firstLine
+        mappingLocation = YAMLDocument.location(node?.mark, path: path, firstLine: firstLine)
+        guard let node else { return nil }
+        guard case let .mapping(mapping) = node else {
+            diagnostics.append(.error(mappingLocation, "\(what) must be a mapping of keys to values, not \(YAMLFields.kindName(node))"))
+            return nil
+        }
+        var seen: [String: SourceLocation] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? "\(keyNode)"
+            let loc = location(keyNode)
+            if seen[key] != nil {
+                diagnostics.append(.error(loc, "duplicate key '\(key)'"))
+                continue
+            }
+            seen[key] = loc
+            pairs.append((key, keyNode, value))
+        }
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        YAMLDocument.location(node.mark, path: path, firstLine: firstLine)
+    }
+
+    static func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "a single value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    func keyLocation(_ key: String) -> SourceLocation? {
+        pairs.first { $0.key == key }.map { location($0.keyNode) }
+    }
+
+    mutating func error(_ node: Node, _ message: String) {
+        diagnostics.append(.error(location(node), message))
+    }
+
+    /// Reports every key not in `allowed`, with a did-you-mean.
+    mutating func rejectUnknownKeys(_ allowed: [String], context: String) {
+        for pair in pairs where !allowed.contains(pair.key) {
+            diagnostics.append(.error(location(pair.keyNode),
+                "unknown key '\(pair.key)' in \(context)" + Suggestion.didYouMean(pair.key, in: allowed)))
+        }
+    }
+
+    mutating func require(_ key: String, context: String) -> Node? {
+        if let node = self[key] { return node }
+        diagnostics.append(.error(mappingLocation, "missing required key '\(key)' in \(context)"))
+        return nil
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        if case let .scalar(scalar) = node { return scalar.tag == .implicit && (scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null") && scalar.style == .plain }
+        return false
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let node = self[key] else { return nil }
+        return string(node, key: key)
+    }
+
+    mutating func string(_ node: Node, key: String) -> String? {
+        guard case let .scalar(scalar) = node, !isNull(node) else {
+            error(node, "'\(key)' must be a text, not \(isNull(node) ? "empty" : YAMLFields.kindName(node))")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func int(_ key: String) -> Int? {
+        guard let node = self[key] else { return nil }
+        guard case .scalar = node, let value = Int(node.string ?? "") else {
+            error(node, "'\(key)' must be a whole number")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = self[key] else { return nil }
+        switch node.string {
+        case "true"?, "yes"?: return true
+        case "false"?, "no"?: return false
+        default:
+            error(node, "'\(key)' must be true or false")
+            return nil
+        }
+    }
+
+    /// A list of texts; a single text is accepted as a one-item list.
+    mutating func strings(_ key: String) -> [(String, Node)]? {
+        guard let node = self[key] else { return nil }
+        if case .scalar = node, !isNull(node) { return [(node.string ?? "", node)] }
+        guard case let .sequence(items) = node else {
+            error(node, "'\(key)' must be a list of texts")
+            return nil
+        }
+        var result: [(String, Node)] = []
+        for item in items {
+            if let text = string(item, key: key) { result.append((text, item)) }
+        }
+        return result
+    }
+
+    /// A text per language (`{ fr: ..., en: ... }`), or one text for all.
+    mutating func localized(_ key: String, languages: [String]) -> [String: String]? {
+        guard let node = self[key] else { return nil }
+        if case .scalar = node, let text = string(node, key: key) {
+            return Dictionary(uniqueKeysWithValues: languages.map { ($0, text) })
+        }
+        guard case let .mapping(mapping) = node else {
+            error(node, "'\(key)' must be a text or a mapping of language codes to texts")
+            return nil
+        }
+        var result: [String: String] = [:]
+        for (codeNode, valueNode) in mapping {
+            let code = codeNode.string ?? ""
+            guard languages.contains(code) else {
+                error(codeNode, "unknown language '\(code)' in '\(key)'" + Suggestion.didYouMean(code, in: languages))
+                continue
+            }
+            result[code] = string(valueNode, key: "\(key).\(code)")
+        }
+        return result
+    }
+}

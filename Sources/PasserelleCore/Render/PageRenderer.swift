@@ -1,0 +1,223 @@
+import Foundation
+
+/// Renders every HTML page of a `Site` through a theme. Pure: it reads the site and returns pages.
+public struct PageRenderer {
+    /// One written file: its path relative to the output root, and its content.
+    public struct Page: Sendable {
+        public let path: String
+        public let content: String
+    }
+
+    let site: Site
+    let theme: Theme
+
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+    }
+
+    private var languages: [String] { site.languageCodes }
+
+    /// Every page of the site, in a fixed order.
+    public func renderAll() -> [Page] {
+        enum Job { case root, home(String), section(Section, String), entry(String, String) }
+        var jobs: [Job] = [.root]
+        for language in languages {
+            jobs.append(.home(language))
+            for section in site.sections { jobs.append(.section(section, language)) }
+            for id in site.entries.keys.sorted() { jobs.append(.entry(id, language)) }
+        }
+        return jobs.concurrentMap { job -> Page in
+            switch job {
+            case .root: return renderRoot()
+            case let .home(language): return renderHome(language)
+            case let .section(section, language): return renderSection(section, language)
+            case let .entry(id, language): return renderEntry(site.entries[id]!, language)
+            }
+        }
+    }
+
+    // MARK: Pages
+
+    func renderRoot() -> Page {
+        let path = "index.html"
+        let choices: [[String: Any]] = site.config.languages.map { language in
+            let t = theme.strings[language.code] ?? [:]
+            return ["code": language.code, "name": language.name, "url": SitePaths.relative(from: path, to: SitePaths.home(language.code)),
+                    "siteTitle": site.config.title(in: language.code), "enter": t["enter_site"] ?? language.name]
+        }
+        let alternates = self.alternates { SitePaths.home($0) }
+        let context: [String: Any] = [
+            "lang": site.config.defaultLanguage.code, "root": "", "languages": choices, "alternates": alternates,
+            "css": "theme/style.css", "canonical": SitePaths.absolute(path, baseURL: site.config.baseURL),
+            "titles": site.config.languages.map { site.config.title(in: $0.code) }.joined(separator: " · "),
+        ]
+        return Page(path: path, content: theme.render("root", context))
+    }
+
+    func renderHome(_ language: String) -> Page {
+        let path = SitePaths.home(language)
+        var context = chrome(language: language, path: path, title: nil) { SitePaths.home($0) }
+        if let intro = site.homeIntros[language] {
+            context["intro"] = intro.html
+            context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
+        }
+        context["sections"] = site.sections.filter { $0.config.kind != .page }.map { section -> [String: Any] in
+            let ids = section.orderedEntries[language] ?? []
+            return ["title": section.config.title(in: language),
+                    "url": SitePaths.relative(from: path, to: SitePaths.section(section.config, language)),
+                    "count": ids.count,
+                    "entries": ids.prefix(8).map { entryLink(site.entries[$0]!, language: language, from: path) },
+                    "more": ids.count > 8]
+        }
+        return Page(path: path, content: theme.render("home", context))
+    }
+
+    func renderSection(_ section: Section, _ language: String) -> Page {
+        let path = SitePaths.section(section.config, language)
+        var context = chrome(language: language, path: path, title: section.config.title(in: language)) {
+            SitePaths.section(section.config, $0)
+        }
+        if let intro = section.intros[language] {
+            context["intro"] = intro.html
+            context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
+        }
+        // Group by category, groups in the order of their first (lowest-weight) entry.
+        var groups: [(category: String?, entries: [[String: Any]])] = []
+        for id in section.orderedEntries[language] ?? [] {
+            let entry = site.entries[id]!
+            let category = entry.variant(for: language, order: languages).metadata.category
+            let link = entryLink(entry, language: language, from: path)
+            if let index = groups.firstIndex(where: { $0.category == category }) {
+                groups[index].entries.append(link)
+            } else {
+                groups.append((category, [link]))
+            }
+        }
+        context["groups"] = groups.map { ["category": $0.category ?? false, "entries": $0.entries] as [String: Any] }
+        context["empty"] = groups.isEmpty
+        return Page(path: path, content: theme.render("section", context))
+    }
+
+    func renderEntry(_ entry: Entry, _ language: String) -> Page {
+        let page = entry.pages[language]!
+        let variant = entry.variants[page.textLanguage]!
+        let meta = variant.metadata
+        let path = page.outputPath
+        var context = chrome(language: language, path: path, title: meta.title) { entry.pages[$0]!.outputPath }
+        let dates = LocalizedDates(locale: site.config.language(language)!.locale)
+        let t = theme.strings[language] ?? [:]
+        var item: [String: Any] = [
+            "title": meta.title, "html": page.html,
+            "sectionTitle": entry.section.title(in: language),
+            "sectionURL": SitePaths.relative(from: path, to: SitePaths.section(entry.section, language)),
+        ]
+        if page.isFallback {
+            item["textLang"] = page.textLanguage
+            item["fallbackNotice"] = (t["fallback_notice"] ?? "")
+                .replacingOccurrences(of: "{language}", with: site.config.language(page.textLanguage)?.name ?? page.textLanguage)
+        }
+        if let summary = meta.summary { item["summary"] = summary }
+        if let category = meta.category { item["category"] = category }
+        if let date = meta.date { item["date"] = dates.format(date); item["dateISO"] = date.iso }
+        if let updated = meta.updated { item["updated"] = dates.format(updated); item["updatedISO"] = updated.iso }
+        if !meta.tags.isEmpty { item["tags"] = meta.tags.map { ["name": $0] } }
+        if let location = meta.location { item["location"] = location }
+        if let url = meta.url, !url.lowercased().hasPrefix("javascript:") { item["externalURL"] = url }
+        if let event = meta.event {
+            var details: [String: Any] = [
+                "when": dates.format(start: event.start, end: event.end),
+                "startISO": event.start.date.iso,
+                "status": event.status.rawValue,
+                "statusLabel": t["status_\(event.status.rawValue)"] ?? event.status.rawValue,
+                "isCancelled": event.status == .cancelled,
+            ]
+            if event.status != .confirmed { details["showStatus"] = true }
+            if let zone = event.timezone { details["timezone"] = zone }
+            if event.recurrence == .yearly { details["yearly"] = t["recurrence_yearly"] ?? "yearly" }
+            item["event"] = details
+        }
+        let related = page.related.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
+        if !related.isEmpty { item["related"] = related }
+        var backlinkGroups: [[String: Any]] = []
+        for section in site.sections {
+            let ids = page.backlinks.filter { site.entries[$0]?.section.name == section.config.name }
+            guard !ids.isEmpty else { continue }
+            let order = section.orderedEntries[language] ?? []
+            let sorted = ids.sorted { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
+            backlinkGroups.append(["sectionTitle": section.config.title(in: language),
+                                   "entries": sorted.map { entryLink(site.entries[$0]!, language: language, from: path) }])
+        }
+        if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups }
+        context["entry"] = item
+        return Page(path: path, content: theme.render("entry", context))
+    }
+
+    // MARK: Shared pieces
+
+    /// A link to an entry as shown in lists: title in the reader's language where it exists, with its real `lang`.
+    func entryLink(_ entry: Entry, language: String, from path: String) -> [String: Any] {
+        let page = entry.pages[language]!
+        let meta = entry.variants[page.textLanguage]!.metadata
+        var link: [String: Any] = ["title": meta.title, "url": SitePaths.relative(from: path, to: page.outputPath),
+                                   "section": entry.section.title(in: language)]
+        if page.isFallback { link["lang"] = page.textLanguage }
+        if let summary = meta.summary { link["summary"] = summary }
+        if let event = meta.event {
+            link["when"] = LocalizedDates(locale: site.config.language(language)!.locale).format(start: event.start, end: event.end)
+        }
+        return link
+    }
+
+    private func alternates(_ pathIn: (String) -> String) -> [[String: Any]] {
+        var links: [[String: Any]] = site.config.languages.map {
+            ["hreflang": $0.code, "href": SitePaths.absolute(pathIn($0.code), baseURL: site.config.baseURL)]
+        }
+        links.append(["hreflang": "x-default",
+                      "href": SitePaths.absolute(pathIn(site.config.defaultLanguage.code), baseURL: site.config.baseURL)])
+        return links
+    }
+
+    /// What every page of a language shares: head links, menu, language switcher, UI strings.
+    func chrome(language: String, path: String, title: String?, pathIn: (String) -> String) -> [String: Any] {
+        let siteTitle = site.config.title(in: language)
+        var menu: [[String: Any]] = [["title": theme.strings[language]?["home"] ?? "Home",
+                                      "url": SitePaths.relative(from: path, to: SitePaths.home(language)),
+                                      "current": path == SitePaths.home(language)]]
+        for section in site.sections {
+            if section.config.kind == .page {
+                for id in section.orderedEntries[language] ?? [] {
+                    let entry = site.entries[id]!
+                    let target = entry.pages[language]!.outputPath
+                    var item = entryLink(entry, language: language, from: path)
+                    item["current"] = target == path
+                    menu.append(item)
+                }
+            } else {
+                let target = SitePaths.section(section.config, language)
+                let prefix = String(target.dropLast("index.html".count))
+                menu.append(["title": section.config.title(in: language),
+                             "url": SitePaths.relative(from: path, to: target),
+                             "current": path.hasPrefix(prefix)])
+            }
+        }
+        let switcher: [[String: Any]] = site.config.languages.map { other in
+            ["code": other.code, "name": other.name, "current": other.code == language,
+             "url": SitePaths.relative(from: path, to: pathIn(other.code))]
+        }
+        return [
+            "lang": language,
+            "siteTitle": siteTitle,
+            "title": title ?? siteTitle,
+            "pageTitle": title.map { "\($0) · \(siteTitle)" } ?? siteTitle,
+            "root": SitePaths.rootPrefix(from: path),
+            "css": SitePaths.rootPrefix(from: path) + "theme/style.css",
+            "homeURL": SitePaths.relative(from: path, to: SitePaths.home(language)),
+            "canonical": SitePaths.absolute(path, baseURL: site.config.baseURL),
+            "alternates": alternates(pathIn),
+            "menu": menu,
+            "languages": switcher,
+            "t": theme.strings[language] ?? [:],
+        ]
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Finds entries by id (`section/slug`), by slug alone when it is unique, or by relative file path.
+public struct ReferenceIndex: Sendable {
+    private let ids: Set<String>
+    private let bySlug: [String: [String]]
+    private let languages: [String]
+
+    public init(entryIDs: [String], languages: [String]) {
+        ids = Set(entryIDs)
+        var slugs: [String: [String]] = [:]
+        for id in entryIDs.sorted() {
+            let slug = String(id.split(separator: "/").last ?? "")
+            slugs[slug, default: []].append(id)
+        }
+        bySlug = slugs
+        self.languages = languages
+    }
+
+    /// Why a reference did not resolve.
+    public enum Failure: Error, Equatable {
+        case notFound(suggestions: [String])
+        case ambiguous(candidates: [String])
+    }
+
+    /// Resolves a reference as written in front matter or `[[…]]` (without its `#anchor`).
+    public func resolve(_ reference: String) -> Result<String, Failure> {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let key = trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : trimmed
+        if key.contains("/") {
+            if ids.contains(key) { return .success(key) }
+            return .failure(.notFound(suggestions: Suggestion.closest(to: key, in: ids.sorted())))
+        }
+        switch bySlug[key] ?? [] {
+        case let found where found.count == 1: return .success(found[0])
+        case let found where found.count > 1: return .failure(.ambiguous(candidates: found))
+        default:
+            let candidates = Suggestion.closest(to: key, in: Array(bySlug.keys).sorted())
+                .map { bySlug[$0]!.count == 1 ? bySlug[$0]![0] : $0 }
+            let byID = Suggestion.closest(to: key, in: ids.sorted())
+            var merged: [String] = []
+            for name in candidates + byID where !merged.contains(name) { merged.append(name) }
+            return .failure(.notFound(suggestions: Array(merged.prefix(3))))
+        }
+    }
+
+    /// Resolves a Markdown link to a content file (`../events/tunis-2005.fr.md`) from the file at `sourcePath`
+    /// (relative to the content folder).
+    public func resolve(filePath: String, from sourcePath: String) -> Result<String, Failure> {
+        var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
+        for component in filePath.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(String(component))
+            }
+        }
+        guard var name = parts.popLast(), name.hasSuffix(".md") else { return .failure(.notFound(suggestions: [])) }
+        name.removeLast(3)
+        if let dot = name.lastIndex(of: "."), languages.contains(String(name[name.index(after: dot)...])) {
+            name = String(name[..<dot])
+        }
+        let id = (parts + [name]).joined(separator: "/")
+        if ids.contains(id) { return .success(id) }
+        return .failure(.notFound(suggestions: Suggestion.closest(to: id, in: ids.sorted())))
+    }
+
+    /// The message for a failed reference, with did-you-mean suggestions.
+    public static func message(for failure: Failure, reference: String) -> String {
+        switch failure {
+        case let .notFound(suggestions):
+            let hint = suggestions.isEmpty ? "" : " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
+            return "unresolved reference '\(reference)'" + hint
+        case let .ambiguous(candidates):
+            return "ambiguous reference '\(reference)': it could be " + candidates.map { "'\($0)'" }.joined(separator: " or ")
+                + "; write the full id"
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import Foundation
+
+/// Turns loaded files into the immutable `Site`: parses front matter, pairs translations,
+/// resolves references, renders bodies, and computes backlinks, collecting every diagnostic.
+public struct SiteResolver {
+    public struct Options: Sendable {
+        public var includeDrafts = false
+        public var buildDate = Date()
+        public init(includeDrafts: Bool = false, buildDate: Date = Date()) {
+            self.includeDrafts = includeDrafts
+            self.buildDate = buildDate
+        }
+    }
+
+    let config: SiteConfig
+    let options: Options
+
+    public init(config: SiteConfig, options: Options) {
+        self.config = config
+        self.options = options
+    }
+
+    /// A text to render for one page, with what the page needs to resolve its links.
+    private struct RenderJob {
+        let source: SourceFile
+        let body: String
+        let bodyFirstLine: Int
+        let language: String
+        let pagePath: String
+    }
+
+    private struct RenderResult {
+        var output: MarkdownRenderer.Output
+        var references: [(id: String, anchor: String?, location: SourceLocation)]
+    }
+
+    public func resolve(files: [SourceFile], assets: [String]) -> (Site?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let languages = config.languageCodes
+
+        // Parse front matter in parallel.
+        let parsed = files.concurrentMap { file -> FrontMatterParser.Parsed in
+            FrontMatterParser.parse(file, kind: file.section.flatMap { config.section(named: $0)?.kind })
+        }
+        var variantsByID: [String: [String: EntryVariant]] = [:]
+        var intros: [String: [String: (EntryVariant)]] = [:] // section name ("" for home) -> lang -> variant
+        for (file, result) in zip(files, parsed) {
+            diagnostics += result.diagnostics
+            guard let metadata = result.metadata else { continue }
+            if metadata.draft && !options.includeDrafts { continue }
+            let variant = EntryVariant(language: file.language, metadata: metadata, body: result.body,
+                                       bodyFirstLine: result.bodyFirstLine, source: file)
+            if file.isIndex {
+                intros[file.section ?? "", default: [:]][file.language] = variant
+            } else {
+                variantsByID[file.id, default: [:]][file.language] = variant
+            }
+        }
+
+        // Pair translations into entries and place their pages.
+        var entries: [String: Entry] = [:]
+        var claimedPaths: [String: (String, SourceLocation)] = [:]
+        for id in variantsByID.keys.sorted() {
+            let variants = variantsByID[id]!
+            let sample = variants.values.first!.source
+            guard let section = config.section(named: sample.section!) else { continue }
+            var entry = Entry(id: id, section: section, fileSlug: sample.slug, variants: variants)
+            for language in languages {
+                let shown = entry.variant(for: language, order: languages)
+                let slug = variants[language]?.slug ?? entry.fileSlug
+                let path = SitePaths.entry(section, slug: slug, language)
+                let location = SourceLocation(path: shown.source.displayPath, line: 1)
+                if let (other, otherLocation) = claimedPaths[path] {
+                    diagnostics.append(.error(location, "'\(id)' and '\(other)' are both written to '\(path)'"
+                        + " (see \(otherLocation.path)); give one of them another slug"))
+                }
+                claimedPaths[path] = (id, location)
+                if variants[language] == nil {
+                    let expected = shown.source.displayPath.replacingOccurrences(of: ".\(shown.language).md", with: ".\(language).md")
+                    diagnostics.append(.warning(location, "missing translation: '\(id)' has no '\(language)' text (\(expected)); the '\(shown.language)' text is shown instead"))
+                }
+                entry.pages[language] = EntryPage(language: language, textLanguage: shown.language, slug: slug, outputPath: path)
+            }
+            entries[id] = entry
+        }
+        for section in config.sections {
+            for language in languages {
+                let path = SitePaths.section(section, language)
+                if let (other, location) = claimedPaths[path] {
+                    diagnostics.append(.error(location, "'\(other)' is written to the listing page of section '\(section.name)' ('\(path)'); choose another slug"))
+                }
+            }
+        }
+
+        let index = ReferenceIndex(entryIDs: Array(entries.keys), languages: languages)
+
+        // Related entries, per page.
+        for id in entries.keys.sorted() {
+            for language in languages {
+                let shown = entries[id]!.variant(for: language, order: languages)
+                var related: [String] = []
+                for reference in shown.metadata.related {
+                    switch index.resolve(splitAnchor(reference.text).0) {
+                    case let .success(targetID):
+                        if targetID != id && !related.contains(targetID) { related.append(targetID) }
+                    case let .failure(failure):
+                        diagnostics.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
+                    }
+                }
+                entries[id]!.pages[language]!.related = related
+            }
+        }
+
+        // Render every page's body, entry pages and intros alike, in parallel.
+        var jobs: [RenderJob] = []
+        var jobKeys: [(id: String?, section: String?, language: String)] = []
+        for id in entries.keys.sorted() {
+            for language in languages {
+                let page = entries[id]!.pages[language]!
+                let shown = entries[id]!.variants[page.textLanguage]!
+                jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
+                                      language: language, pagePath: page.outputPath))
+                jobKeys.append((id, nil, language))
+            }
+        }
+        for key in intros.keys.sorted() {
+            for language in languages {
+                guard let shown = intros[key]![language] ?? languages.lazy.compactMap({ intros[key]![$0] }).first else { continue }
+                let path = key.isEmpty ? SitePaths.home(language)
+                    : config.section(named: key).map { SitePaths.section($0, language) } ?? SitePaths.home(language)
+                jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
+                                      language: language, pagePath: path))
+                jobKeys.append((nil, key, language))
+            }
+        }
+        let renderer = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
+        let snapshot = entries
+        let results = jobs.concurrentMap { job in
+            render(job, renderer: renderer, index: index, entries: snapshot)
+        }
+
+        var renderDiagnostics = Set<Diagnostic>()
+        var anchorChecks: [(target: String, language: String, anchor: String, location: SourceLocation)] = []
+        var sectionIntros: [String: [String: RenderedText]] = [:]
+        for (key, result) in zip(jobKeys, results) {
+            renderDiagnostics.formUnion(result.output.diagnostics)
+            if let id = key.id {
+                var page = entries[id]!.pages[key.language]!
+                page.html = result.output.html
+                page.headingIDs = result.output.headingIDs
+                var seen = Set<String>()
+                page.bodyReferences = result.references.map(\.id).filter { $0 != id && seen.insert($0).inserted }
+                entries[id]!.pages[key.language] = page
+            } else if let section = key.section {
+                let variant = intros[section]![key.language] ?? languages.lazy.compactMap({ intros[section]![$0] }).first!
+                sectionIntros[section, default: [:]][key.language] = RenderedText(
+                    title: variant.metadata.title, html: result.output.html, textLanguage: variant.language)
+            }
+            for reference in result.references {
+                if let anchor = reference.anchor {
+                    anchorChecks.append((reference.id, key.language, anchor, reference.location))
+                }
+            }
+        }
+        for check in anchorChecks {
+            guard let page = entries[check.target]?.pages[check.language], !page.headingIDs.contains(check.anchor) else { continue }
+            renderDiagnostics.insert(.error(check.location, "no heading '#\(check.anchor)' in '\(check.target)'"
+                + Suggestion.didYouMean(check.anchor, in: page.headingIDs)))
+        }
+        diagnostics += renderDiagnostics
+
+        // Backlinks: who references whom, per language, from bodies and `related`.
+        var backlinks: [String: [String: Set<String>]] = [:]
+        for (id, entry) in entries {
+            for (language, page) in entry.pages {
+                for target in page.related + page.bodyReferences {
+                    backlinks[language, default: [:]][target, default: []].insert(id)
+                }
+            }
+        }
+        for id in entries.keys {
+            for language in languages {
+                entries[id]!.pages[language]!.backlinks = (backlinks[language]?[id] ?? []).sorted()
+            }
+        }
+
+        // Sections, in listing order per language.
+        var sections: [Section] = []
+        for sectionConfig in config.sections {
+            let members = entries.values.filter { $0.section.name == sectionConfig.name }
+            var ordered: [String: [String]] = [:]
+            for language in config.languages {
+                let collation = TitleCollation(locale: language.locale)
+                ordered[language.code] = members.sorted { a, b in
+                    let ma = a.variant(for: language.code, order: languages).metadata
+                    let mb = b.variant(for: language.code, order: languages).metadata
+                    let wa = ma.weight ?? Int.max, wb = mb.weight ?? Int.max
+                    if wa != wb { return wa < wb }
+                    if ma.title != mb.title { return collation.areInOrder(ma.title, mb.title) }
+                    return a.id < b.id
+                }.map(\.id)
+            }
+            sections.append(Section(config: sectionConfig, orderedEntries: ordered, intros: sectionIntros[sectionConfig.name] ?? [:]))
+        }
+
+        let site = Site(config: config, sections: sections, entries: entries, homeIntros: sectionIntros[""] ?? [:],
+                        assets: assets, buildDate: options.buildDate)
+        return (diagnostics.hasErrors ? nil : site, diagnostics)
+    }
+
+    private func splitAnchor(_ text: String) -> (String, String?) {
+        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
+        return (String(text[..<hash]), String(text[text.index(after: hash)...]))
+    }
+
+    private func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
+                        entries: [String: Entry]) -> RenderResult {
+        final class Collector { var references: [(id: String, anchor: String?, location: SourceLocation)] = [] }
+        let collector = Collector()
+        let languages = config.languageCodes
+        let output = renderer.render(job.body, path: job.source.displayPath, firstLine: job.bodyFirstLine, resolve: { request in
+            let resolved: Result<String, ReferenceIndex.Failure>
+            let written: String
+            switch request.target {
+            case let .reference(reference):
+                resolved = index.resolve(reference)
+                written = reference
+            case let .file(path):
+                resolved = index.resolve(filePath: path, from: job.source.relativePath)
+                written = path
+            }
+            switch resolved {
+            case let .success(id):
+                guard let page = entries[id]?.pages[job.language] else {
+                    return .failure(.error(request.location, "unresolved reference '\(written)'"))
+                }
+                collector.references.append((id, request.anchor, request.location))
+                let title = entries[id]!.variant(for: job.language, order: languages).metadata.title
+                var url = SitePaths.relative(from: job.pagePath, to: page.outputPath)
+                if let anchor = request.anchor { url += "#" + anchor }
+                return .success(.init(url: url, title: title))
+            case let .failure(failure):
+                return .failure(.error(request.location, ReferenceIndex.message(for: failure, reference: written)))
+            }
+        }, rebaseRootURL: { url in
+            SitePaths.rootPrefix(from: job.pagePath) + url.dropFirst()
+        })
+        return RenderResult(output: output, references: collector.references)
+    }
+}
+
+extension Array {
+    /// `map` spread over the machine's cores; results keep the input order.
+    func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        var results = [T?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            withoutActuallyEscaping(transform) { transform in
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    (base + index).pointee = transform(self[index])
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,105 @@
+import CAtomicRename
+import Foundation
+
+/// Writes a build into a temporary folder beside the output folder, then swaps it in,
+/// so that a failed or interrupted build never leaves a half-written `output/`.
+public struct OutputWriter {
+    /// The file that marks a folder as written by Passerelle.
+    public static let marker = ".passerelle-output"
+
+    public let output: URL
+
+    public init(output: URL) { self.output = output.standardizedFileURL }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case refused(String)
+        case io(String)
+        public var description: String {
+            switch self { case let .refused(message), let .io(message): return message }
+        }
+    }
+
+    /// Checks that `output` may be replaced: not `/`, not the home folder, not inside or equal to `content`,
+    /// and either absent, empty, or written by Passerelle before.
+    public func checkOwnership(content: URL) throws {
+        let path = output.path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+        let contentPath = content.standardizedFileURL.path
+        if path == "/" || path == home || path == contentPath || contentPath.hasPrefix(path + "/") || path.hasPrefix(contentPath + "/") {
+            throw Failure.refused("refusing to write the output to '\(path)': choose a folder of its own, outside the content")
+        }
+        let fm = FileManager.default
+        guard let items = try? fm.contentsOfDirectory(atPath: path) else { return }
+        if items.contains(OutputWriter.marker) { return }
+        if items.allSatisfy({ $0 == ".gitkeep" || $0 == ".DS_Store" }) { return }
+        throw Failure.refused("refusing to replace '\(path)': it holds files that Passerelle did not write (no \(OutputWriter.marker) file)")
+    }
+
+    /// Removes temporary folders left by interrupted builds.
+    func removeStaleTemporaries() {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefix = "." + output.lastPathComponent + ".passerelle-"
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    /// Writes `pages` and copies `files` (destination → source) into a fresh folder, then swaps it with `output`.
+    public func write(pages: [PageRenderer.Page], copies: [(String, URL)]) throws {
+        let fm = FileManager.default
+        removeStaleTemporaries()
+        let parent = output.deletingLastPathComponent()
+        try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent("." + output.lastPathComponent + ".passerelle-new-\(getpid())")
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            var folders = Set<String>()
+            for path in pages.map(\.path) + copies.map(\.0) {
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty { folders.insert(folder) }
+            }
+            for folder in folders.sorted() {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            let failures = pages.concurrentMap { page -> String? in
+                do {
+                    try Data(page.content.utf8).write(to: staging.appendingPathComponent(page.path))
+                    return nil
+                } catch { return "\(page.path): \(error.localizedDescription)" }
+            }.compactMap { $0 }
+            if let failure = failures.first { throw Failure.io("cannot write \(failure)") }
+            for (destination, source) in copies {
+                try fm.copyItem(at: source, to: staging.appendingPathComponent(destination))
+            }
+            try Data("Written by Passerelle. This folder is replaced by every build.\n".utf8)
+                .write(to: staging.appendingPathComponent(OutputWriter.marker))
+            try swapIn(staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            if let failure = error as? Failure { throw failure }
+            throw Failure.io("cannot write the output: \(error.localizedDescription)")
+        }
+    }
+
+    /// Replaces `output` by `staging`: atomically with `renameat2(RENAME_EXCHANGE)` where the system has it.
+    private func swapIn(_ staging: URL) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output.path) {
+            if passerelle_exchange_paths(staging.path, output.path) == 0 {
+                try? fm.removeItem(at: staging)
+                return
+            }
+            let old = output.deletingLastPathComponent()
+                .appendingPathComponent("." + output.lastPathComponent + ".passerelle-old-\(getpid())")
+            try fm.moveItem(at: output, to: old)
+            do { try fm.moveItem(at: staging, to: output) } catch {
+                try? fm.moveItem(at: old, to: output)
+                throw error
+            }
+            try? fm.removeItem(at: old)
+        } else {
+            try fm.moveItem(at: staging, to: output)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import PasserelleCore
+
+/// `passerelle build`: builds the site into the output folder, replacing it only on success.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The output folder (replaced as a whole by a successful build).")
+    var output = "output"
+
+    func run() throws {
+        let started = Date()
+        let report = Build(options: site.buildOptions(output: output)).run()
+        try ReportPrinter.finish(report, started: started, verb: "built")
+    }
+}

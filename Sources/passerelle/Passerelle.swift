@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// The `passerelle` command: builds bilingual static knowledge bases.
+@main
+struct Passerelle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passerelle",
+        abstract: "Build a bilingual static knowledge base from Markdown.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+
+    /// Runs the command; usage errors exit with 2 as the content contract says (not ArgumentParser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
