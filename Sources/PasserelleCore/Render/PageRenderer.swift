@@ -64,7 +64,7 @@ public struct PageRenderer {
         }
         context["sections"] = site.sections.filter { $0.config.kind != .page }.map { section -> [String: Any] in
             let ids = section.orderedEntries[language] ?? []
-            return ["title": section.config.title(in: language),
+            return ["title": section.config.title(in: language), "anchor": "section-\(section.config.name)",
                     "url": SitePaths.relative(from: path, to: SitePaths.section(section.config, language)),
                     "count": ids.count,
                     "entries": ids.prefix(8).map { entryLink(site.entries[$0]!, language: language, from: path) },
@@ -121,7 +121,7 @@ public struct PageRenderer {
         if let category = meta.category { item["category"] = category }
         if let date = meta.date { item["date"] = dates.format(date); item["dateISO"] = date.iso }
         if let updated = meta.updated { item["updated"] = dates.format(updated); item["updatedISO"] = updated.iso }
-        if !meta.tags.isEmpty { item["tags"] = meta.tags.map { ["name": $0] } }
+        if !meta.tags.isEmpty { item["tags"] = meta.tags.map { ["name": $0] }; item["hasTags"] = true }
         if let location = meta.location { item["location"] = location }
         if let url = meta.url, !url.lowercased().hasPrefix("javascript:") { item["externalURL"] = url }
         if let event = meta.event {
@@ -138,7 +138,7 @@ public struct PageRenderer {
             item["event"] = details
         }
         let related = page.related.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
-        if !related.isEmpty { item["related"] = related }
+        if !related.isEmpty { item["related"] = related; item["hasRelated"] = true }
         var backlinkGroups: [[String: Any]] = []
         for section in site.sections {
             let ids = page.backlinks.filter { site.entries[$0]?.section.name == section.config.name }
@@ -148,7 +148,7 @@ public struct PageRenderer {
             backlinkGroups.append(["sectionTitle": section.config.title(in: language),
                                    "entries": sorted.map { entryLink(site.entries[$0]!, language: language, from: path) }])
         }
-        if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups }
+        if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups; item["hasBacklinks"] = true }
         context["entry"] = item
         return Page(path: path, content: theme.render("entry", context))
     }
@@ -161,7 +161,7 @@ public struct PageRenderer {
         let meta = entry.variants[page.textLanguage]!.metadata
         var link: [String: Any] = ["title": meta.title, "url": SitePaths.relative(from: path, to: page.outputPath),
                                    "section": entry.section.title(in: language)]
-        if page.isFallback { link["lang"] = page.textLanguage }
+        if page.isFallback { link["linkLang"] = page.textLanguage }
         if let summary = meta.summary { link["summary"] = summary }
         if let event = meta.event {
             link["when"] = LocalizedDates(locale: site.config.language(language)!.locale).format(start: event.start, end: event.end)

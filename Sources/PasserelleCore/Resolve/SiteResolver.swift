@@ -27,6 +27,8 @@ public struct SiteResolver {
         let bodyFirstLine: Int
         let language: String
         let pagePath: String
+        /// A fallback page shows text written for another language: its anchors were checked there.
+        var isFallback: Bool { source.language != language }
     }
 
     private struct RenderResult {
@@ -92,7 +94,10 @@ public struct SiteResolver {
             }
         }
 
-        let index = ReferenceIndex(entryIDs: Array(entries.keys), languages: languages)
+        // Entries whose files failed to parse still count as known, so that one broken file
+        // does not add an "unresolved reference" to every page that links to it.
+        let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
+        let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
 
         // Related entries, per page.
         for id in entries.keys.sorted() {
@@ -102,7 +107,7 @@ public struct SiteResolver {
                 for reference in shown.metadata.related {
                     switch index.resolve(splitAnchor(reference.text).0) {
                     case let .success(targetID):
-                        if targetID != id && !related.contains(targetID) { related.append(targetID) }
+                        if targetID != id && !related.contains(targetID) && entries[targetID] != nil { related.append(targetID) }
                     case let .failure(failure):
                         diagnostics.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
                     }
@@ -142,7 +147,7 @@ public struct SiteResolver {
         var renderDiagnostics = Set<Diagnostic>()
         var anchorChecks: [(target: String, language: String, anchor: String, location: SourceLocation)] = []
         var sectionIntros: [String: [String: RenderedText]] = [:]
-        for (key, result) in zip(jobKeys, results) {
+        for (job, (key, result)) in zip(jobs, zip(jobKeys, results)) {
             renderDiagnostics.formUnion(result.output.diagnostics)
             if let id = key.id {
                 var page = entries[id]!.pages[key.language]!
@@ -156,14 +161,15 @@ public struct SiteResolver {
                 sectionIntros[section, default: [:]][key.language] = RenderedText(
                     title: variant.metadata.title, html: result.output.html, textLanguage: variant.language)
             }
-            for reference in result.references {
+            for reference in result.references where !job.isFallback {
                 if let anchor = reference.anchor {
                     anchorChecks.append((reference.id, key.language, anchor, reference.location))
                 }
             }
         }
         for check in anchorChecks {
-            guard let page = entries[check.target]?.pages[check.language], !page.headingIDs.contains(check.anchor) else { continue }
+            guard let page = entries[check.target]?.pages[check.language], !page.headingIDs.contains(check.anchor),
+                  page.textLanguage == check.language else { continue }
             renderDiagnostics.insert(.error(check.location, "no heading '#\(check.anchor)' in '\(check.target)'"
                 + Suggestion.didYouMean(check.anchor, in: page.headingIDs)))
         }
@@ -232,7 +238,8 @@ public struct SiteResolver {
             switch resolved {
             case let .success(id):
                 guard let page = entries[id]?.pages[job.language] else {
-                    return .failure(.error(request.location, "unresolved reference '\(written)'"))
+                    // The target's own file has errors (reported there) or is a draft left out.
+                    return .success(.init(url: "", title: id))
                 }
                 collector.references.append((id, request.anchor, request.location))
                 let title = entries[id]!.variant(for: job.language, order: languages).metadata.title

@@ -1,0 +1,30 @@
+# The two set-up commands of the README: `make site` and `make test`.
+# Both install the C libraries Passerelle links against when they are missing (Debian/Ubuntu),
+# using sudo only when not already root.
+
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test deps check clean
+
+deps:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing $(APT_PACKAGES)"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_PACKAGES); \
+	fi
+
+site: deps
+	$(SWIFT) build -c release --product passerelle
+	.build/release/passerelle build --content content --output output
+
+check: deps
+	$(SWIFT) build -c release --product passerelle
+	.build/release/passerelle check --content content
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build output

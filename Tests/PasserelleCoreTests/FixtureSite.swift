@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+@testable import PasserelleCore
+
+/// A fixture site copied into a fresh temporary folder, built with the repository's default theme.
+struct FixtureSite {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repositoryRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    static let defaultTheme = repositoryRoot.appendingPathComponent("themes/default")
+
+    let root: URL
+    var content: URL { root.appendingPathComponent("content") }
+    var output: URL { root.appendingPathComponent("output") }
+
+    /// Copies `Fixtures/<name>` into a new temporary folder.
+    init(_ name: String) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("passerelle-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: FixtureSite.testsFolder.appendingPathComponent("Fixtures/\(name)/content"), to: content)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    func build(output: URL? = nil, strict: Bool = false, drafts: Bool = false) -> Build.Report {
+        var options = Build.Options(content: content, output: output ?? self.output, theme: FixtureSite.defaultTheme.path)
+        options.strict = strict
+        options.includeDrafts = drafts
+        options.workingDirectory = root
+        options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
+        return Build(options: options).run()
+    }
+
+    func write(_ relativePath: String, _ text: String) throws {
+        let url = content.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ relativePath: String, in folder: URL? = nil) throws -> String {
+        try String(contentsOf: (folder ?? output).appendingPathComponent(relativePath), encoding: .utf8)
+    }
+
+    /// Every file under `folder` with its bytes, by relative path.
+    static func snapshot(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return files }
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) }
+        }
+        return files
+    }
+}
