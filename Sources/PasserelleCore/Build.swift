@@ -28,6 +28,8 @@ public struct Build {
         public var diagnostics: [Diagnostic] = []
         /// Pages written per language code.
         public var pagesPerLanguage: [String: Int] = [:]
+        /// The site's language codes, in `site.yaml` order.
+        public var languages: [String] = []
         public var filesWritten = 0
         public var succeeded = false
         /// A problem that is not about content (unusable folders): exit code 2.
@@ -49,6 +51,7 @@ public struct Build {
         let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
         report.diagnostics += loaded.diagnostics
         guard let config = loaded.config else { return finish(report) }
+        report.languages = config.languageCodes
 
         let themeURL = resolveTheme(options.theme ?? config.theme)
         let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL))

@@ -45,7 +45,7 @@ enum ReportPrinter {
         let warnings = report.diagnostics.warnings.count
         let elapsed = Int((Date().timeIntervalSince(started) * 1000).rounded())
         if report.succeeded {
-            let pages = report.pagesPerLanguage.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            let pages = report.languages.map { "\(report.pagesPerLanguage[$0] ?? 0) \($0)" }.joined(separator: ", ")
             print("\(verb): \(pages) pages, \(warnings) warning\(warnings == 1 ? "" : "s"), \(elapsed) ms")
         } else {
             FileHandle.standardError.write(Data("\(verb) failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing was written\n".utf8))

@@ -12,7 +12,7 @@ struct YAMLDocument {
             diagnostics = []
         } catch let error as YamlError {
             root = nil
-            diagnostics = [YAMLDocument.diagnostic(for: error, path: path, firstLine: firstLine)]
+            diagnostics = [YAMLDocument.diagnostic(for: error, text: text, path: path, firstLine: firstLine)]
         } catch {
             root = nil
             diagnostics = [.error(SourceLocation(path: path, line: firstLine), "invalid YAML: \(error)")]
@@ -24,7 +24,19 @@ struct YAMLDocument {
         return SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column)
     }
 
-    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+    /// Where a key is written a second time at the start of a line (Yams marks the whole mapping).
+    private static func secondOccurrence(of key: String, in text: String) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(key), trimmed.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") else { continue }
+            seen += 1
+            if seen == 2 { return (index + 1, line.count - trimmed.count + 1) }
+        }
+        return nil
+    }
+
+    private static func diagnostic(for error: YamlError, text: String, path: String, firstLine: Int) -> Diagnostic {
         func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
             var message = "invalid YAML: \(problem)"
             if let context, !context.text.isEmpty { message += " \(context.text)" }
@@ -35,7 +47,12 @@ struct YAMLDocument {
              let .composer(context, problem, mark, _):
             return make(problem, context, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error(location(context.mark, path: path, firstLine: firstLine),
+            let key = duplicates.sorted()[0]
+            var reported = location(context.mark, path: path, firstLine: firstLine)
+            if let (line, column) = secondOccurrence(of: key, in: text) {
+                reported = SourceLocation(path: path, line: firstLine + line - 1, column: column)
+            }
+            return .error(reported,
                           "duplicate key '\(duplicates.sorted().joined(separator: "', '"))'")
         case let .reader(problem, _, _, _):
             return .error(SourceLocation(path: path, line: firstLine), "invalid YAML: \(problem)")

@@ -1,0 +1,49 @@
+import XCTest
+@testable import PasserelleCore
+
+final class MarkdownRendererTests: XCTestCase {
+    func render(_ body: String, unsafe: Bool = false) -> MarkdownRenderer.Output {
+        MarkdownRenderer(unsafeHTML: unsafe).render(body, path: "p.md", firstLine: 10, resolve: { request in
+            guard case let .reference(ref) = request.target, ref == "known" else {
+                return .failure(.error(request.location, "unresolved"))
+            }
+            return .success(.init(url: "../known/index.html" + (request.anchor.map { "#" + $0 } ?? ""), title: "Known & <Title>"))
+        }, rebaseRootURL: { "../" + $0.dropFirst() })
+    }
+
+    func testWikiLinksBecomeLinkNodes() {
+        let output = render("A [[known]], [[known|the text]] and [[known#part]].\n\n`[[known]]` stays code.")
+        XCTAssertEqual(output.html, """
+        <p>A <a href="../known/index.html">Known &amp; &lt;Title&gt;</a>, <a href="../known/index.html">the text</a> and <a href="../known/index.html#part">Known &amp; &lt;Title&gt;</a>.</p>
+        <p><code>[[known]]</code> stays code.</p>
+
+        """)
+        XCTAssertTrue(output.diagnostics.isEmpty)
+    }
+
+    func testUnresolvedReferencesAreLocated() {
+        let output = render("Line one.\nThen *a* [[missing]] here.")
+        XCTAssertEqual(output.diagnostics.map(\.formatted), ["p.md:11:12: error: unresolved"])
+    }
+
+    func testHeadingsGetUniqueIDs() {
+        let output = render("# Événements à venir\n\n## Œuvre\n\n## Œuvre")
+        XCTAssertEqual(output.headingIDs, ["evenements-a-venir", "oeuvre", "oeuvre-1"])
+        XCTAssertTrue(output.html.contains(#"<h1 id="evenements-a-venir">Événements à venir</h1>"#))
+    }
+
+    func testRawHTMLOmittedUnlessAllowedAndDangerousLinksDropped() {
+        XCTAssertEqual(render("<div>x</div>\n\n[a](javascript:alert(1)) [b](/assets/x.png)").html,
+                       "<!-- raw HTML omitted -->\n<p><a href=\"\">a</a> <a href=\"../assets/x.png\">b</a></p>\n")
+        XCTAssertTrue(render("<div>x</div>", unsafe: true).html.contains("<div>x</div>"))
+    }
+
+    func testGFMExtensions() {
+        let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ www.example.org\n\n- [x] done\n\nNote[^1].\n\n[^1]: Footnote.").html
+        XCTAssertTrue(html.contains("<table>"))
+        XCTAssertTrue(html.contains("<del>gone</del>"))
+        XCTAssertTrue(html.contains(#"<a href="http://www.example.org">"#))
+        XCTAssertTrue(html.contains(#"type="checkbox""#))
+        XCTAssertTrue(html.contains("footnote"))
+    }
+}
