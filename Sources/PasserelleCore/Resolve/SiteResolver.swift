@@ -202,6 +202,8 @@ public struct SiteResolver {
                     let mb = b.variant(for: language.code, order: languages).metadata
                     let wa = ma.weight ?? Int.max, wb = mb.weight ?? Int.max
                     if wa != wb { return wa < wb }
+                    // Events without weights come in the order they happen.
+                    if let ea = ma.event, let eb = mb.event, ea.start != eb.start { return ea.start < eb.start }
                     if ma.title != mb.title { return collation.areInOrder(ma.title, mb.title) }
                     return a.id < b.id
                 }.map(\.id)
