@@ -24,7 +24,7 @@ check: deps
 	.build/release/passerelle check --content content
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 clean:
 	rm -rf .build output
