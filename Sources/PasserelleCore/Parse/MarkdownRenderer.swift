@@ -43,6 +43,12 @@ public struct MarkdownRenderer: Sendable {
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// cmark-gfm keeps the inline special characters of attached extensions in one process-wide
+    /// table that every parser adds to on attach and removes from when it finishes; parses that
+    /// overlap corrupt it (autolinks then come and go between builds). Parsing is therefore
+    /// serialised; rewriting and rendering the trees stay parallel.
+    private static let parseLock = NSLock()
+
     /// Renders `body`, whose first line is line `firstLine` of `path`.
     /// `resolve` returns nil after recording its own diagnostic when a link does not resolve.
     /// `rebaseRootURL` turns a site-root path (`/assets/x.png`) into a relative URL.
@@ -50,15 +56,24 @@ public struct MarkdownRenderer: Sendable {
                        resolve: @escaping (LinkRequest) -> Result<ResolvedLink, Diagnostic>,
                        rebaseRootURL: @escaping (String) -> String) -> Output {
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-        guard let parser = cmark_parser_new(options) else { return Output(html: "", headingIDs: [], diagnostics: []) }
-        defer { cmark_parser_free(parser) }
+        Self.parseLock.lock()
+        guard let parser = cmark_parser_new(options) else {
+            Self.parseLock.unlock()
+            return Output(html: "", headingIDs: [], diagnostics: [])
+        }
         for name in Self.extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         body.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else { return Output(html: "", headingIDs: [], diagnostics: []) }
-        defer { cmark_node_free(document) }
-        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let parsed = cmark_parser_finish(parser)
+        let extensions = cmark_parser_get_syntax_extensions(parser).flatMap(Self.copyList)
+        cmark_parser_free(parser)
+        Self.parseLock.unlock()
+        guard let document = parsed else { return Output(html: "", headingIDs: [], diagnostics: []) }
+        defer {
+            cmark_node_free(document)
+            cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
+        }
 
         var context = RewriteContext(sourceLines: body.split(separator: "\n", omittingEmptySubsequences: false),
                                      path: path, firstLine: firstLine, resolve: resolve, rebaseRootURL: rebaseRootURL)
@@ -117,6 +132,17 @@ public struct MarkdownRenderer: Sendable {
         let html = String(cString: rendered)
         free(rendered)
         return Output(html: html, headingIDs: ids, diagnostics: context.diagnostics)
+    }
+
+    /// A copy of a parser's extension list, so that it outlives the parser (the extensions are static).
+    private static func copyList(_ list: UnsafeMutablePointer<cmark_llist>) -> UnsafeMutablePointer<cmark_llist>? {
+        var copy: UnsafeMutablePointer<cmark_llist>?
+        var node: UnsafeMutablePointer<cmark_llist>? = list
+        while let current = node {
+            copy = cmark_llist_append(cmark_get_default_mem_allocator(), copy, current.pointee.data)
+            node = current.pointee.next
+        }
+        return copy
     }
 
     /// The concatenated literal text under a node.

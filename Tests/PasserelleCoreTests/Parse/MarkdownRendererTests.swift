@@ -46,4 +46,12 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertTrue(html.contains(#"type="checkbox""#))
         XCTAssertTrue(html.contains("footnote"))
     }
+
+    /// cmark-gfm's extension characters live in a process-wide table: concurrent renders must agree.
+    func testConcurrentRendersAreIdentical() {
+        let bodies = Array(repeating: "- Voir : www.example.org/wsis2003\n- ~~x~~ | a |\n", count: 400)
+        let outputs = Set(bodies.concurrentMap { render($0).html })
+        XCTAssertEqual(outputs.count, 1)
+        XCTAssertTrue(outputs.first?.contains(#"<a href="http://www.example.org/wsis2003">"#) == true, "\(outputs)")
+    }
 }
