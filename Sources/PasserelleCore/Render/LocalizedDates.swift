@@ -6,30 +6,31 @@ struct LocalizedDates {
     private let dateFormatter: DateFormatter
     private let intervalFormatter: DateIntervalFormatter
     private let timeFormatter: DateFormatter
-    private var calendar = Calendar(identifier: .gregorian)
+    private let calendar: Calendar
 
     init(locale identifier: String) {
         let locale = Locale(identifier: identifier)
         let utc = TimeZone(identifier: "UTC")!
+        var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = utc
-        dateFormatter = DateFormatter()
-        dateFormatter.locale = locale
-        dateFormatter.calendar = calendar
-        dateFormatter.timeZone = utc
-        dateFormatter.dateStyle = .long
-        dateFormatter.timeStyle = .none
+        self.calendar = calendar
+        func formatter(date: DateFormatter.Style, time: DateFormatter.Style) -> DateFormatter {
+            let formatter = DateFormatter()
+            formatter.locale = locale
+            formatter.calendar = calendar
+            formatter.timeZone = utc
+            formatter.dateStyle = date
+            formatter.timeStyle = time
+            return formatter
+        }
+        dateFormatter = formatter(date: .long, time: .none)
+        timeFormatter = formatter(date: .none, time: .short)
         intervalFormatter = DateIntervalFormatter()
         intervalFormatter.locale = locale
         intervalFormatter.calendar = calendar
         intervalFormatter.timeZone = utc
         intervalFormatter.dateStyle = .long
         intervalFormatter.timeStyle = .none
-        timeFormatter = DateFormatter()
-        timeFormatter.locale = locale
-        timeFormatter.calendar = calendar
-        timeFormatter.timeZone = utc
-        timeFormatter.dateStyle = .none
-        timeFormatter.timeStyle = .short
     }
 
     func date(_ value: CalendarDate) -> Date {
@@ -47,13 +48,17 @@ struct LocalizedDates {
             text = format(start.date)
         }
         if let minutes = start.minuteOfDay {
-            let time = calendar.date(from: DateComponents(year: 2000, month: 1, day: 1, hour: minutes / 60, minute: minutes % 60))!
-            text += ", " + timeFormatter.string(from: time)
+            text += ", " + time(minutes)
             if let endMinutes = end?.minuteOfDay, end?.date == start.date {
-                let endTime = calendar.date(from: DateComponents(year: 2000, month: 1, day: 1, hour: endMinutes / 60, minute: endMinutes % 60))!
-                text += "–" + timeFormatter.string(from: endTime)
+                text += "–" + time(endMinutes)
             }
         }
         return text
+    }
+
+    /// A time of day, in the locale's short form (`09:30`, `9:30 am`).
+    func time(_ minuteOfDay: Int) -> String {
+        let moment = calendar.date(from: DateComponents(year: 2000, month: 1, day: 1, hour: minuteOfDay / 60, minute: minuteOfDay % 60))!
+        return timeFormatter.string(from: moment)
     }
 }

@@ -117,7 +117,10 @@ public struct PageRenderer {
             item["fallbackNotice"] = (t["fallback_notice"] ?? "")
                 .replacingOccurrences(of: "{language}", with: site.config.language(page.textLanguage)?.name ?? page.textLanguage)
         }
-        if let summary = meta.summary { item["summary"] = summary }
+        if let summary = meta.summary {
+            item["summary"] = summary
+            context["description"] = summary
+        }
         if let category = meta.category { item["category"] = category }
         if let date = meta.date { item["date"] = dates.format(date); item["dateISO"] = date.iso }
         if let updated = meta.updated { item["updated"] = dates.format(updated); item["updatedISO"] = updated.iso }

@@ -45,11 +45,15 @@ public struct SiteResolver {
             FrontMatterParser.parse(file, kind: file.section.flatMap { config.section(named: $0)?.kind })
         }
         var variantsByID: [String: [String: EntryVariant]] = [:]
+        var draftIDs = Set<String>()
         var intros: [String: [String: (EntryVariant)]] = [:] // section name ("" for home) -> lang -> variant
         for (file, result) in zip(files, parsed) {
             diagnostics += result.diagnostics
             guard let metadata = result.metadata else { continue }
-            if metadata.draft && !options.includeDrafts { continue }
+            if metadata.draft && !options.includeDrafts {
+                if !file.isIndex { draftIDs.insert(file.id) }
+                continue
+            }
             let variant = EntryVariant(language: file.language, metadata: metadata, body: result.body,
                                        bodyFirstLine: result.bodyFirstLine, source: file)
             if file.isIndex {
@@ -106,6 +110,8 @@ public struct SiteResolver {
                 var related: [String] = []
                 for reference in shown.metadata.related {
                     switch index.resolve(splitAnchor(reference.text).0) {
+                    case let .success(targetID) where draftIDs.contains(targetID) && entries[targetID] == nil:
+                        diagnostics.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
                     case let .success(targetID):
                         if targetID != id && !related.contains(targetID) && entries[targetID] != nil { related.append(targetID) }
                     case let .failure(failure):
@@ -140,8 +146,9 @@ public struct SiteResolver {
         }
         let renderer = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
         let snapshot = entries
+        let drafts = draftIDs.subtracting(entries.keys)
         let results = jobs.concurrentMap { job in
-            render(job, renderer: renderer, index: index, entries: snapshot)
+            render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts)
         }
 
         var renderDiagnostics = Set<Diagnostic>()
@@ -222,7 +229,7 @@ public struct SiteResolver {
     }
 
     private func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
-                        entries: [String: Entry]) -> RenderResult {
+                        entries: [String: Entry], drafts: Set<String>) -> RenderResult {
         final class Collector { var references: [(id: String, anchor: String?, location: SourceLocation)] = [] }
         let collector = Collector()
         let languages = config.languageCodes
@@ -239,8 +246,11 @@ public struct SiteResolver {
             }
             switch resolved {
             case let .success(id):
+                if drafts.contains(id) {
+                    return .failure(.error(request.location, "reference '\(written)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
+                }
                 guard let page = entries[id]?.pages[job.language] else {
-                    // The target's own file has errors (reported there) or is a draft left out.
+                    // The target's own file has errors, reported there.
                     return .success(.init(url: "", title: id))
                 }
                 collector.references.append((id, request.anchor, request.location))
