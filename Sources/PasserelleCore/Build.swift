@@ -69,7 +69,7 @@ public struct Build {
 
         let pages = PageRenderer(site: site, theme: theme).renderAll()
         for page in pages {
-            if let language = page.path.split(separator: "/").first.map(String.init), config.language(language) != nil {
+            if page.path.hasSuffix(".html"), let language = page.path.split(separator: "/").first.map(String.init), config.language(language) != nil {
                 report.pagesPerLanguage[language, default: 0] += 1
             }
         }

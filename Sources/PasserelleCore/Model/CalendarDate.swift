@@ -83,3 +83,60 @@ extension String {
         self = String(repeating: "0", count: Swift.max(0, 4 - digits.count)) + digits
     }
 }
+
+extension CalendarDate {
+    /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil-from-days algorithm.
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    }
+
+    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+
+    /// 1 = Sunday … 7 = Saturday, as Foundation's `Calendar.firstWeekday` counts.
+    public var weekday: Int { ((daysSinceEpoch % 7 + 7) % 7 + 4) % 7 + 1 }
+
+    /// The first day of this date's month.
+    public var firstOfMonth: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
+
+    /// The UTC day of a moment.
+    public init(_ date: Date) {
+        self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// This month and day in another year, or nil when it does not exist there (29 February).
+    public func inYear(_ other: Int) -> CalendarDate? { CalendarDate(year: other, month: month, day: day) }
+}
+
+/// A month of a year: `2005-11`.
+public struct YearMonth: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+
+    public init(year: Int, month: Int) { self.year = year; self.month = month }
+    public init(_ date: CalendarDate) { self.init(year: date.year, month: date.month) }
+
+    public var next: YearMonth { month == 12 ? YearMonth(year: year + 1, month: 1) : YearMonth(year: year, month: month + 1) }
+    public var firstDay: CalendarDate { CalendarDate(year: year, month: month, day: 1)! }
+    public var lastDay: CalendarDate { CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))! }
+    public var iso: String { String(format4: year) + "-" + String(format2: month) }
+
+    public static func < (a: YearMonth, b: YearMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}

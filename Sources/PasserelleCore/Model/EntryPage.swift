@@ -9,6 +9,8 @@ public struct EntryPage: Sendable {
     public let outputPath: String
     public var html: String = ""
     public var headingIDs: [String] = []
+    /// The body without markup.
+    public var plainText: String = ""
     /// Entry ids named in `related`, in order.
     public var related: [String] = []
     /// Entry ids referenced from the body, in order of first appearance.

@@ -35,3 +35,23 @@ public enum SitePaths {
         return baseURL + trimmed
     }
 }
+
+extension SitePaths {
+    /// The year view of an event section's calendar: `fr/evenements/2005/index.html`.
+    public static func calendarYear(_ section: SectionConfig, _ language: String, _ year: Int) -> String {
+        "\(language)/\(section.slug(in: language))/\(String(format4: year))/index.html"
+    }
+
+    /// A month grid: `fr/evenements/2005/11/index.html`.
+    public static func calendarMonth(_ section: SectionConfig, _ language: String, _ month: YearMonth) -> String {
+        "\(language)/\(section.slug(in: language))/\(String(format4: month.year))/\(String(format2: month.month))/index.html"
+    }
+
+    /// All events of a language, as iCalendar: `fr/calendar.ics`.
+    public static func languageCalendar(_ language: String) -> String { "\(language)/calendar.ics" }
+
+    /// One event as iCalendar, beside its page: `fr/evenements/smsi-tunis-2005/smsi-tunis-2005.ics`.
+    public static func eventCalendar(pagePath: String, slug: String) -> String {
+        String(pagePath.dropLast("index.html".count)) + slug + ".ics"
+    }
+}

@@ -124,6 +124,9 @@ public enum FrontMatterParser {
                     details.end = end
                 }
                 if let zone = fields.string("timezone") {
+                    if start.isAllDay {
+                        fields.warn(fields["timezone"]!, "'timezone' only applies to timed events (start: YYYY-MM-DDTHH:MM); it is ignored for this all-day event")
+                    }
                     if TimeZone(identifier: zone) == nil || !zone.contains("/") && zone != "UTC" {
                         let known = TimeZone.knownTimeZoneIdentifiers
                         fields.error(fields["timezone"]!, "unknown time zone '\(zone)'" + Suggestion.didYouMean(zone, in: known))

@@ -32,6 +32,8 @@ public struct MarkdownRenderer: Sendable {
         public var html: String
         public var headingIDs: [String]
         public var diagnostics: [Diagnostic]
+        /// The text without markup (references shown as their titles), for calendars, feeds and search.
+        public var plainText: String = ""
     }
 
     public let unsafeHTML: Bool
@@ -108,6 +110,11 @@ public struct MarkdownRenderer: Sendable {
         for node in links { context.rewriteLink(node) }
         for parent in textParents { context.expandWikiLinks(in: parent) }
 
+        var plainText = ""
+        if let rendered = cmark_render_plaintext(document, options, 0) {
+            plainText = String(cString: rendered).trimmingCharacters(in: .whitespacesAndNewlines)
+            free(rendered)
+        }
         var ids: [String] = []
         var used: [String: Int] = [:]
         for heading in headings {
@@ -131,7 +138,7 @@ public struct MarkdownRenderer: Sendable {
         }
         let html = String(cString: rendered)
         free(rendered)
-        return Output(html: html, headingIDs: ids, diagnostics: context.diagnostics)
+        return Output(html: html, headingIDs: ids, diagnostics: context.diagnostics, plainText: plainText)
     }
 
     /// A copy of a parser's extension list, so that it outlives the parser (the extensions are static).

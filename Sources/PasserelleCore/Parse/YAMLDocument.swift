@@ -116,6 +116,10 @@ struct YAMLFields {
         diagnostics.append(.error(location(node), message))
     }
 
+    mutating func warn(_ node: Node, _ message: String) {
+        diagnostics.append(.warning(location(node), message))
+    }
+
     /// Reports every key not in `allowed`, with a did-you-mean.
     mutating func rejectUnknownKeys(_ allowed: [String], context: String) {
         for pair in pairs where !allowed.contains(pair.key) {

@@ -10,31 +10,40 @@ public struct PageRenderer {
 
     let site: Site
     let theme: Theme
+    /// Date phrases per language, made once.
+    let dateText: [String: DateText]
 
     public init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
+        var dateText: [String: DateText] = [:]
+        for language in site.config.languages {
+            dateText[language.code] = DateText(locale: language.locale, strings: theme.strings[language.code] ?? [:])
+        }
+        self.dateText = dateText
     }
 
     private var languages: [String] { site.languageCodes }
 
     /// Every page of the site, in a fixed order.
     public func renderAll() -> [Page] {
-        enum Job { case root, home(String), section(Section, String), entry(String, String) }
+        enum Job { case root, home(String), section(Section, String), entry(String, String), calendars(String) }
         var jobs: [Job] = [.root]
         for language in languages {
             jobs.append(.home(language))
             for section in site.sections { jobs.append(.section(section, language)) }
             for id in site.entries.keys.sorted() { jobs.append(.entry(id, language)) }
+            jobs.append(.calendars(language))
         }
-        return jobs.concurrentMap { job -> Page in
+        return jobs.concurrentMap { job -> [Page] in
             switch job {
-            case .root: return renderRoot()
-            case let .home(language): return renderHome(language)
-            case let .section(section, language): return renderSection(section, language)
-            case let .entry(id, language): return renderEntry(site.entries[id]!, language)
+            case .root: return [renderRoot()]
+            case let .home(language): return [renderHome(language)]
+            case let .section(section, language): return [renderSection(section, language)]
+            case let .entry(id, language): return [renderEntry(site.entries[id]!, language)]
+            case let .calendars(language): return renderCalendars(language)
             }
-        }
+        }.flatMap { $0 }
     }
 
     // MARK: Pages
@@ -82,6 +91,10 @@ public struct PageRenderer {
             context["intro"] = intro.html
             context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
         }
+        if section.config.kind == .event {
+            context.merge(eventListing(section, language: language, path: path)) { _, new in new }
+            return Page(path: path, content: theme.render("section", context))
+        }
         // Group by category, groups in the order of their first (lowest-weight) entry.
         var groups: [(category: String?, entries: [[String: Any]])] = []
         for id in section.orderedEntries[language] ?? [] {
@@ -105,7 +118,7 @@ public struct PageRenderer {
         let meta = variant.metadata
         let path = page.outputPath
         var context = chrome(language: language, path: path, title: meta.title) { entry.pages[$0]!.outputPath }
-        let dates = LocalizedDates(locale: site.config.language(language)!.locale)
+        let dates = dateText[language]!
         let t = theme.strings[language] ?? [:]
         var item: [String: Any] = [
             "title": meta.title, "html": page.html,
@@ -122,22 +135,22 @@ public struct PageRenderer {
             context["description"] = summary
         }
         if let category = meta.category { item["category"] = category }
-        if let date = meta.date { item["date"] = dates.format(date); item["dateISO"] = date.iso }
-        if let updated = meta.updated { item["updated"] = dates.format(updated); item["updatedISO"] = updated.iso }
+        if let date = meta.date { item["date"] = dates.day(date); item["dateISO"] = date.iso }
+        if let updated = meta.updated { item["updated"] = dates.day(updated); item["updatedISO"] = updated.iso }
         if !meta.tags.isEmpty { item["tags"] = meta.tags.map { ["name": $0] }; item["hasTags"] = true }
         if let location = meta.location { item["location"] = location }
         if let url = meta.url, !url.lowercased().hasPrefix("javascript:") { item["externalURL"] = url }
         if let event = meta.event {
             var details: [String: Any] = [
-                "when": dates.format(start: event.start, end: event.end),
+                "when": dates.event(event),
                 "startISO": event.start.date.iso,
                 "status": event.status.rawValue,
                 "statusLabel": t["status_\(event.status.rawValue)"] ?? event.status.rawValue,
                 "isCancelled": event.status == .cancelled,
             ]
             if event.status != .confirmed { details["showStatus"] = true }
+            details["icsURL"] = page.slug + ".ics"
             if let zone = event.timezone { details["timezone"] = zone }
-            if event.recurrence == .yearly { details["yearly"] = t["recurrence_yearly"] ?? "yearly" }
             item["event"] = details
         }
         let related = page.related.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
@@ -167,7 +180,7 @@ public struct PageRenderer {
         if page.isFallback { link["linkLang"] = page.textLanguage }
         if let summary = meta.summary { link["summary"] = summary }
         if let event = meta.event {
-            link["when"] = LocalizedDates(locale: site.config.language(language)!.locale).format(start: event.start, end: event.end)
+            link["when"] = dateText[language]!.event(event)
         }
         return link
     }

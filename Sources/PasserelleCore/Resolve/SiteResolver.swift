@@ -76,6 +76,9 @@ public struct SiteResolver {
                 let slug = variants[language]?.slug ?? entry.fileSlug
                 let path = SitePaths.entry(section, slug: slug, language)
                 let location = SourceLocation(path: shown.source.displayPath, line: 1)
+                if section.kind == .event && slug.count == 4 && slug.allSatisfy(\.isNumber) && variants[language] != nil {
+                    diagnostics.append(.error(location, "slug '\(slug)' is taken by the calendar page of the year \(slug); choose another slug"))
+                }
                 if let (other, otherLocation) = claimedPaths[path] {
                     diagnostics.append(.error(location, "'\(id)' and '\(other)' are both written to '\(path)'"
                         + " (see \(otherLocation.path)); give one of them another slug"))
@@ -160,6 +163,7 @@ public struct SiteResolver {
                 var page = entries[id]!.pages[key.language]!
                 page.html = result.output.html
                 page.headingIDs = result.output.headingIDs
+                page.plainText = result.output.plainText
                 var seen = Set<String>()
                 page.bodyReferences = result.references.map(\.id).filter { $0 != id && seen.insert($0).inserted }
                 entries[id]!.pages[key.language] = page

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Writes events as iCalendar (RFC 5545): CRLF lines folded at 75 octets, escaped text,
+/// all-day events with exclusive `DTEND;VALUE=DATE`, timed events with `TZID` and a `VTIMEZONE`.
+public struct ICalendarWriter: Sendable {
+    /// One event as the writer needs it.
+    public struct Event: Sendable {
+        public var uid: String
+        public var summary: String
+        public var description: String
+        public var location: String?
+        public var url: String
+        public var details: EventDetails
+        public init(uid: String, summary: String, description: String, location: String?, url: String, details: EventDetails) {
+            self.uid = uid
+            self.summary = summary
+            self.description = description
+            self.location = location
+            self.url = url
+            self.details = details
+        }
+    }
+
+    public let productID: String
+    public let calendarName: String
+    public let language: String
+    /// `DTSTAMP`: the build's clock.
+    public let stamp: Date
+
+    public init(productID: String, calendarName: String, language: String, stamp: Date) {
+        self.productID = productID
+        self.calendarName = calendarName
+        self.language = language
+        self.stamp = stamp
+    }
+
+    public func calendar(_ events: [Event]) -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + escape(productID), "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(calendarName)]
+        let zones = Set(events.filter { !$0.details.start.isAllDay }.compactMap(\.details.timezone)).sorted()
+        for zone in zones {
+            let years = events.filter { $0.details.timezone == zone }.flatMap { [$0.details.start.date.year, $0.details.lastDay.year] }
+            lines += ICalendarWriter.timezone(zone, years: (years.min() ?? 1970)...(years.max() ?? 1970))
+        }
+        for event in events { lines += vevent(event) }
+        lines.append("END:VCALENDAR")
+        return lines.map(ICalendarWriter.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    func vevent(_ event: Event) -> [String] {
+        let details = event.details
+        var lines = ["BEGIN:VEVENT", "UID:" + escape(event.uid), "DTSTAMP:" + ICalendarWriter.utcStamp(stamp)]
+        if details.start.isAllDay {
+            lines.append("DTSTART;VALUE=DATE:" + ICalendarWriter.basic(details.start.date))
+            lines.append("DTEND;VALUE=DATE:" + ICalendarWriter.basic(details.lastDay.adding(days: 1)))
+        } else {
+            let zone = details.timezone.map { ";TZID=" + $0 } ?? ""
+            let end = details.end ?? details.start
+            lines.append("DTSTART\(zone):" + ICalendarWriter.basic(details.start))
+            if details.end != nil { lines.append("DTEND\(zone):" + ICalendarWriter.basic(end)) }
+        }
+        if details.recurrence == .yearly { lines.append("RRULE:FREQ=YEARLY") }
+        lines.append("STATUS:" + details.status.rawValue.uppercased())
+        lines.append("SUMMARY;LANGUAGE=\(language):" + escape(event.summary))
+        if !event.description.isEmpty { lines.append("DESCRIPTION;LANGUAGE=\(language):" + escape(event.description)) }
+        if let location = event.location { lines.append("LOCATION;LANGUAGE=\(language):" + escape(location)) }
+        lines.append("URL;VALUE=URI:" + event.url)
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
+    public func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n": result += "\\n"
+            case "\r": continue
+            default:
+                if scalar.properties.generalCategory == .control && scalar != "\t" { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Folds a content line into pieces of at most 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1).
+    public static func fold(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        guard bytes.count > 75 else { return line }
+        var pieces: [String] = []
+        var start = 0
+        var limit = 75
+        while start < bytes.count {
+            var end = min(start + limit, bytes.count)
+            // Step back over continuation bytes (10xxxxxx) so that a character is never split.
+            while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end
+            limit = 74 // continuation lines start with a space
+        }
+        return pieces.joined(separator: "\r\n ")
+    }
+
+    static func basic(_ date: CalendarDate) -> String { String(format4: date.year) + String(format2: date.month) + String(format2: date.day) }
+
+    static func basic(_ value: DateTimeValue) -> String {
+        let minutes = value.minuteOfDay ?? 0
+        return basic(value.date) + "T" + String(format2: minutes / 60) + String(format2: minutes % 60) + "00"
+    }
+
+    static func utcStamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+        let rest = seconds - day.daysSinceEpoch * 86_400
+        return basic(day) + "T" + String(format2: rest / 3600) + String(format2: rest / 60 % 60) + String(format2: rest % 60) + "Z"
+    }
+
+    /// A `VTIMEZONE` for `identifier`, from the system's time zone data: one observance per offset change
+    /// in the years of the events (and the year before), or a single one when the offset never changes.
+    static func timezone(_ identifier: String, years: ClosedRange<Int>) -> [String] {
+        guard let zone = TimeZone(identifier: identifier) else { return [] }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let from = calendar.date(from: DateComponents(year: years.lowerBound - 1, month: 1, day: 1))!
+        let to = calendar.date(from: DateComponents(year: years.upperBound + 1, month: 1, day: 1))!
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + identifier]
+        var transitions: [Date] = []
+        var cursor = from
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < to, transitions.count < 200 {
+            transitions.append(next)
+            cursor = next
+        }
+        func offset(_ seconds: Int) -> String {
+            let sign = seconds < 0 ? "-" : "+"
+            let value = abs(seconds)
+            return sign + String(format2: value / 3600) + String(format2: value / 60 % 60)
+        }
+        func local(_ date: Date, offsetSeconds: Int) -> String {
+            utcStamp(date.addingTimeInterval(TimeInterval(offsetSeconds))).dropLast().description
+        }
+        if transitions.isEmpty {
+            let current = zone.secondsFromGMT(for: from)
+            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset(current),
+                      "TZOFFSETTO:" + offset(current), "TZNAME:" + (zone.abbreviation(for: from) ?? identifier), "END:STANDARD"]
+        } else {
+            for transition in transitions {
+                let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
+                let after = zone.secondsFromGMT(for: transition)
+                let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
+                lines += ["BEGIN:\(kind)", "DTSTART:" + local(transition, offsetSeconds: before),
+                          "TZOFFSETFROM:" + offset(before), "TZOFFSETTO:" + offset(after),
+                          "TZNAME:" + (zone.abbreviation(for: transition) ?? identifier), "END:\(kind)"]
+            }
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+}
