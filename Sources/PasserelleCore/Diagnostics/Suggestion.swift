@@ -12,7 +12,9 @@ public enum Suggestion {
             let distance = editDistance(target, Array(lowered))
             return distance <= limit ? (distance, candidate) : nil
         }
-        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(3).map(\.1)
+        // Only the closest candidates: one good hint beats three vague ones.
+        guard let best = scored.map(\.0).min() else { return [] }
+        return scored.filter { $0.0 == best }.sorted { $0.1 < $1.1 }.prefix(3).map(\.1)
     }
 
     /// A suffix for a message: ` (did you mean 'a' or 'b'?)`, or nothing.

@@ -45,6 +45,8 @@ final class FrontMatterParserTests: XCTestCase {
             ("---\ntitle: x\n---\n", .event, "content/s/x.fr.md:2:1: error: missing required key 'start' in an event's front matter"),
             ("---\ntitle: x\nstart: 2005-11-18\nend: 2005-11-16\n---\n", .event, "content/s/x.fr.md:4:6: error: 'end' (2005-11-16) is before 'start' (2005-11-18)"),
             ("---\ntitle: x\nstart: 2005-11-18\nstatus: confirmd\n---\n", .event, "content/s/x.fr.md:4:9: error: unknown status 'confirmd': use confirmed, tentative or cancelled (did you mean 'confirmed'?)"),
+            ("---\ntitle: x\nstart: 2005-11-16T09:00\ntimezone: Africa/Tunsi\n---\n", .event, "content/s/x.fr.md:4:11: error: unknown time zone 'Africa/Tunsi' (did you mean 'Africa/Tunis'?)"),
+            ("---\ntitle: x\nstart: 2005-02-30\n---\n", .event, "content/s/x.fr.md:3:8: error: 'start' is not a valid date: '2005-02-30' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)"),
             ("---\ntitle: x\nslug: ../etc\n---\n", .entry, "content/s/x.fr.md:3:7: error: unsafe slug '../etc': use letters, digits and '-', without '/', '\\\\', '..' or '%'"),
             ("---\ntitle: x\n\tweight: 1\n---\n", .entry, "content/s/x.fr.md:3:1: error: tab character used for indentation: YAML needs spaces"),
             ("---\ntitle: [unclosed\n---\n", .entry, "content/s/x.fr.md:3:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence"),
