@@ -67,7 +67,12 @@ public struct Build {
         }
         guard let site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
 
-        let pages = PageRenderer(site: site, theme: theme).renderAll()
+        let renderer = PageRenderer(site: site, theme: theme)
+        var pages = renderer.renderAll()
+        let commitDays = GitHistory.lastCommitDays(in: options.content)
+        pages += renderer.renderTranslationStatus(TranslationStatus(site: site, commitDays: commitDays))
+        report.diagnostics += Build.collisions(pages: pages, aliases: renderer.aliasRedirects())
+        guard !report.diagnostics.hasErrors else { return finish(report) }
         for page in pages {
             if page.path.hasSuffix(".html"), let language = page.path.split(separator: "/").first.map(String.init), config.language(language) != nil {
                 report.pagesPerLanguage[language, default: 0] += 1
@@ -90,6 +95,25 @@ public struct Build {
         report.filesWritten = pages.count + copies.count
         report.succeeded = true
         return report
+    }
+
+    /// Aliases that land on a page, or on each other, are errors: one of the two would be lost.
+    static func collisions(pages: [PageRenderer.Page], aliases: [(path: String, target: String, title: String, location: SourceLocation)]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var counts: [String: Int] = [:]
+        for page in pages { counts[page.path, default: 0] += 1 }
+        var seen: [String: SourceLocation] = [:]
+        for alias in aliases {
+            if counts[alias.path, default: 0] > 1 {
+                if let first = seen[alias.path] {
+                    diagnostics.append(.error(alias.location, "alias '\(alias.path)' is also an alias at \(first.path):\(first.line):\(first.column)"))
+                } else {
+                    diagnostics.append(.error(alias.location, "alias '\(alias.path)' collides with a page of the site"))
+                }
+            }
+            if seen[alias.path] == nil { seen[alias.path] = alias.location }
+        }
+        return diagnostics
     }
 
     private func finish(_ report: Report) -> Report {

@@ -54,7 +54,7 @@ final class BuildTests: XCTestCase {
         ])
         let page = try site.read("en/recommendations/education/index.html")
         XCTAssertTrue(page.contains(#"<html lang="en">"#))
-        XCTAssertTrue(page.contains(#"<article lang="fr">"#), page)
+        XCTAssertTrue(page.contains(#"<article data-pagefind-body lang="fr">"#), page)
         XCTAssertTrue(page.contains(#"<p class="notice" lang="en" role="note">This page is not translated into English yet: here is the text available in Français.</p>"#))
         let listing = try site.read("en/recommendations/index.html")
         XCTAssertTrue(listing.contains(#"<a href="education/index.html" lang="fr">Éducation</a>"#), listing)

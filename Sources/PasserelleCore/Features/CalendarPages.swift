@@ -111,7 +111,7 @@ extension PageRenderer {
             context["next"] = ["url": SitePaths.relative(from: path, to: SitePaths.calendarMonth(section.config, language, next)),
                                "label": dates.monthTitle(next)]
         }
-        return Page(path: path, content: theme.render("calendar-month", context))
+        return page("calendar-month", context, path: path) { SitePaths.calendarMonth(section.config, $0, month) }
     }
 
     func renderYear(_ year: Int, section: Section, calendar: EventCalendar, language: String,
@@ -136,7 +136,7 @@ extension PageRenderer {
         if let next {
             context["next"] = ["url": SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, next)), "label": String(next)]
         }
-        return Page(path: path, content: theme.render("calendar-year", context))
+        return page("calendar-year", context, path: path) { SitePaths.calendarYear(section.config, $0, year) }
     }
 
     /// The listing of an event section: upcoming events first (soonest first), then past ones by year,

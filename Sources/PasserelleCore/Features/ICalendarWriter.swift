@@ -160,3 +160,12 @@ public struct ICalendarWriter: Sendable {
         return lines
     }
 }
+
+extension ICalendarWriter {
+    /// `2005-11-14T20:26:40Z`.
+    static func rfc3339(_ date: Date) -> String {
+        let stamp = utcStamp(date)
+        let d = stamp.prefix(8), t = stamp.dropFirst(9).prefix(6)
+        return "\(d.prefix(4))-\(d.dropFirst(4).prefix(2))-\(d.suffix(2))T\(t.prefix(2)):\(t.dropFirst(2).prefix(2)):\(t.suffix(2))Z"
+    }
+}

@@ -1,6 +1,7 @@
 /// Reads and validates `site.yaml`.
 enum SiteConfigLoader {
-    static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML"]
+    static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML", "paths"]
+    static let pathKeys = ["az", "tags", "search"]
     static let sectionKeys = ["kind", "slug", "title"]
     static let languageKeys = ["code", "name", "locale"]
 
@@ -72,9 +73,23 @@ enum SiteConfigLoader {
                 fields.error(node, "'sections' must be a mapping of folder names to settings")
             }
         }
+        var generatedSlugs: [String: [String: String]] = [:]
+        if let node = fields["paths"] {
+            if var paths = YAMLFields(node, path: path, firstLine: 1, what: "'paths'", diagnostics: &diagnostics) {
+                paths.rejectUnknownKeys(pathKeys, context: "'paths'")
+                for key in pathKeys where paths[key] != nil {
+                    let slugs = paths.localized(key, languages: codes) ?? [:]
+                    for (code, slug) in slugs.sorted(by: { $0.key < $1.key }) where !PathSafety.isSafeSegment(slug) {
+                        paths.error(paths[key]!, "unsafe slug '\(slug)' for '\(code)': use letters, digits and '-'")
+                    }
+                    generatedSlugs[key] = slugs
+                }
+                diagnostics += paths.diagnostics
+            }
+        }
         diagnostics += fields.diagnostics
         guard !languages.isEmpty, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (SiteConfig(title: title, baseURL: baseURL, languages: languages, theme: theme,
-                           sections: sections, unsafeHTML: unsafeHTML), diagnostics)
+                           sections: sections, unsafeHTML: unsafeHTML, generatedSlugs: generatedSlugs), diagnostics)
     }
 }

@@ -7,7 +7,7 @@ public struct EntryMetadata: Sendable {
     public var tags: [String] = []
     public var related: [ReferenceText] = []
     public var slug: String?
-    public var aliases: [String] = []
+    public var aliases: [ReferenceText] = []
     public var draft: Bool = false
     public var date: CalendarDate?
     public var updated: CalendarDate?

@@ -6,6 +6,20 @@ public struct SiteConfig: Sendable {
     public let theme: String
     public let sections: [SectionConfig]
     public let unsafeHTML: Bool
+    /// Slugs of the generated pages per language: `az`, `tags`, `search`.
+    public let generatedSlugs: [String: [String: String]]
+
+    /// The default slugs of generated pages, when `site.yaml` does not set them under `paths`.
+    public static let defaultGeneratedSlugs: [String: [String: String]] = [
+        "az": ["fr": "index-a-z", "en": "a-z"],
+        "tags": ["fr": "mots-cles", "en": "tags"],
+        "search": ["fr": "recherche", "en": "search"],
+    ]
+
+    /// The slug of a generated page (`az`, `tags`, `search`) in `language`.
+    public func generatedSlug(_ page: String, _ language: String) -> String {
+        generatedSlugs[page]?[language] ?? SiteConfig.defaultGeneratedSlugs[page]?[language] ?? page
+    }
 
     public var defaultLanguage: Language { languages[0] }
     public var languageCodes: [String] { languages.map(\.code) }

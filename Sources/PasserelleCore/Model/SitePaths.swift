@@ -55,3 +55,20 @@ extension SitePaths {
         String(pagePath.dropLast("index.html".count)) + slug + ".ics"
     }
 }
+
+extension SitePaths {
+    /// A generated page of a language (`az`, `tags`, `search`): `fr/index-a-z/index.html`.
+    public static func generated(_ page: String, _ config: SiteConfig, _ language: String) -> String {
+        "\(language)/\(config.generatedSlug(page, language))/index.html"
+    }
+
+    /// The page of one tag: `fr/mots-cles/smsi/index.html`.
+    public static func tag(_ slug: String, _ config: SiteConfig, _ language: String) -> String {
+        "\(language)/\(config.generatedSlug("tags", language))/\(slug)/index.html"
+    }
+
+    public static func feed(_ language: String) -> String { "\(language)/atom.xml" }
+    public static func searchIndex(_ language: String) -> String { "\(language)/search.json" }
+    public static func searchScriptIndex(_ language: String) -> String { "\(language)/search-index.js" }
+    public static func notFound(_ language: String) -> String { "\(language)/404.html" }
+}

@@ -101,7 +101,7 @@ public enum FrontMatterParser {
             }
         }
         for (alias, node) in fields.strings("aliases") ?? [] {
-            if PathSafety.isSafePath(alias) { meta.aliases.append(alias) } else {
+            if PathSafety.isSafePath(alias) { meta.aliases.append(ReferenceText(text: alias, location: fields.location(node))) } else {
                 fields.error(node, "unsafe alias '\(alias)': use a path of letters, digits, '-' and '/', without '..', '\\\\' or '%'")
             }
         }

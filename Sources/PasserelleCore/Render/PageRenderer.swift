@@ -6,6 +6,31 @@ public struct PageRenderer {
     public struct Page: Sendable {
         public let path: String
         public let content: String
+        /// The same page in each language and `x-default` (hreflang, path), for the sitemap.
+        public var alternates: [(String, String)] = []
+        /// Whether the sitemap lists it: HTML pages for readers, not 404s, redirects or data files.
+        public var listed = false
+
+        public init(path: String, content: String) {
+            self.path = path
+            self.content = content
+        }
+
+        public init(path: String, content: String, alternates: [(String, String)]) {
+            self.init(path: path, content: content)
+            self.alternates = alternates
+            listed = true
+        }
+    }
+
+    /// The translations of a page whose path in each language is `pathIn(code)`, and `x-default`.
+    func alternatePaths(_ pathIn: (String) -> String) -> [(String, String)] {
+        site.config.languages.map { ($0.code, pathIn($0.code)) } + [("x-default", pathIn(site.config.defaultLanguage.code))]
+    }
+
+    /// Renders `template` as the listed page at `path`, whose translations are at `pathIn(code)`.
+    func page(_ template: String, _ context: [String: Any], path: String, pathIn: (String) -> String) -> Page {
+        Page(path: path, content: theme.render(template, context), alternates: alternatePaths(pathIn))
     }
 
     let site: Site
@@ -23,33 +48,41 @@ public struct PageRenderer {
         self.dateText = dateText
     }
 
-    private var languages: [String] { site.languageCodes }
+    var languages: [String] { site.languageCodes }
 
     /// Every page of the site, in a fixed order.
     public func renderAll() -> [Page] {
-        enum Job { case root, home(String), section(Section, String), entry(String, String), calendars(String) }
-        var jobs: [Job] = [.root]
+        enum Job { case root, rootNotFound, home(String), section(Section, String), entry(String, String), calendars(String), finding(String) }
+        var jobs: [Job] = [.root, .rootNotFound]
         for language in languages {
+            jobs.append(.finding(language))
             jobs.append(.home(language))
             for section in site.sections { jobs.append(.section(section, language)) }
             for id in site.entries.keys.sorted() { jobs.append(.entry(id, language)) }
             jobs.append(.calendars(language))
         }
-        return jobs.concurrentMap { job -> [Page] in
+        let pages = jobs.concurrentMap { job -> [Page] in
             switch job {
             case .root: return [renderRoot()]
+            case .rootNotFound: return [renderRootNotFound()]
+            case let .finding(language): return renderFinding(language)
             case let .home(language): return [renderHome(language)]
             case let .section(section, language): return [renderSection(section, language)]
             case let .entry(id, language): return [renderEntry(site.entries[id]!, language)]
             case let .calendars(language): return renderCalendars(language)
             }
         }.flatMap { $0 }
+        return pages + renderSiteFiles(pages)
     }
 
     // MARK: Pages
 
     func renderRoot() -> Page {
-        let path = "index.html"
+        page("root", rootContext(path: "index.html"), path: "index.html") { SitePaths.home($0) }
+    }
+
+    /// The bilingual context of pages at the root: the language chooser and the root 404.
+    func rootContext(path: String) -> [String: Any] {
         let choices: [[String: Any]] = site.config.languages.map { language in
             let t = theme.strings[language.code] ?? [:]
             return ["code": language.code, "name": language.name, "url": SitePaths.relative(from: path, to: SitePaths.home(language.code)),
@@ -60,8 +93,9 @@ public struct PageRenderer {
             "lang": site.config.defaultLanguage.code, "root": "", "languages": choices, "alternates": alternates,
             "css": "theme/style.css", "canonical": SitePaths.absolute(path, baseURL: site.config.baseURL),
             "titles": site.config.languages.map { site.config.title(in: $0.code) }.joined(separator: " · "),
+            "notFoundTexts": site.config.languages.map { ["code": $0.code, "text": theme.strings[$0.code]?["not_found_text"] ?? ""] },
         ]
-        return Page(path: path, content: theme.render("root", context))
+        return context
     }
 
     func renderHome(_ language: String) -> Page {
@@ -79,7 +113,7 @@ public struct PageRenderer {
                     "entries": ids.prefix(8).map { entryLink(site.entries[$0]!, language: language, from: path) },
                     "more": ids.count > 8]
         }
-        return Page(path: path, content: theme.render("home", context))
+        return page("home", context, path: path) { SitePaths.home($0) }
     }
 
     func renderSection(_ section: Section, _ language: String) -> Page {
@@ -93,7 +127,7 @@ public struct PageRenderer {
         }
         if section.config.kind == .event {
             context.merge(eventListing(section, language: language, path: path)) { _, new in new }
-            return Page(path: path, content: theme.render("section", context))
+            return page("section", context, path: path) { SitePaths.section(section.config, $0) }
         }
         // Group by category, groups in the order of their first (lowest-weight) entry.
         var groups: [(category: String?, entries: [[String: Any]])] = []
@@ -109,7 +143,7 @@ public struct PageRenderer {
         }
         context["groups"] = groups.map { ["category": $0.category ?? false, "entries": $0.entries] as [String: Any] }
         context["empty"] = groups.isEmpty
-        return Page(path: path, content: theme.render("section", context))
+        return page("section", context, path: path) { SitePaths.section(section.config, $0) }
     }
 
     func renderEntry(_ entry: Entry, _ language: String) -> Page {
@@ -137,7 +171,10 @@ public struct PageRenderer {
         if let category = meta.category { item["category"] = category }
         if let date = meta.date { item["date"] = dates.day(date); item["dateISO"] = date.iso }
         if let updated = meta.updated { item["updated"] = dates.day(updated); item["updatedISO"] = updated.iso }
-        if !meta.tags.isEmpty { item["tags"] = meta.tags.map { ["name": $0] }; item["hasTags"] = true }
+        if !meta.tags.isEmpty {
+            item["tags"] = meta.tags.map { ["name": $0, "url": SitePaths.relative(from: path, to: SitePaths.tag(TagIndex.slug(for: $0), site.config, language))] }
+            item["hasTags"] = true
+        }
         if let location = meta.location { item["location"] = location }
         if let url = meta.url, !url.lowercased().hasPrefix("javascript:") { item["externalURL"] = url }
         if let event = meta.event {
@@ -166,7 +203,7 @@ public struct PageRenderer {
         }
         if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups; item["hasBacklinks"] = true }
         context["entry"] = item
-        return Page(path: path, content: theme.render("entry", context))
+        return self.page("entry", context, path: path) { entry.pages[$0]!.outputPath }
     }
 
     // MARK: Shared pieces
@@ -234,6 +271,10 @@ public struct PageRenderer {
             "menu": menu,
             "languages": switcher,
             "t": theme.strings[language] ?? [:],
+            "feedURL": SitePaths.relative(from: path, to: SitePaths.feed(language)),
+            "azURL": SitePaths.relative(from: path, to: SitePaths.generated("az", site.config, language)),
+            "tagsURL": SitePaths.relative(from: path, to: SitePaths.generated("tags", site.config, language)),
+            "searchURL": SitePaths.relative(from: path, to: SitePaths.generated("search", site.config, language)),
         ]
     }
 }

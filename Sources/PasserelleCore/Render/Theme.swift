@@ -3,7 +3,7 @@ import Mustache
 
 /// A theme: compiled Mustache templates, UI strings per language, and static files to copy.
 public struct Theme: Sendable {
-    public static let requiredTemplates = ["base", "root", "home", "section", "entry", "calendar-month", "calendar-year"]
+    public static let requiredTemplates = ["base", "root", "home", "section", "entry", "calendar-month", "calendar-year", "az", "tags", "tag", "search", "404", "status"]
 
     public let directory: URL
     public let library: MustacheLibrary

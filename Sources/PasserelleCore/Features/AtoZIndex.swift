@@ -1,0 +1,44 @@
+import Foundation
+
+/// Every entry of a language, sorted by the language's collation and grouped by initial letter
+/// (accents and case folded, `Œ` under `O`, digits and signs under `#`).
+public struct AtoZIndex: Sendable {
+    public struct Group: Sendable {
+        public let letter: String
+        public let entryIDs: [String]
+    }
+
+    public let groups: [Group]
+
+    public init(site: Site, language: String) {
+        let collation = TitleCollation(locale: site.config.language(language)?.locale ?? language)
+        let titled = site.entries.values.map { entry in
+            (entry.id, entry.variant(for: language, order: site.languageCodes).metadata.title)
+        }.sorted { a, b in
+            a.1 == b.1 ? a.0 < b.0 : collation.areInOrder(a.1, b.1)
+        }
+        var groups: [Group] = []
+        for (id, title) in titled {
+            let letter = AtoZIndex.letter(for: title)
+            if let last = groups.last, last.letter == letter {
+                groups[groups.count - 1] = Group(letter: letter, entryIDs: last.entryIDs + [id])
+            } else {
+                groups.append(Group(letter: letter, entryIDs: [id]))
+            }
+        }
+        // "#" (digits, signs) always comes first, wherever the collation put it.
+        self.groups = groups.filter { $0.letter == "#" } + groups.filter { $0.letter != "#" }
+    }
+
+    /// The letter a title files under: its first letter without accents, upper case; `#` when it starts otherwise.
+    public static func letter(for title: String) -> String {
+        guard let first = title.first(where: { !$0.isWhitespace && !"«»\"'“”‘’([¡¿".contains($0) }) else { return "#" }
+        let folded = String(first).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .uppercased()
+        guard let scalar = folded.unicodeScalars.first, ("A"..."Z").contains(scalar) else {
+            if "ŒœÆæ".contains(first) { return first == "Œ" || first == "œ" ? "O" : "A" }
+            return "#"
+        }
+        return String(scalar)
+    }
+}

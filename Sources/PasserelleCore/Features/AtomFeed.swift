@@ -1,0 +1,72 @@
+import Foundation
+
+/// The Atom 1.0 feed of one language: the latest entries by `updated`, `date`, or event start.
+public struct AtomFeed: Sendable {
+    public static let size = 20
+
+    public let xml: String
+
+    public init(site: Site, language: String) {
+        let base = site.config.baseURL
+        let dated: [(date: CalendarDate, published: CalendarDate?, entry: Entry)] = site.entries.values.compactMap { entry in
+            let meta = entry.variant(for: language, order: site.languageCodes).metadata
+            guard let date = meta.updated ?? meta.date ?? meta.event?.start.date else { return nil }
+            return (date, meta.date ?? meta.event?.start.date, entry)
+        }.sorted { ($1.date, $0.entry.id) < ($0.date, $1.entry.id) }
+        let latest = dated.prefix(AtomFeed.size)
+        let updated = latest.first.map { AtomFeed.timestamp($0.date) } ?? ICalendarWriter.rfc3339(site.buildDate)
+        let home = SitePaths.absolute(SitePaths.home(language), baseURL: base)
+        var lines = [
+            #"<?xml version="1.0" encoding="utf-8"?>"#,
+            #"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\#(language)">"#,
+            "<title>\(XMLText.escape(site.config.title(in: language)))</title>",
+            #"<link rel="self" type="application/atom+xml" href="\#(XMLText.escape(base + SitePaths.feed(language)))"/>"#,
+            #"<link rel="alternate" type="text/html" href="\#(XMLText.escape(home))"/>"#,
+            "<id>\(XMLText.escape(home))</id>",
+            "<updated>\(updated)</updated>",
+            "<author><name>\(XMLText.escape(site.config.title(in: language)))</name></author>",
+            "<generator>Passerelle</generator>",
+        ]
+        for item in latest {
+            let page = item.entry.pages[language]!
+            let meta = item.entry.variants[page.textLanguage]!.metadata
+            let url = XMLText.escape(SitePaths.absolute(page.outputPath, baseURL: base))
+            let lang = page.isFallback ? #" xml:lang="\#(page.textLanguage)""# : ""
+            lines.append("<entry\(lang)>")
+            lines.append("<title>\(XMLText.escape(meta.title))</title>")
+            lines.append(#"<link rel="alternate" type="text/html" href="\#(url)"/>"#)
+            lines.append("<id>\(url)</id>")
+            lines.append("<updated>\(AtomFeed.timestamp(item.date))</updated>")
+            if let published = item.published { lines.append("<published>\(AtomFeed.timestamp(published))</published>") }
+            lines.append(#"<category term="\#(XMLText.escape(item.entry.section.name))" label="\#(XMLText.escape(item.entry.section.title(in: language)))"/>"#)
+            let summary = meta.summary ?? String(page.plainText.prefix(300))
+            if !summary.isEmpty { lines.append("<summary>\(XMLText.escape(summary))</summary>") }
+            lines.append("</entry>")
+        }
+        lines.append("</feed>")
+        xml = lines.joined(separator: "\n") + "\n"
+    }
+
+    static func timestamp(_ date: CalendarDate) -> String { date.iso + "T00:00:00Z" }
+}
+
+/// Escaping for XML text and attribute values.
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default:
+                // Characters XML 1.0 forbids are dropped.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

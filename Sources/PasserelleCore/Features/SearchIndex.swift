@@ -1,0 +1,78 @@
+import Foundation
+
+/// The static search index of one language: per entry its title, section, URL (relative to the
+/// language root), summary, and the distinct folded words of its body, so that a small script can
+/// search it offline with accents and case folded away.
+public struct SearchIndex: Sendable {
+    public struct Record: Sendable {
+        public let title: String
+        public let section: String
+        public let url: String
+        public let summary: String
+        /// Distinct words of the body, folded (`événement` → `evenement`), in order of first appearance.
+        public let words: [String]
+        /// The text's language when it differs from the index's (a fallback).
+        public let textLanguage: String?
+    }
+
+    public let language: String
+    public let records: [Record]
+
+    /// At most this many distinct body words per entry: enough to find it, small enough for slow links.
+    public static let wordLimit = 300
+
+    public init(site: Site, language: String) {
+        self.language = language
+        let order = AtoZIndex(site: site, language: language).groups.flatMap(\.entryIDs)
+        records = order.map { id in
+            let entry = site.entries[id]!
+            let page = entry.pages[language]!
+            let meta = entry.variants[page.textLanguage]!.metadata
+            let url = String(page.outputPath.dropFirst(language.count + 1))
+            let titleWords = Set(SearchIndex.words(in: meta.title + " " + (meta.summary ?? "")))
+            let words = SearchIndex.words(in: page.plainText).filter { !titleWords.contains($0) }
+            return Record(title: meta.title, section: entry.section.title(in: language), url: url,
+                          summary: meta.summary ?? "", words: Array(words.prefix(SearchIndex.wordLimit)),
+                          textLanguage: page.isFallback ? page.textLanguage : nil)
+        }
+    }
+
+    /// Lower-case, accent-free, `œ` → `oe`: the same folding the search script applies to queries.
+    public static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+    }
+
+    /// Distinct folded words of two letters or more, in order of first appearance.
+    public static func words(in text: String) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        var current = ""
+        func flush() {
+            if current.count >= 2, seen.insert(current).inserted { result.append(current) }
+            current = ""
+        }
+        for scalar in fold(text).unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { current.unicodeScalars.append(scalar) } else { flush() }
+        }
+        flush()
+        return result
+    }
+
+    public var json: String {
+        JSONText.object([
+            ("language", JSONText.string(language)),
+            ("entries", JSONText.array(records.map { record in
+                var pairs: [(String, String)] = [("t", JSONText.string(record.title)), ("s", JSONText.string(record.section)),
+                                                 ("u", JSONText.string(record.url))]
+                if !record.summary.isEmpty { pairs.append(("d", JSONText.string(record.summary))) }
+                pairs.append(("w", JSONText.string(record.words.joined(separator: " "))))
+                if let lang = record.textLanguage { pairs.append(("l", JSONText.string(lang))) }
+                return JSONText.object(pairs)
+            })),
+        ]) + "\n"
+    }
+
+    /// The same index as a script, for pages opened from `file://` where `fetch` of a local file is blocked.
+    public var script: String { "window.passerelleSearch = " + json.dropLast() + ";\n" }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The date of the last commit that touched each file of a folder, when the folder is in a git checkout.
+public enum GitHistory {
+    /// Paths relative to `folder` → day of their last commit (UTC). Empty when git or the checkout is missing.
+    public static func lastCommitDays(in folder: URL) -> [String: CalendarDate] {
+        guard let output = run(["git", "-C", folder.path, "log", "--format=%x00%ct", "--name-only", "--relative", "--no-renames", "--", "."]) else {
+            return [:]
+        }
+        var days: [String: CalendarDate] = [:]
+        var current: CalendarDate?
+        for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
+            if line.hasPrefix("\u{0}") {
+                current = TimeInterval(line.dropFirst()).map { CalendarDate(Date(timeIntervalSince1970: $0)) }
+            } else if let current, days[String(line)] == nil {
+                // `git log` lists the newest commits first: the first date seen for a path is its last change.
+                days[String(line)] = current
+            }
+        }
+        return days
+    }
+
+    private static func run(_ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
