@@ -41,6 +41,8 @@ public struct Build {
     public init(options: Options) { self.options = options }
 
     public func run() -> Report {
+        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+        defer { clock.lap("write") }
         var report = Report()
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -50,6 +52,7 @@ public struct Build {
         }
         let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
         report.diagnostics += loaded.diagnostics
+        clock.lap("load")
         guard let config = loaded.config else { return finish(report) }
         report.languages = config.languageCodes
 
@@ -61,6 +64,7 @@ public struct Build {
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate))
         let (site, siteDiagnostics) = resolver.resolve(files: loaded.files, assets: loaded.assets)
         report.diagnostics += siteDiagnostics
+        clock.lap("parse and resolve")
         report.diagnostics.sort { ($0.severity == .error ? 0 : 1, $0) < ($1.severity == .error ? 0 : 1, $1) }
         if options.strict {
             report.diagnostics = report.diagnostics.map { Diagnostic(.error, $0.location, $0.message) }
@@ -69,9 +73,11 @@ public struct Build {
 
         let renderer = PageRenderer(site: site, theme: theme)
         var pages = renderer.renderAll()
+        clock.lap("render")
         let commitDays = GitHistory.lastCommitDays(in: options.content)
         pages += renderer.renderTranslationStatus(TranslationStatus(site: site, commitDays: commitDays))
         report.diagnostics += Build.collisions(pages: pages, aliases: renderer.aliasRedirects())
+        clock.lap("translation status")
         guard !report.diagnostics.hasErrors else { return finish(report) }
         for page in pages {
             if page.path.hasSuffix(".html"), let language = page.path.split(separator: "/").first.map(String.init), config.language(language) != nil {

@@ -5,11 +5,15 @@ extension PageRenderer {
     func renderFinding(_ language: String) -> [Page] {
         var pages = [renderAtoZ(language), renderTagsOverview(language), renderSearch(language), renderNotFound(language)]
         for tag in TagIndex(site: site, language: language).tags { pages.append(renderTag(tag, language)) }
-        let index = SearchIndex(site: site, language: language)
-        pages.append(Page(path: SitePaths.searchIndex(language), content: index.json))
-        pages.append(Page(path: SitePaths.searchScriptIndex(language), content: index.script))
         pages.append(Page(path: SitePaths.feed(language), content: AtomFeed(site: site, language: language).xml))
         return pages
+    }
+
+    /// `search.json` and `search-index.js`: a job of their own, the largest of a language.
+    func renderSearchIndex(_ language: String) -> [Page] {
+        let index = SearchIndex(site: site, language: language)
+        return [Page(path: SitePaths.searchIndex(language), content: index.json),
+                Page(path: SitePaths.searchScriptIndex(language), content: index.script)]
     }
 
     func renderAtoZ(_ language: String) -> Page {

@@ -52,9 +52,10 @@ public struct PageRenderer {
 
     /// Every page of the site, in a fixed order.
     public func renderAll() -> [Page] {
-        enum Job { case root, rootNotFound, home(String), section(Section, String), entry(String, String), calendars(String), finding(String) }
+        enum Job { case root, rootNotFound, home(String), section(Section, String), entry(String, String), calendars(String), finding(String), search(String) }
         var jobs: [Job] = [.root, .rootNotFound]
         for language in languages {
+            jobs.append(.search(language))
             jobs.append(.finding(language))
             jobs.append(.home(language))
             for section in site.sections { jobs.append(.section(section, language)) }
@@ -66,6 +67,7 @@ public struct PageRenderer {
             case .root: return [renderRoot()]
             case .rootNotFound: return [renderRootNotFound()]
             case let .finding(language): return renderFinding(language)
+            case let .search(language): return renderSearchIndex(language)
             case let .home(language): return [renderHome(language)]
             case let .section(section, language): return [renderSection(section, language)]
             case let .entry(id, language): return [renderEntry(site.entries[id]!, language)]
