@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,10 +30,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "PasserelleServe",
+            dependencies: [
+                "PasserelleCore",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "passerelle",
             dependencies: [
                 "PasserelleCore",
+                "PasserelleServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +50,10 @@ let package = Package(
             name: "PasserelleCoreTests",
             dependencies: ["PasserelleCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PasserelleServeTests",
+            dependencies: ["PasserelleServe", "PasserelleCore"]
         ),
     ],
     swiftLanguageModes: [.v5]

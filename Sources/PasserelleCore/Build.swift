@@ -13,6 +13,10 @@ public struct Build {
         /// Validate only: write nothing.
         public var dryRun = false
         public var buildDate = Date()
+        /// Overrides `site.yaml`'s `baseURL` (previews).
+        public var baseURL: String?
+        /// Told what the build is doing, for a progress line on a terminal.
+        public var progress: (@Sendable (String) -> Void)?
         /// How paths are shown in diagnostics: relative to this folder when inside it.
         public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
@@ -50,10 +54,13 @@ public struct Build {
             report.usageError = "content folder '\(display(options.content))' not found"
             return report
         }
+        options.progress?("reading \(display(options.content))")
         let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
         report.diagnostics += loaded.diagnostics
         clock.lap("load")
-        guard let config = loaded.config else { return finish(report) }
+        guard var config = loaded.config else { return finish(report) }
+        if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
+        options.progress?("parsing and resolving \(loaded.files.count) files")
         report.languages = config.languageCodes
 
         let themeURL = resolveTheme(options.theme ?? config.theme)
@@ -72,6 +79,7 @@ public struct Build {
         guard let site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
 
         let renderer = PageRenderer(site: site, theme: theme)
+        options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
         var pages = renderer.renderAll()
         clock.lap("render")
         let commitDays = GitHistory.lastCommitDays(in: options.content)
@@ -90,6 +98,7 @@ public struct Build {
         }
         var copies: [(String, URL)] = theme.staticFiles.map { ("theme/\($0)", theme.directory.appendingPathComponent("static/\($0)")) }
         copies += site.assets.map { ("assets/\($0)", options.content.appendingPathComponent("assets/\($0)")) }
+        options.progress?("writing \(pages.count + copies.count) files")
         let writer = OutputWriter(output: options.output)
         do {
             try writer.checkOwnership(content: options.content)
@@ -134,6 +143,9 @@ public struct Build {
         }
         return options.content.deletingLastPathComponent().appendingPathComponent("themes/\(nameOrPath)").standardizedFileURL
     }
+
+    /// The theme folder a build of `config` uses.
+    public func themeDirectory(for config: SiteConfig) -> URL { resolveTheme(options.theme ?? config.theme) }
 
     /// A path relative to the working directory when it is inside it.
     func display(_ url: URL) -> String {

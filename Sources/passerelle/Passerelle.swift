@@ -3,19 +3,23 @@ import Foundation
 
 /// The `passerelle` command: builds bilingual static knowledge bases.
 @main
-struct Passerelle: ParsableCommand {
+struct Passerelle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passerelle",
         abstract: "Build a bilingual static knowledge base from Markdown.",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
     /// Runs the command; usage errors exit with 2 as the content contract says (not ArgumentParser's 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

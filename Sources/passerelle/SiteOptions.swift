@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import PasserelleCore
 
+/// How diagnostics and summaries are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 /// Options shared by the commands that read a site.
 struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder.")
@@ -16,40 +21,89 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Treat warnings (such as missing translations) as errors.")
     var strict = false
 
+    @Option(name: .customLong("base-url"), help: "Publish at this address instead of site.yaml's baseURL (previews).")
+    var baseURL: String?
+
+    @Option(help: "How to print diagnostics: text (path:line:column: error: …) or json, for tools.")
+    var format: OutputFormat = .text
+
+    var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
     func buildOptions(output: String) -> Build.Options {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let cwd = workingDirectory
         var options = Build.Options(content: URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL,
                                     output: URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL,
                                     theme: theme)
         options.includeDrafts = drafts
         options.strict = strict
+        options.baseURL = baseURL
         options.workingDirectory = cwd
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(epoch) {
             options.buildDate = Date(timeIntervalSince1970: seconds)
+        }
+        if format == .text && Terminal.isInteractive {
+            options.progress = { Terminal.progress($0) }
         }
         return options
     }
 }
 
+/// What the standard error stream is attached to.
+enum Terminal {
+    /// A person is watching: standard error is a terminal, and this is not CI.
+    static var isInteractive: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// Rewrites the progress line in place.
+    static func progress(_ message: String) {
+        FileHandle.standardError.write(Data("\r\u{1B}[2K… \(message)".utf8))
+    }
+
+    static func clearProgress() {
+        if isInteractive { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}
+
 /// Prints a build report the way every command does, and turns it into an exit code.
 enum ReportPrinter {
-    static func finish(_ report: Build.Report, started: Date, verb: String) throws {
-        for diagnostic in report.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8))
-        }
-        if let usage = report.usageError {
-            FileHandle.standardError.write(Data("error: \(usage)\n".utf8))
-            throw ExitCode(2)
-        }
-        let errors = report.diagnostics.errors.count
-        let warnings = report.diagnostics.warnings.count
+    static func print(_ report: Build.Report, started: Date, verb: String, format: OutputFormat, workingDirectory: URL) {
+        Terminal.clearProgress()
         let elapsed = Int((Date().timeIntervalSince(started) * 1000).rounded())
-        if report.succeeded {
-            let pages = report.languages.map { "\(report.pagesPerLanguage[$0] ?? 0) \($0)" }.joined(separator: ", ")
-            print("\(verb): \(pages) pages, \(warnings) warning\(warnings == 1 ? "" : "s"), \(elapsed) ms")
-        } else {
-            FileHandle.standardError.write(Data("\(verb) failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"); nothing was written\n".utf8))
-            throw ExitCode(1)
+        switch format {
+        case .json:
+            var diagnostics = report.diagnostics
+            if let usage = report.usageError { diagnostics.append(.error(SourceLocation(path: "passerelle"), usage)) }
+            let pages = report.languages.map { "\"\($0)\":\(report.pagesPerLanguage[$0] ?? 0)" }.joined(separator: ",")
+            Swift.print("{\"ok\":\(report.succeeded),\"pages\":{\(pages)},\"milliseconds\":\(elapsed),\"diagnostics\":\(DiagnosticFormatter.json(diagnostics))}")
+        case .text:
+            let annotate = Terminal.isInteractive
+            for diagnostic in report.diagnostics {
+                let text = DiagnosticFormatter.text(diagnostic, annotate: annotate) {
+                    DiagnosticFormatter.readLine($0, relativeTo: workingDirectory)
+                }
+                FileHandle.standardError.write(Data((text + "\n").utf8))
+            }
+            if let usage = report.usageError {
+                FileHandle.standardError.write(Data("error: \(usage)\n".utf8))
+                return
+            }
+            let errors = report.diagnostics.errors.count
+            let warnings = report.diagnostics.warnings.count
+            let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
+            if report.succeeded {
+                let pages = report.languages.map { "\(report.pagesPerLanguage[$0] ?? 0) \($0)" }.joined(separator: ", ")
+                Swift.print("\(verb): \(pages) pages, \(plural(warnings, "warning")), \(elapsed) ms")
+            } else {
+                FileHandle.standardError.write(Data("\(verb) failed: \(plural(errors, "error")), \(plural(warnings, "warning")); nothing was written\n".utf8))
+            }
         }
+    }
+
+    static func finish(_ report: Build.Report, started: Date, verb: String, format: OutputFormat, workingDirectory: URL) throws {
+        print(report, started: started, verb: verb, format: format, workingDirectory: workingDirectory)
+        if report.usageError != nil { throw ExitCode(2) }
+        if !report.succeeded { throw ExitCode(1) }
     }
 }

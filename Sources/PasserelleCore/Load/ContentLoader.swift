@@ -24,6 +24,15 @@ public struct ContentLoader {
         displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + relative
     }
 
+    /// Only `site.yaml`: for commands that need the settings, not the content (`new`).
+    public func loadConfig() -> (SiteConfig?, [Diagnostic]) {
+        let path = display("site.yaml")
+        guard let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent("site.yaml").path) else {
+            return (nil, [.error(SourceLocation(path: path), "site.yaml not found in the content folder")])
+        }
+        return SiteConfigLoader.load(text: String(decoding: data, as: UTF8.self), path: path)
+    }
+
     public func load() -> Result {
         var result = Result()
         let fm = FileManager.default

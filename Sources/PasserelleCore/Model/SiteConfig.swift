@@ -22,6 +22,12 @@ public struct SiteConfig: Sendable {
     }
 
     public var defaultLanguage: Language { languages[0] }
+
+    /// The same settings published at another address (`--base-url`, for previews).
+    public func with(baseURL: String) -> SiteConfig {
+        SiteConfig(title: title, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", languages: languages, theme: theme,
+                   sections: sections, unsafeHTML: unsafeHTML, generatedSlugs: generatedSlugs)
+    }
     public var languageCodes: [String] { languages.map(\.code) }
 
     public func section(named name: String) -> SectionConfig? { sections.first { $0.name == name } }

@@ -1,0 +1,78 @@
+import Foundation
+import FlyingFox
+import FlyingSocks
+import PasserelleCore
+
+/// `passerelle serve`: builds the site into a private folder, serves it on loopback, watches the
+/// content and the theme, rebuilds on change, and tells open pages to reload (or shows the errors).
+public final class DevServer: @unchecked Sendable {
+    public let options: Build.Options
+    public let host: String
+    public let port: UInt16
+    /// The folder served: `build`'s output is never touched by `serve`.
+    public let servedFolder: URL
+    public let reload = LiveReload()
+    private let log: @Sendable (String) -> Void
+    private var server: HTTPServer?
+    private var watchTask: Task<Void, Never>?
+
+    public init(options: Build.Options, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-serve-\(getpid())-\(UUID().uuidString.prefix(8))")
+        var options = options
+        options.output = scratch.appendingPathComponent("site")
+        self.options = options
+        self.host = host
+        self.port = port
+        self.servedFolder = options.output
+        self.log = log
+    }
+
+    /// Builds once; returns the report so that the caller can print it.
+    @discardableResult
+    public func rebuild() async -> Build.Report {
+        var options = self.options
+        options.buildDate = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+            .map { Date(timeIntervalSince1970: $0) } ?? Date()
+        let report = Build(options: options).run()
+        await reload.publish(report.succeeded ? report.diagnostics : report.diagnostics + (report.usageError.map {
+            [Diagnostic.error(SourceLocation(path: "passerelle"), $0)]
+        } ?? []))
+        return report
+    }
+
+    /// Starts listening; returns the port actually bound (useful with port 0).
+    public func start() async throws -> UInt16 {
+        let address = try sockaddr_in.inet(ip4: host, port: port)
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: SiteFileHandler(root: servedFolder, reload: reload))
+        self.server = server
+        Task { try? await server.run() }
+        try await server.waitUntilListening(timeout: 10)
+        if case let .ip4(_, bound)? = await server.listeningAddress { return bound }
+        return port
+    }
+
+    /// Watches the content folder, the theme and `site.yaml`; rebuilds when they change.
+    public func watch(folders: [URL], onRebuild: @escaping @Sendable (Build.Report, TimeInterval) -> Void) {
+        let watcher = ContentWatcher(folders: folders)
+        log("watching \(folders.map(\.path).joined(separator: ", ")) (\(watcher.method))")
+        watchTask = Task.detached { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 200_000_000)
+                guard watcher.hasChanges(), let self else { continue }
+                // Let a burst of writes (an editor saving several files) settle.
+                try? await Task.sleep(nanoseconds: 120_000_000)
+                _ = watcher.hasChanges()
+                let started = Date()
+                let report = await self.rebuild()
+                onRebuild(report, Date().timeIntervalSince(started))
+            }
+        }
+    }
+
+    /// Stops serving and watching, and removes the served folder.
+    public func stop() async {
+        watchTask?.cancel()
+        await server?.stop(timeout: 1)
+        try? FileManager.default.removeItem(at: servedFolder.deletingLastPathComponent())
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import PasserelleCore
+
+/// The state the browser follows: a version that grows with every rebuild, and the diagnostics of
+/// the last one (empty when it succeeded).
+public actor LiveReload {
+    public private(set) var version = 0
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public func publish(_ diagnostics: [Diagnostic]) {
+        version += 1
+        self.diagnostics = diagnostics
+    }
+
+    /// Waits until the version differs from `known`, for at most `timeout` seconds (long polling).
+    public func next(after known: Int, timeout: TimeInterval = 25) async -> (version: Int, diagnostics: [Diagnostic]) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while version == known && Date() < deadline && !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 150_000_000)
+        }
+        return (version, diagnostics)
+    }
+
+    /// The script added to every HTML page that `serve` returns (never to `build`'s output).
+    public static let script = """
+    (function () {
+      "use strict";
+      var known = -1;
+      function overlay(errors) {
+        var box = document.getElementById("passerelle-overlay");
+        if (!errors.length) { if (box) { box.remove(); } return; }
+        if (!box) {
+          box = document.createElement("div");
+          box.id = "passerelle-overlay";
+          box.setAttribute("role", "alert");
+          box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+            "background:#2b0000;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem;border-top:4px solid #ff5c5c";
+          document.body.appendChild(box);
+        }
+        box.textContent = "";
+        var title = document.createElement("strong");
+        title.textContent = "passerelle: the last change does not build; this page is the last good build.";
+        box.appendChild(title);
+        errors.forEach(function (e) {
+          var line = document.createElement("pre");
+          line.style.margin = "0.4rem 0 0";
+          line.style.whiteSpace = "pre-wrap";
+          line.textContent = e.path + ":" + e.line + ":" + e.column + ": " + e.severity + ": " + e.message;
+          box.appendChild(line);
+        });
+      }
+      function poll() {
+        fetch("/__passerelle/poll?v=" + known, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (state) {
+          var errors = state.diagnostics.filter(function (d) { return d.severity === "error"; });
+          if (known >= 0 && state.version !== known && errors.length === 0) { window.location.reload(); return; }
+          known = state.version;
+          overlay(errors);
+          poll();
+        }).catch(function () { setTimeout(poll, 1000); });
+      }
+      poll();
+    }());
+    """
+}

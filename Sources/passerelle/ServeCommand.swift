@@ -1,0 +1,85 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PasserelleCore
+import PasserelleServe
+
+/// `passerelle serve`: a live preview on loopback that rebuilds on every save.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Preview the site, rebuilding and reloading on every change.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port: UInt16 = 8080
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    func run() async throws {
+        var options = site.buildOptions(output: "output")
+        options.progress = nil
+        let format = site.format
+        let cwd = site.workingDirectory
+        let server = DevServer(options: options, host: host, port: port) { message in
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        let started = Date()
+        let first = await server.rebuild()
+        ReportPrinter.print(first, started: started, verb: "built", format: format, workingDirectory: cwd)
+        if first.usageError != nil { throw ExitCode(2) }
+        let bound: UInt16
+        do { bound = try await server.start() } catch {
+            FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        Swift.print("serving http://\(host):\(bound)/ (Ctrl-C to stop)")
+        fflush(stdout)
+        var folders = [options.content, options.content.deletingLastPathComponent().appendingPathComponent("themes")]
+        if let theme = site.theme, theme.contains("/") { folders.append(URL(fileURLWithPath: theme, relativeTo: cwd).standardizedFileURL) }
+        server.watch(folders: folders) { report, seconds in
+            ReportPrinter.print(report, started: Date().addingTimeInterval(-seconds), verb: "rebuilt", format: format, workingDirectory: cwd)
+            fflush(stdout)
+        }
+        await ServeCommand.waitForInterrupt()
+        FileHandle.standardError.write(Data("stopping\n".utf8))
+        await server.stop()
+    }
+
+    /// Suspends until SIGINT or SIGTERM.
+    static func waitForInterrupt() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let queue = DispatchQueue(label: "passerelle.signals")
+            var sources: [DispatchSourceSignal] = []
+            let once = OnceFlag()
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+                source.setEventHandler {
+                    if once.claim() { continuation.resume() }
+                }
+                source.resume()
+                sources.append(source)
+            }
+            SignalSources.keep(sources)
+        }
+    }
+}
+
+/// Keeps signal sources alive for the life of the process.
+enum SignalSources {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    static func keep(_ new: [DispatchSourceSignal]) { sources += new }
+}
+
+/// True once, then false: resumes a continuation a single time.
+final class OnceFlag: @unchecked Sendable {
+    private var done = false
+    private let lock = NSLock()
+    func claim() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if done { return false }
+        done = true
+        return true
+    }
+}
