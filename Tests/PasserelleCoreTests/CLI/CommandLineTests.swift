@@ -75,4 +75,52 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("content/recommendations/education.fr.md:5:8: error: reference 'zebra' leads to a draft"), result.stderr)
         XCTAssertEqual(try run(["build", "--drafts"]).status, 0)
     }
+
+    func testNewCreatesBothLanguagesAndRefusesToOverwrite() throws {
+        let created = try run(["new", "events", "geneva-2003", "--title-fr", "Sommet de Genève", "--title-en", "Geneva Summit"])
+        XCTAssertEqual(created.status, 0, created.stderr)
+        XCTAssertEqual(created.stdout, "created content/events/geneva-2003.fr.md\ncreated content/events/geneva-2003.en.md\n")
+        let french = try String(contentsOf: site.content.appendingPathComponent("events/geneva-2003.fr.md"), encoding: .utf8)
+        XCTAssertTrue(french.hasPrefix("---\ntitle: \"Sommet de Genève\"\nsummary: \"\"\nstart: 2005-11-14\n"), french)
+        XCTAssertEqual(try run(["check"]).status, 0, "a new entry builds as it is")
+        let again = try run(["new", "events", "geneva-2003"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("already exists"))
+        XCTAssertEqual(try String(contentsOf: site.content.appendingPathComponent("events/geneva-2003.fr.md"), encoding: .utf8), french)
+        let unknown = try run(["new", "event", "x"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown section 'event' (did you mean 'events'?)"), unknown.stderr)
+        XCTAssertEqual(try run(["new", "events", "../../etc"]).status, 2)
+        XCTAssertEqual(try run(["new", "events", "Bad Slug"]).status, 2)
+        let plain = try run(["new", "recommendations", "eighth"])
+        XCTAssertEqual(plain.status, 0)
+        XCTAssertFalse(try String(contentsOf: site.content.appendingPathComponent("recommendations/eighth.en.md"), encoding: .utf8).contains("start:"))
+    }
+
+    func testJSONDiagnosticsParseBack() throws {
+        try site.write("recommendations/zebra.en.md", "---\ntitle: Zebra\nweigth: 2\n---\n")
+        let result = try run(["check", "--format", "json"])
+        XCTAssertEqual(result.status, 1)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+        XCTAssertEqual(object["ok"] as? Bool, false)
+        let diagnostics = try XCTUnwrap(object["diagnostics"] as? [[String: Any]])
+        let error = try XCTUnwrap(diagnostics.first { $0["severity"] as? String == "error" })
+        XCTAssertEqual(error["path"] as? String, "content/recommendations/zebra.en.md")
+        XCTAssertEqual(error["line"] as? Int, 3)
+        XCTAssertEqual(error["column"] as? Int, 1)
+        XCTAssertEqual(error["message"] as? String, "unknown key 'weigth' in front matter (did you mean 'weight'?)")
+        XCTAssertEqual(result.stderr, "", "JSON mode prints nothing else")
+    }
+
+    func testBaseURLOverridesSiteYaml() throws {
+        XCTAssertEqual(try run(["build", "--base-url", "https://preview.example.net/pr-7"]).status, 0)
+        let page = try String(contentsOf: site.output.appendingPathComponent("fr/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains(#"<link rel="canonical" href="https://preview.example.net/pr-7/fr/">"#), page)
+    }
+
+    func testNoProgressOrColourWhenNotATerminal() throws {
+        let result = try run(["build"])
+        XCTAssertFalse(result.stderr.contains("\u{1B}"), "no escape codes in logs")
+        XCTAssertFalse(result.stderr.contains("\r"))
+    }
 }
