@@ -54,7 +54,8 @@ public actor LiveReload {
       function poll() {
         fetch("/__passerelle/poll?v=" + known, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (state) {
           var errors = state.diagnostics.filter(function (d) { return d.severity === "error"; });
-          if (known >= 0 && state.version !== known && errors.length === 0) { window.location.reload(); return; }
+          var broken = document.title === "passerelle serve";
+          if ((known >= 0 && state.version !== known || broken) && errors.length === 0) { window.location.reload(); return; }
           known = state.version;
           overlay(errors);
           poll();

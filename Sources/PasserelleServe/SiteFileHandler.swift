@@ -22,6 +22,13 @@ struct SiteFileHandler: HTTPHandler {
             let body = "{\"version\":\(state.version),\"diagnostics\":\(DiagnosticFormatter.json(state.diagnostics))}"
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: Data(body.utf8))
         }
+        if !FileManager.default.fileExists(atPath: root.path) {
+            // Nothing has built yet: a page that shows the errors and reloads once the site builds.
+            let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>passerelle serve</title></head>"
+                + "<body><p>The site does not build yet: fix the errors below (also in the terminal); this page reloads by itself.</p></body></html>"
+            return HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                                body: SiteFileHandler.injectLiveReload(into: Data(page.utf8)))
+        }
         // The raw target, not FlyingFox's standardized path: that one drops the trailing slash of folders.
         let raw = request.target.path(percentEncoded: true)
         switch ServedPath.resolve(raw.removingPercentEncoding ?? raw, root: root) {

@@ -14,6 +14,6 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let report = Build(options: site.buildOptions(output: output)).run()
-        try ReportPrinter.finish(report, started: started, verb: "built", format: site.format, workingDirectory: site.workingDirectory)
+        try ReportPrinter.finish(report, started: started, verb: "built", failure: "build failed; output/ was left as it was", format: site.format, workingDirectory: site.workingDirectory)
     }
 }

@@ -13,6 +13,6 @@ struct CheckCommand: ParsableCommand {
         var options = site.buildOptions(output: "output")
         options.dryRun = true
         let report = Build(options: options).run()
-        try ReportPrinter.finish(report, started: started, verb: "checked", format: site.format, workingDirectory: site.workingDirectory)
+        try ReportPrinter.finish(report, started: started, verb: "checked", failure: "check failed", format: site.format, workingDirectory: site.workingDirectory)
     }
 }

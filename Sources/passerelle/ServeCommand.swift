@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let started = Date()
         let first = await server.rebuild()
-        ReportPrinter.print(first, started: started, verb: "built", format: format, workingDirectory: cwd)
+        ReportPrinter.print(first, started: started, verb: "built", failure: "build failed", format: format, workingDirectory: cwd)
         if first.usageError != nil { throw ExitCode(2) }
         let bound: UInt16
         do { bound = try await server.start() } catch {
@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         var folders = [options.content, options.content.deletingLastPathComponent().appendingPathComponent("themes")]
         if let theme = site.theme, theme.contains("/") { folders.append(URL(fileURLWithPath: theme, relativeTo: cwd).standardizedFileURL) }
         server.watch(folders: folders) { report, seconds in
-            ReportPrinter.print(report, started: Date().addingTimeInterval(-seconds), verb: "rebuilt", format: format, workingDirectory: cwd)
+            ReportPrinter.print(report, started: Date().addingTimeInterval(-seconds), verb: "rebuilt", failure: "rebuild failed (the last good build is still served)", format: format, workingDirectory: cwd)
             fflush(stdout)
         }
         await ServeCommand.waitForInterrupt()

@@ -68,7 +68,7 @@ enum Terminal {
 
 /// Prints a build report the way every command does, and turns it into an exit code.
 enum ReportPrinter {
-    static func print(_ report: Build.Report, started: Date, verb: String, format: OutputFormat, workingDirectory: URL) {
+    static func print(_ report: Build.Report, started: Date, verb: String, failure: String, format: OutputFormat, workingDirectory: URL) {
         Terminal.clearProgress()
         let elapsed = Int((Date().timeIntervalSince(started) * 1000).rounded())
         switch format {
@@ -96,13 +96,13 @@ enum ReportPrinter {
                 let pages = report.languages.map { "\(report.pagesPerLanguage[$0] ?? 0) \($0)" }.joined(separator: ", ")
                 Swift.print("\(verb): \(pages) pages, \(plural(warnings, "warning")), \(elapsed) ms")
             } else {
-                FileHandle.standardError.write(Data("\(verb) failed: \(plural(errors, "error")), \(plural(warnings, "warning")); nothing was written\n".utf8))
+                FileHandle.standardError.write(Data("\(failure): \(plural(errors, "error")), \(plural(warnings, "warning"))\n".utf8))
             }
         }
     }
 
-    static func finish(_ report: Build.Report, started: Date, verb: String, format: OutputFormat, workingDirectory: URL) throws {
-        print(report, started: started, verb: verb, format: format, workingDirectory: workingDirectory)
+    static func finish(_ report: Build.Report, started: Date, verb: String, failure: String, format: OutputFormat, workingDirectory: URL) throws {
+        print(report, started: started, verb: verb, failure: failure, format: format, workingDirectory: workingDirectory)
         if report.usageError != nil { throw ExitCode(2) }
         if !report.succeeded { throw ExitCode(1) }
     }
