@@ -69,7 +69,7 @@ public struct Build {
         report.diagnostics += themeDiagnostics
 
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate))
-        let (site, siteDiagnostics) = resolver.resolve(files: loaded.files, assets: loaded.assets)
+        let (site, siteDiagnostics) = resolver.resolve(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
         report.diagnostics += siteDiagnostics
         clock.lap("parse and resolve")
         report.diagnostics.sort { ($0.severity == .error ? 0 : 1, $0) < ($1.severity == .error ? 0 : 1, $1) }

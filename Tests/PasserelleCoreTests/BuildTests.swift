@@ -50,6 +50,7 @@ final class BuildTests: XCTestCase {
         let report = site.build()
         XCTAssertTrue(report.succeeded)
         XCTAssertEqual(report.diagnostics.map(\.formatted), [
+            "content/pages/about.en.md:7:1: warning: image '../../../assets/pixel.png' has no alternative text: describe it between the brackets, ![like this](../../../assets/pixel.png)",
             "content/recommendations/education.fr.md:1:1: warning: missing translation: 'recommendations/education' has no 'en' text (content/recommendations/education.en.md); the 'fr' text is shown instead",
         ])
         let page = try site.read("en/recommendations/education/index.html")
@@ -63,7 +64,7 @@ final class BuildTests: XCTestCase {
     func testStrictTurnsMissingTranslationsIntoErrors() {
         let report = site.build(strict: true)
         XCTAssertFalse(report.succeeded)
-        XCTAssertEqual(report.diagnostics.errors.count, 1)
+        XCTAssertEqual(report.diagnostics.errors.count, 2, "the missing translation and the image without alt text")
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path))
     }
 
@@ -92,6 +93,7 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(site.build().succeeded)
         let about = try site.read("fr/pages/about/index.html")
         XCTAssertTrue(about.contains(#"src="../../../assets/logo.txt""#), about)
+        XCTAssertTrue(about.contains(#"<img src="../../../assets/pixel.png" alt="Un point rouge" title="Point" width="4" height="3" loading="lazy">"#), about)
         XCTAssertTrue(about.contains(#"href="../../../theme/style.css""#))
         for (path, data) in FixtureSite.snapshot(site.output) where path.hasSuffix(".html") {
             let html = String(decoding: data, as: UTF8.self)

@@ -8,6 +8,8 @@ public struct ContentLoader {
         public var files: [SourceFile] = []
         /// Asset files, relative to `content/assets/`, sorted.
         public var assets: [String] = []
+        /// Pixel sizes of the image assets, by path relative to `content/assets/`.
+        public var imageSizes: [String: ImageDimensions] = [:]
         public var diagnostics: [Diagnostic] = []
     }
 
@@ -56,6 +58,11 @@ public struct ContentLoader {
             if isDirectory.boolValue {
                 if name == "assets" {
                     result.assets = listFiles(under: url)
+                    for asset in result.assets where ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains((asset as NSString).pathExtension.lowercased()) {
+                        if let size = ImageSize.read(url.appendingPathComponent(asset)) {
+                            result.imageSizes[asset] = ImageDimensions(width: size.width, height: size.height)
+                        }
+                    }
                 } else if name.hasPrefix("_") {
                     continue
                 } else if config.section(named: name) == nil {

@@ -27,6 +27,13 @@ public struct MarkdownRenderer: Sendable {
         public init(url: String, title: String) { self.url = url; self.title = title }
     }
 
+    /// Where a link to a site file (an asset) leads from the page being rendered, and an image's size.
+    public struct AssetLink: Sendable {
+        public let url: String
+        public let size: ImageDimensions?
+        public init(url: String, size: ImageDimensions?) { self.url = url; self.size = size }
+    }
+
     /// The HTML of a body, the ids of its headings, and its diagnostics.
     public struct Output: Sendable {
         public var html: String
@@ -53,10 +60,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `body`, whose first line is line `firstLine` of `path`.
     /// `resolve` returns nil after recording its own diagnostic when a link does not resolve.
-    /// `rebaseRootURL` turns a site-root path (`/assets/x.png`) into a relative URL.
+    /// `resolveAsset` turns a site-root path (`/assets/x.png`) or a path relative to the content file
+    /// (`../assets/x.png`) into a URL relative to the page, with the image's size when known; nil leaves it.
     public func render(_ body: String, path: String, firstLine: Int,
                        resolve: @escaping (LinkRequest) -> Result<ResolvedLink, Diagnostic>,
-                       rebaseRootURL: @escaping (String) -> String) -> Output {
+                       resolveAsset: @escaping (String) -> AssetLink?) -> Output {
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         Self.parseLock.lock()
         guard let parser = cmark_parser_new(options) else {
@@ -78,7 +86,7 @@ public struct MarkdownRenderer: Sendable {
         }
 
         var context = RewriteContext(sourceLines: body.split(separator: "\n", omittingEmptySubsequences: false),
-                                     path: path, firstLine: firstLine, resolve: resolve, rebaseRootURL: rebaseRootURL)
+                                     path: path, firstLine: firstLine, resolve: resolve, resolveAsset: resolveAsset)
         var headings: [OpaquePointer] = []
         var textParents: [OpaquePointer] = []
         var links: [OpaquePointer] = []
@@ -90,8 +98,9 @@ public struct MarkdownRenderer: Sendable {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_TEXT:
+                // Text inside links and images (alt text) is left as written; images are replaced below.
                 if let parent = cmark_node_parent(node), cmark_node_get_type(parent) != CMARK_NODE_LINK,
-                   seenParents.insert(parent).inserted {
+                   cmark_node_get_type(parent) != CMARK_NODE_IMAGE, seenParents.insert(parent).inserted {
                     textParents.append(parent)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
@@ -176,7 +185,7 @@ private struct RewriteContext {
     let path: String
     let firstLine: Int
     let resolve: (MarkdownRenderer.LinkRequest) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic>
-    let rebaseRootURL: (String) -> String
+    let resolveAsset: (String) -> MarkdownRenderer.AssetLink?
     var diagnostics: [Diagnostic] = []
 
     /// The file position of `needle`, searched from the node's start line onwards.
@@ -203,16 +212,23 @@ private struct RewriteContext {
 
     mutating func rewriteLink(_ node: OpaquePointer) {
         guard let raw = cmark_node_get_url(node) else { return }
-        let url = String(cString: raw)
+        var url = String(cString: raw)
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        defer { if isImage { replaceImage(node, url: url) } }
         if RewriteContext.isDangerous(url) {
+            url = ""
             cmark_node_set_url(node, "")
             return
         }
-        if url.hasPrefix("/") && !url.hasPrefix("//") {
-            cmark_node_set_url(node, rebaseRootURL(url))
+        if !url.hasPrefix("//"), !url.hasPrefix("#"), !url.contains(":"), !url.hasSuffix(".md"), !url.contains(".md#"),
+           let asset = resolveAsset(url) {
+            url = asset.url
+            cmark_node_set_url(node, url)
+            imageSize = asset.size
             return
         }
-        guard cmark_node_get_type(node) == CMARK_NODE_LINK, !url.contains(":") else { return }
+        imageSize = nil
+        guard !isImage, !url.contains(":") else { return }
         let (pathPart, anchor) = splitAnchor(url)
         guard pathPart.hasSuffix(".md") else { return }
         let request = MarkdownRenderer.LinkRequest(target: .file(pathPart), anchor: anchor,
@@ -221,6 +237,29 @@ private struct RewriteContext {
         case let .success(link): cmark_node_set_url(node, link.url)
         case let .failure(diagnostic): diagnostics.append(diagnostic)
         }
+    }
+
+    /// The size of the image whose link was just rewritten, if known.
+    var imageSize: ImageDimensions? = nil
+
+    /// Replaces an image node by an `<img>` with its size (when known) and lazy loading;
+    /// an image without alternative text is a warning.
+    mutating func replaceImage(_ node: OpaquePointer, url: String) {
+        let alt = MarkdownRenderer.plainText(of: node)
+        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+        if alt.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.append(.warning(location(of: "![", from: node),
+                "image '\(url)' has no alternative text: describe it between the brackets, ![like this](\(url))"))
+        }
+        var html = "<img src=\"\(HTMLText.attribute(url.replacingOccurrences(of: " ", with: "%20")))\" alt=\"\(HTMLText.attribute(alt))\""
+        if !title.isEmpty { html += " title=\"\(HTMLText.attribute(title))\"" }
+        if let size = imageSize { html += " width=\"\(size.width)\" height=\"\(size.height)\"" }
+        html += " loading=\"lazy\">"
+        let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE)
+        cmark_node_set_literal(replacement, html)
+        cmark_node_replace(node, replacement)
+        cmark_node_free(node)
+        imageSize = nil
     }
 
     /// Replaces `[[ref]]`, `[[ref|text]]` in the runs of text nodes under `parent` with link nodes.
@@ -284,6 +323,23 @@ private struct RewriteContext {
 extension SourceLocation {
     func shifted(by columns: Int) -> SourceLocation {
         SourceLocation(path: path, line: line, column: column + columns)
+    }
+}
+
+/// Escaping for text placed in HTML attributes.
+enum HTMLText {
+    static func attribute(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 }
 

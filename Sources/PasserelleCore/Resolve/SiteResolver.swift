@@ -36,7 +36,7 @@ public struct SiteResolver {
         var references: [(id: String, anchor: String?, location: SourceLocation)]
     }
 
-    public func resolve(files: [SourceFile], assets: [String]) -> (Site?, [Diagnostic]) {
+    public func resolve(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:]) -> (Site?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let languages = config.languageCodes
 
@@ -150,8 +150,9 @@ public struct SiteResolver {
         let renderer = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
         let snapshot = entries
         let drafts = draftIDs.subtracting(entries.keys)
+        let assetSet = Set(assets)
         let results = jobs.concurrentMap { job in
-            render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts)
+            render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
         }
 
         var renderDiagnostics = Set<Diagnostic>()
@@ -233,7 +234,8 @@ public struct SiteResolver {
     }
 
     private func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
-                        entries: [String: Entry], drafts: Set<String>) -> RenderResult {
+                        entries: [String: Entry], drafts: Set<String>, assets: Set<String>,
+                        imageSizes: [String: ImageDimensions]) -> RenderResult {
         final class Collector { var references: [(id: String, anchor: String?, location: SourceLocation)] = [] }
         let collector = Collector()
         let languages = config.languageCodes
@@ -265,8 +267,24 @@ public struct SiteResolver {
             case let .failure(failure):
                 return .failure(.error(request.location, ReferenceIndex.message(for: failure, reference: written)))
             }
-        }, rebaseRootURL: { url in
-            SitePaths.rootPrefix(from: job.pagePath) + url.dropFirst()
+        }, resolveAsset: { url in
+            let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+            let suffix = String(url[cut...])
+            var path: String
+            if url.hasPrefix("/") {
+                path = String(url[url.index(after: url.startIndex)..<cut])
+            } else {
+                // Relative to the content file, as it also works when the repository is browsed on a forge.
+                var parts = job.source.relativePath.split(separator: "/").dropLast().map(String.init)
+                for component in url[..<cut].split(separator: "/") {
+                    if component == ".." { if parts.isEmpty { return nil }; parts.removeLast() } else if component != "." { parts.append(String(component)) }
+                }
+                path = parts.joined(separator: "/")
+                guard path.hasPrefix("assets/"), assets.contains(String(path.dropFirst("assets/".count))) else { return nil }
+            }
+            path = path.removingPercentEncoding ?? path
+            let size = path.hasPrefix("assets/") ? imageSizes[String(path.dropFirst("assets/".count))] : nil
+            return .init(url: SitePaths.rootPrefix(from: job.pagePath) + path + suffix, size: size)
         })
         return RenderResult(output: output, references: collector.references)
     }

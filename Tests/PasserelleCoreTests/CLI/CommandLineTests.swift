@@ -39,7 +39,7 @@ final class CommandLineTests: XCTestCase {
     func testBuildWithDefaultsFromTheSiteRoot() throws {
         let result = try run(["build"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("built: 17 fr, 17 en pages, 1 warning, "), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("built: 17 fr, 17 en pages, 2 warnings, "), result.stdout)
         XCTAssertTrue(result.stderr.contains("content/recommendations/education.fr.md:1:1: warning: missing translation"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("fr/index.html").path))
     }

@@ -8,7 +8,7 @@ final class MarkdownRendererTests: XCTestCase {
                 return .failure(.error(request.location, "unresolved"))
             }
             return .success(.init(url: "../known/index.html" + (request.anchor.map { "#" + $0 } ?? ""), title: "Known & <Title>"))
-        }, rebaseRootURL: { "../" + $0.dropFirst() })
+        }, resolveAsset: { url in url.hasPrefix("/") ? .init(url: "../" + url.dropFirst(), size: url.hasSuffix(".png") ? ImageDimensions(width: 4, height: 3) : nil) : nil })
     }
 
     func testWikiLinksBecomeLinkNodes() {

@@ -1,0 +1,50 @@
+"""One built page of every page type, per language: shared by the accessibility check and the screenshots."""
+import pathlib
+import sys
+
+
+def page_types(output):
+    """One page of each type, per language: found from the build's own layout."""
+    pages = {}
+    for language in sorted(p.name for p in output.iterdir() if p.is_dir() and (p / "index.html").is_file()):
+        root = output / language
+        found = {"home": root / "index.html", "404": root / "404.html"}
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            index = folder / "index.html"
+            if not index.is_file():
+                continue
+            text = index.read_text(encoding="utf-8")
+            if 'id="search-form"' in text:
+                found["search"] = index
+            elif 'class="letters"' in text:
+                found["a-z"] = index
+            elif 'class="tag-cloud"' in text:
+                found["tags"] = index
+                tags = sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
+                if tags:
+                    found["tag"] = tags[0] / "index.html"
+            else:
+                found.setdefault("section", index)
+                entries = sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
+                for entry in entries:
+                    page = (entry / "index.html").read_text(encoding="utf-8")
+                    if entry.name.isdigit():
+                        found.setdefault("calendar-year", entry / "index.html")
+                        months = sorted(p for p in entry.iterdir() if (p / "index.html").is_file())
+                        if months:
+                            found.setdefault("calendar-month", months[0] / "index.html")
+                    elif 'class="notice"' in page:
+                        found.setdefault("fallback", entry / "index.html")
+                    elif 'class="facts"' in page and "download>" in page:
+                        found.setdefault("event", entry / "index.html")
+                    else:
+                        found.setdefault("entry", entry / "index.html")
+        for kind, path in found.items():
+            pages[f"{language}/{kind}"] = path
+    pages["root"] = output / "index.html"
+    return pages
+
+
+if __name__ == "__main__":
+    for name, path in sorted(page_types(pathlib.Path(sys.argv[1]).resolve()).items()):
+        print(name.replace("/", "-"), path)
