@@ -12,6 +12,8 @@ public struct Build {
         public var strict = false
         /// Validate only: write nothing.
         public var dryRun = false
+        /// Replace an output folder that Passerelle did not write.
+        public var force = false
         public var buildDate = Date()
         /// Overrides `site.yaml`'s `baseURL` (previews).
         public var baseURL: String?
@@ -84,7 +86,7 @@ public struct Build {
         clock.lap("render")
         let commitDays = GitHistory.lastCommitDays(in: options.content)
         pages += renderer.renderTranslationStatus(TranslationStatus(site: site, commitDays: commitDays))
-        report.diagnostics += Build.collisions(pages: pages, aliases: renderer.aliasRedirects())
+        report.diagnostics += Build.collisions(pages: pages, aliases: renderer.aliasRedirects(), siteFile: display(options.content.appendingPathComponent("site.yaml")))
         clock.lap("translation status")
         guard !report.diagnostics.hasErrors else { return finish(report) }
         for page in pages {
@@ -99,7 +101,7 @@ public struct Build {
         var copies: [(String, URL)] = theme.staticFiles.map { ("theme/\($0)", theme.directory.appendingPathComponent("static/\($0)")) }
         copies += site.assets.map { ("assets/\($0)", options.content.appendingPathComponent("assets/\($0)")) }
         options.progress?("writing \(pages.count + copies.count) files")
-        let writer = OutputWriter(output: options.output)
+        let writer = OutputWriter(output: options.output, force: options.force)
         do {
             try writer.checkOwnership(content: options.content)
             try writer.write(pages: pages, copies: copies)
@@ -112,19 +114,22 @@ public struct Build {
         return report
     }
 
-    /// Aliases that land on a page, or on each other, are errors: one of the two would be lost.
-    static func collisions(pages: [PageRenderer.Page], aliases: [(path: String, target: String, title: String, location: SourceLocation)]) -> [Diagnostic] {
+    /// Two files for one path lose one of them: pages that collide (a section slug equal to a generated
+    /// page's), aliases that land on a page, aliases that land on each other.
+    static func collisions(pages: [PageRenderer.Page], aliases: [(path: String, target: String, title: String, location: SourceLocation)],
+                           siteFile: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var counts: [String: Int] = [:]
-        for page in pages { counts[page.path, default: 0] += 1 }
+        for page in pages where !page.isRedirect { counts[page.path, default: 0] += 1 }
+        for (path, count) in counts.sorted(by: { $0.key < $1.key }) where count > 1 {
+            diagnostics.append(.error(SourceLocation(path: siteFile), "\(count) pages are written to '\(path)': a section slug is probably the same as a generated page's (change 'slug' under 'sections' or 'paths')"))
+        }
         var seen: [String: SourceLocation] = [:]
         for alias in aliases {
-            if counts[alias.path, default: 0] > 1 {
-                if let first = seen[alias.path] {
-                    diagnostics.append(.error(alias.location, "alias '\(alias.path)' is also an alias at \(first.path):\(first.line):\(first.column)"))
-                } else {
-                    diagnostics.append(.error(alias.location, "alias '\(alias.path)' collides with a page of the site"))
-                }
+            if let first = seen[alias.path] {
+                diagnostics.append(.error(alias.location, "alias '\(alias.path)' is also an alias at \(first.path):\(first.line):\(first.column)"))
+            } else if counts[alias.path] != nil {
+                diagnostics.append(.error(alias.location, "alias '\(alias.path)' collides with a page of the site"))
             }
             if seen[alias.path] == nil { seen[alias.path] = alias.location }
         }

@@ -11,9 +11,14 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "The output folder (replaced as a whole by a successful build).")
     var output = "output"
 
+    @Flag(help: "Replace the output folder even if Passerelle did not write it (it has no .passerelle-output marker).")
+    var force = false
+
     func run() throws {
         let started = Date()
-        let report = Build(options: site.buildOptions(output: output)).run()
+        var options = site.buildOptions(output: output)
+        options.force = force
+        let report = Build(options: options).run()
         try ReportPrinter.finish(report, started: started, verb: "built", failure: "build failed; output/ was left as it was", format: site.format, workingDirectory: site.workingDirectory)
     }
 }

@@ -22,8 +22,8 @@ struct FixtureSite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    func build(output: URL? = nil, strict: Bool = false, drafts: Bool = false) -> Build.Report {
-        var options = Build.Options(content: content, output: output ?? self.output, theme: FixtureSite.defaultTheme.path)
+    func build(output: URL? = nil, strict: Bool = false, drafts: Bool = false, themePath: String? = nil) -> Build.Report {
+        var options = Build.Options(content: content, output: output ?? self.output, theme: themePath ?? FixtureSite.defaultTheme.path)
         options.strict = strict
         options.includeDrafts = drafts
         options.workingDirectory = root

@@ -91,7 +91,9 @@ extension PageRenderer {
     func renderSiteFiles(_ pages: [Page]) -> [Page] {
         var files: [Page] = []
         for alias in aliasRedirects() {
-            files.append(Page(path: alias.path, content: redirect(from: alias.path, to: alias.target, title: alias.title)))
+            var page = Page(path: alias.path, content: redirect(from: alias.path, to: alias.target, title: alias.title))
+            page.isRedirect = true
+            files.append(page)
         }
         files.append(Page(path: "sitemap.xml", content: Sitemap(pages: pages, config: site.config).xml))
         files.append(Page(path: "robots.txt", content: Sitemap.robots(baseURL: site.config.baseURL)))

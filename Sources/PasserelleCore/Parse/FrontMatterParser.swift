@@ -84,7 +84,12 @@ public enum FrontMatterParser {
 
     static func decode(_ root: Node, path: String, kind: SectionConfig.Kind?, diagnostics: inout [Diagnostic]) -> EntryMetadata? {
         guard var fields = YAMLFields(root, path: path, firstLine: 2, what: "front matter", diagnostics: &diagnostics) else { return nil }
-        fields.rejectUnknownKeys(allowedKeys(for: kind), context: "front matter")
+        if kind != .event {
+            for key in eventKeys where fields[key] != nil && !projectKeys.contains(key) {
+                fields.error(fields.keyNode(key)!, "'\(key)' is only for events: this section is not of kind: event")
+            }
+        }
+        fields.rejectUnknownKeys(allowedKeys(for: kind) + (kind == .event ? [] : eventKeys.filter { !projectKeys.contains($0) }), context: "front matter")
         var meta = EntryMetadata()
         if let node = fields.require("title", context: "front matter"), let title = fields.string(node, key: "title") {
             if title.trimmingCharacters(in: .whitespaces).isEmpty { fields.error(node, "'title' must not be empty") }
@@ -97,12 +102,12 @@ public enum FrontMatterParser {
         meta.related = fields.strings("related")?.map { ReferenceText(text: $0.0, location: fields.location($0.1)) } ?? []
         if let slug = fields.string("slug") {
             if PathSafety.isSafeSegment(slug) { meta.slug = slug } else {
-                fields.error(fields["slug"]!, "unsafe slug '\(slug)': use letters, digits and '-', without '/', '\\\\', '..' or '%'")
+                fields.error(fields["slug"]!, "unsafe slug '\(Suggestion.visible(slug))': use letters, digits and '-', without '/', '\\\\', '..' or '%'")
             }
         }
         for (alias, node) in fields.strings("aliases") ?? [] {
             if PathSafety.isSafePath(alias) { meta.aliases.append(ReferenceText(text: alias, location: fields.location(node))) } else {
-                fields.error(node, "unsafe alias '\(alias)': use a path of letters, digits, '-' and '/', without '..', '\\\\' or '%'")
+                fields.error(node, "unsafe alias '\(Suggestion.visible(alias))': use a path of letters, digits, '-' and '/', without '..', '\\\\' or '%'")
             }
         }
         meta.draft = fields.bool("draft") ?? false

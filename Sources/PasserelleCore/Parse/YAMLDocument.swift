@@ -108,6 +108,8 @@ struct YAMLFields {
 
     subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
 
+    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
+
     func keyLocation(_ key: String) -> SourceLocation? {
         pairs.first { $0.key == key }.map { location($0.keyNode) }
     }

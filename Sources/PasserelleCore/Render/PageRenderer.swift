@@ -10,6 +10,8 @@ public struct PageRenderer {
         public var alternates: [(String, String)] = []
         /// Whether the sitemap lists it: HTML pages for readers, not 404s, redirects or data files.
         public var listed = false
+        /// A redirect page written for an alias.
+        public var isRedirect = false
 
         public init(path: String, content: String) {
             self.path = path

@@ -39,7 +39,7 @@ public struct ThemeLoader {
                 templateTexts[templateName] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                                          "template error: \(error.error)"))
+                                          "template error: " + ThemeLoader.explain(error.error)))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template error: \(error)"))
             }
@@ -80,6 +80,14 @@ public struct ThemeLoader {
                     "missing UI string '\(key)' (present in i18n/\(other).yaml)"))
             }
         }
+        // Every variable a template reads must be one the renderer provides.
+        let vocabulary = TemplateVocabulary.keys.sorted()
+        for (name, text) in templateTexts.sorted(by: { $0.key < $1.key }) {
+            for variable in TemplateVocabulary.variables(in: text) where !TemplateVocabulary.keys.contains(variable.name) {
+                diagnostics.append(.error(SourceLocation(path: display("templates/\(name).mustache"), line: variable.line, column: variable.column),
+                    "unknown template key '\(variable.name)'" + Suggestion.didYouMean(variable.name, in: vocabulary)))
+            }
+        }
         // Every `t.key` a template prints must exist.
         for (name, text) in templateTexts.sorted(by: { $0.key < $1.key }) {
             for (key, line, column) in ThemeLoader.stringKeys(in: text) where !allKeys.contains(key) {
@@ -99,6 +107,19 @@ public struct ThemeLoader {
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(directory: directory, library: library, strings: strings, staticFiles: staticFiles.sorted()), diagnostics)
+    }
+
+    /// Mustache's parser errors in words.
+    static func explain(_ error: Swift.Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "this {{/name}} closes a section that is not the one open"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed: '}}' is missing"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed: a {{/name}} is missing"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid delimiter change"
+        case MustacheTemplate.Error.illegalTokenInsideInheritSection, MustacheTemplate.Error.textInsideInheritSection:
+            return "inside {{<parent}} … {{/parent}} only {{$block}} overrides may appear"
+        default: return "\(error)"
+        }
     }
 
     /// Occurrences of `{{t.key}}` (or `{{{t.key}}}`, `{{#t.key}}`) in a template's source, with line and column.

@@ -63,6 +63,17 @@ public struct SiteResolver {
             }
         }
 
+        // Two files whose names differ only in case are one file on macOS and Windows checkouts.
+        var byFoldedName: [String: SourceFile] = [:]
+        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+            let folded = file.relativePath.lowercased()
+            if let other = byFoldedName[folded], other.relativePath != file.relativePath {
+                diagnostics.append(.error(SourceLocation(path: file.displayPath),
+                    "'\(file.relativePath)' and '\(other.relativePath)' differ only in case: they are the same file on many systems; rename one"))
+            }
+            byFoldedName[folded] = file
+        }
+
         // Pair translations into entries and place their pages.
         var entries: [String: Entry] = [:]
         var claimedPaths: [String: (String, SourceLocation)] = [:]

@@ -8,8 +8,13 @@ public struct OutputWriter {
     public static let marker = ".passerelle-output"
 
     public let output: URL
+    /// Replace an output folder even if Passerelle did not write it (`--force`).
+    public let force: Bool
 
-    public init(output: URL) { self.output = output.standardizedFileURL }
+    public init(output: URL, force: Bool = false) {
+        self.output = output.standardizedFileURL
+        self.force = force
+    }
 
     public enum Failure: Error, CustomStringConvertible {
         case refused(String)
@@ -30,9 +35,9 @@ public struct OutputWriter {
         }
         let fm = FileManager.default
         guard let items = try? fm.contentsOfDirectory(atPath: path) else { return }
-        if items.contains(OutputWriter.marker) { return }
+        if items.contains(OutputWriter.marker) || force { return }
         if items.allSatisfy({ $0 == ".gitkeep" || $0 == ".DS_Store" }) { return }
-        throw Failure.refused("refusing to replace '\(path)': it holds files that Passerelle did not write (no \(OutputWriter.marker) file)")
+        throw Failure.refused("refusing to replace '\(path)': it holds files that Passerelle did not write (no \(OutputWriter.marker) file); use --force to replace it")
     }
 
     /// Removes temporary folders left by interrupted builds.
