@@ -204,18 +204,13 @@ private struct RewriteContext {
         return SourceLocation(path: path, line: firstLine + start - 1, column: Int(max(1, cmark_node_get_start_column(node))))
     }
 
-    static func isDangerous(_ url: String) -> Bool {
-        let scheme = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            .filter { !$0.isWhitespace && !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } }
-        return scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:") || scheme.hasPrefix("file:")
-    }
 
     mutating func rewriteLink(_ node: OpaquePointer) {
         guard let raw = cmark_node_get_url(node) else { return }
         var url = String(cString: raw)
         let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
         defer { if isImage { replaceImage(node, url: url) } }
-        if RewriteContext.isDangerous(url) {
+        if URLSafety.isDangerous(url) {
             url = ""
             cmark_node_set_url(node, "")
             return
@@ -323,6 +318,16 @@ private struct RewriteContext {
 extension SourceLocation {
     func shifted(by columns: Int) -> SourceLocation {
         SourceLocation(path: path, line: line, column: column + columns)
+    }
+}
+
+/// Link destinations that must never reach a reader's browser.
+public enum URLSafety {
+    /// `javascript:`, `vbscript:`, `data:` and `file:` URLs, however they are spaced or cased.
+    public static func isDangerous(_ url: String) -> Bool {
+        let scheme = url.lowercased()
+            .filter { !$0.isWhitespace && !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } }
+        return scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:") || scheme.hasPrefix("file:")
     }
 }
 

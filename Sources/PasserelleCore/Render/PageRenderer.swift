@@ -180,7 +180,7 @@ public struct PageRenderer {
             item["hasTags"] = true
         }
         if let location = meta.location { item["location"] = location }
-        if let url = meta.url, !url.lowercased().hasPrefix("javascript:") { item["externalURL"] = url }
+        if let url = meta.url, !URLSafety.isDangerous(url) { item["externalURL"] = url }
         if let event = meta.event {
             var details: [String: Any] = [
                 "when": dates.event(event),

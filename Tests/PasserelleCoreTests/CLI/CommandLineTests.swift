@@ -15,25 +15,8 @@ final class CommandLineTests: XCTestCase {
 
     /// Runs `passerelle` in the fixture's root with `arguments`.
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let executable = Bundle.main.bundleURL.appendingPathComponent("passerelle")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw XCTSkip("passerelle executable not found at \(executable.path)")
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = site.root
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOURCE_DATE_EPOCH"] = "1132000000"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+        let result = try PasserelleProcess.run(arguments, in: site.root)
+        return (result.status, result.stdout, result.stderr)
     }
 
     func testBuildWithDefaultsFromTheSiteRoot() throws {
