@@ -20,12 +20,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "CAtomicRename"),
+        .target(name: "CFileTree"),
         .target(
             name: "PasserelleCore",
             dependencies: [
                 "CCmarkGFM",
-                "CAtomicRename",
+                "CFileTree",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -71,6 +71,8 @@ public struct ICalendarWriter: Sendable {
 
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
     public func escape(_ text: String) -> String {
+        // Most text needs no escaping: keep it as it is.
+        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 < 0x20 || $0 == 0x7F }) { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -52,37 +52,42 @@ public struct SearchIndex: Sendable {
         return words(in: text, foldCache: &folded)
     }
 
-    /// `words(in:)` with a cache of folded non-ASCII words shared across texts.
+    /// `words(in:)` with a cache of folded non-ASCII words shared across texts. Works on UTF-8 bytes:
+    /// ASCII words are lower-cased in place; only words with other letters go through Foundation's folding.
     static func words(in text: String, foldCache folded: inout [String: String]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
         var isASCII = true
         func flush() {
-            defer { current = String.UnicodeScalarView(); isASCII = true }
-            guard current.count >= 2 else { return }
-            let word: String
+            defer { word.removeAll(keepingCapacity: true); isASCII = true }
+            guard word.count >= 2 else { return }
+            let raw = String(decoding: word, as: UTF8.self)
+            let key: String
             if isASCII {
-                word = String(String.UnicodeScalarView(current.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }))
+                key = raw
+            } else if let known = folded[raw] {
+                key = known
             } else {
-                let raw = String(current)
-                if let known = folded[raw] { word = known } else {
-                    word = fold(raw)
-                    folded[raw] = word
-                }
+                key = fold(raw)
+                folded[raw] = key
             }
-            if seen.insert(word).inserted { result.append(word) }
+            guard key.count >= 2, seen.insert(key).inserted else { return }
+            result.append(key)
         }
         for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let v = scalar.value
-                if (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) {
-                    current.append(scalar)
+            let v = scalar.value
+            if v < 0x80 {
+                if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
+                    word.append(UInt8(v))
+                } else if v >= 0x41 && v <= 0x5A {
+                    word.append(UInt8(v + 32))
                 } else {
                     flush()
                 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(scalar)
+                word.append(contentsOf: String(scalar).utf8)
                 isASCII = false
             } else {
                 flush()

@@ -70,8 +70,16 @@ public struct ContentLoader {
                         "section folder '\(name)' is not declared in site.yaml"
                         + Suggestion.didYouMean(name, in: config.sections.map(\.name))))
                 } else {
-                    for file in ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
-                        loadFile(named: file, in: name, config: config, into: &result)
+                    // Read the files of a section in parallel; keep their order.
+                    let names = ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+                    let loaded = names.concurrentMap { file -> Result in
+                        var partial = Result()
+                        loadFile(named: file, in: name, config: config, into: &partial)
+                        return partial
+                    }
+                    for partial in loaded {
+                        result.files += partial.files
+                        result.diagnostics += partial.diagnostics
                     }
                 }
             } else if name.hasSuffix(".md") {
@@ -82,11 +90,9 @@ public struct ContentLoader {
     }
 
     private func loadFile(named name: String, in section: String?, config: SiteConfig, into result: inout Result) {
+        guard name.hasSuffix(".md") else { return }
         let relative = section.map { "\($0)/\(name)" } ?? name
         let url = contentDirectory.appendingPathComponent(relative)
-        var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        if isDirectory.boolValue || !name.hasSuffix(".md") { return }
         if name.hasPrefix(".") || (name.hasPrefix("_") && !name.hasPrefix("_index.")) { return }
         let location = SourceLocation(path: display(relative))
         let stem = String(name.dropLast(3))

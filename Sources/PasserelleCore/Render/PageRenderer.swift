@@ -39,6 +39,8 @@ public struct PageRenderer {
     let theme: Theme
     /// Date phrases per language, made once.
     let dateText: [String: DateText]
+    /// Position of each entry in its section's listing, by language then section: backlinks are listed in that order.
+    let ranks: [String: [String: [String: Int]]]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -48,6 +50,14 @@ public struct PageRenderer {
             dateText[language.code] = DateText(locale: language.locale, strings: theme.strings[language.code] ?? [:])
         }
         self.dateText = dateText
+        var ranks: [String: [String: [String: Int]]] = [:]
+        for language in site.languageCodes {
+            for section in site.sections {
+                let ids = section.orderedEntries[language] ?? []
+                ranks[language, default: [:]][section.config.name] = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            }
+        }
+        self.ranks = ranks
     }
 
     var languages: [String] { site.languageCodes }
@@ -200,8 +210,8 @@ public struct PageRenderer {
         for section in site.sections {
             let ids = page.backlinks.filter { site.entries[$0]?.section.name == section.config.name }
             guard !ids.isEmpty else { continue }
-            let order = section.orderedEntries[language] ?? []
-            let sorted = ids.sorted { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
+            let rank = ranks[language]?[section.config.name] ?? [:]
+            let sorted = ids.sorted { (rank[$0] ?? 0, $0) < (rank[$1] ?? 0, $1) }
             backlinkGroups.append(["sectionTitle": section.config.title(in: language),
                                    "entries": sorted.map { entryLink(site.entries[$0]!, language: language, from: path) }])
         }

@@ -1,4 +1,4 @@
-import CAtomicRename
+import CFileTree
 import Foundation
 
 /// Writes a build into a temporary folder beside the output folder, then swaps it in,
@@ -46,7 +46,7 @@ public struct OutputWriter {
         let parent = output.deletingLastPathComponent()
         let prefix = "." + output.lastPathComponent + ".passerelle-"
         for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
-            try? fm.removeItem(at: parent.appendingPathComponent(name))
+            _ = passerelle_remove_tree(parent.appendingPathComponent(name).path)
         }
     }
 
@@ -61,17 +61,21 @@ public struct OutputWriter {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var folders = Set<String>()
             for path in pages.map(\.path) + copies.map(\.0) {
-                let folder = (path as NSString).deletingLastPathComponent
-                if !folder.isEmpty { folders.insert(folder) }
+                var folder = (path as NSString).deletingLastPathComponent
+                while !folder.isEmpty, folders.insert(folder).inserted {
+                    folder = (folder as NSString).deletingLastPathComponent
+                }
             }
+            // Parents sort before their children, so one mkdir each is enough.
             for folder in folders.sorted() {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                let path = staging.path + "/" + folder
+                if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure.io("cannot create \(folder): \(String(cString: strerror(errno)))") }
             }
+            let root = staging.path + "/"
             let failures = pages.concurrentMap { page -> String? in
-                do {
-                    try Data(page.content.utf8).write(to: staging.appendingPathComponent(page.path))
-                    return nil
-                } catch { return "\(page.path): \(error.localizedDescription)" }
+                var content = page.content
+                let error = content.withUTF8 { passerelle_write_file(root + page.path, $0.baseAddress, $0.count) }
+                return error == 0 ? nil : "\(page.path): \(String(cString: strerror(error)))"
             }.compactMap { $0 }
             if let failure = failures.first { throw Failure.io("cannot write \(failure)") }
             for (destination, source) in copies {
@@ -81,7 +85,7 @@ public struct OutputWriter {
                 .write(to: staging.appendingPathComponent(OutputWriter.marker))
             try swapIn(staging)
         } catch {
-            try? fm.removeItem(at: staging)
+            _ = passerelle_remove_tree(staging.path)
             if let failure = error as? Failure { throw failure }
             throw Failure.io("cannot write the output: \(error.localizedDescription)")
         }
@@ -92,7 +96,7 @@ public struct OutputWriter {
         let fm = FileManager.default
         if fm.fileExists(atPath: output.path) {
             if passerelle_exchange_paths(staging.path, output.path) == 0 {
-                try? fm.removeItem(at: staging)
+                _ = passerelle_remove_tree(staging.path)
                 return
             }
             let old = output.deletingLastPathComponent()
@@ -102,7 +106,7 @@ public struct OutputWriter {
                 try? fm.moveItem(at: old, to: output)
                 throw error
             }
-            try? fm.removeItem(at: old)
+            _ = passerelle_remove_tree(old.path)
         } else {
             try fm.moveItem(at: staging, to: output)
         }

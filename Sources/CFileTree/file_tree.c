@@ -1,0 +1,76 @@
+#define _GNU_SOURCE
+#include "CFileTree.h"
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/syscall.h>
+#include <linux/fs.h>
+#endif
+
+int passerelle_exchange_paths(const char *a, const char *b) {
+#if defined(__linux__) && defined(SYS_renameat2) && defined(RENAME_EXCHANGE)
+    return (int)syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0 ? 0 : -1;
+#else
+    (void)a; (void)b;
+    return -1;
+#endif
+}
+
+int passerelle_write_file(const char *path, const void *bytes, size_t length) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return errno;
+    const char *cursor = bytes;
+    while (length > 0) {
+        ssize_t written = write(fd, cursor, length);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            int error = errno;
+            close(fd);
+            return error;
+        }
+        cursor += written;
+        length -= (size_t)written;
+    }
+    return close(fd) == 0 ? 0 : errno;
+}
+
+/// Empties the folder open as `fd`, then closes it.
+static int remove_contents(int fd) {
+    DIR *dir = fdopendir(fd);
+    if (!dir) { int error = errno; close(fd); return error; }
+    int result = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        const char *name = entry->d_name;
+        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
+        int is_dir = entry->d_type == DT_DIR;
+        if (entry->d_type == DT_UNKNOWN) {
+            struct stat info;
+            if (fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0) is_dir = S_ISDIR(info.st_mode);
+        }
+        if (is_dir) {
+            int child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (child < 0) { result = errno; continue; }
+            int error = remove_contents(child);
+            if (error) result = error;
+            if (unlinkat(dirfd(dir), name, AT_REMOVEDIR) != 0) result = errno;
+        } else if (unlinkat(dirfd(dir), name, 0) != 0) {
+            result = errno;
+        }
+    }
+    closedir(dir);
+    return result;
+}
+
+int passerelle_remove_tree(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return errno == ENOENT ? 0 : errno;
+    int result = remove_contents(fd);
+    if (rmdir(path) != 0 && result == 0) result = errno;
+    return result;
+}
