@@ -246,8 +246,8 @@ private struct RewriteContext {
             diagnostics.append(.warning(location(of: "![", from: node),
                 "image '\(url)' has no alternative text: describe it between the brackets, ![like this](\(url))"))
         }
-        var html = "<img src=\"\(HTMLText.attribute(url.replacingOccurrences(of: " ", with: "%20")))\" alt=\"\(HTMLText.attribute(alt))\""
-        if !title.isEmpty { html += " title=\"\(HTMLText.attribute(title))\"" }
+        var html = "<img src=\"\(XMLText.escape(url.replacingOccurrences(of: " ", with: "%20")))\" alt=\"\(XMLText.escape(alt))\""
+        if !title.isEmpty { html += " title=\"\(XMLText.escape(title))\"" }
         if let size = imageSize { html += " width=\"\(size.width)\" height=\"\(size.height)\"" }
         html += " loading=\"lazy\">"
         let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE)
@@ -328,23 +328,6 @@ public enum URLSafety {
         let scheme = url.lowercased()
             .filter { !$0.isWhitespace && !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } }
         return scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:") || scheme.hasPrefix("file:")
-    }
-}
-
-/// Escaping for text placed in HTML attributes.
-enum HTMLText {
-    static func attribute(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }
 
