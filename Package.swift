@@ -21,10 +21,12 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CFileTree"),
+        .target(name: "CCmarkGFMShared", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "PasserelleCore",
             dependencies: [
                 "CCmarkGFM",
+                "CCmarkGFMShared",
                 "CFileTree",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CCmarkGFMShared
 import Foundation
 
 /// Renders a Markdown body to HTML with cmark-gfm, rewriting references by walking the AST.
@@ -53,10 +54,16 @@ public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// cmark-gfm keeps the inline special characters of attached extensions in one process-wide
-    /// table that every parser adds to on attach and removes from when it finishes; parses that
-    /// overlap corrupt it (autolinks then come and go between builds). Parsing is therefore
-    /// serialised; rewriting and rendering the trees stay parallel.
+    /// table that every parser adds to and removes from when it finishes; parses that overlap
+    /// corrupt it (autolinks then come and go between builds). CCmarkGFMShared replaces the removal
+    /// with nothing; until a parse has shown that the replacement is in effect, parses take this lock.
     private static let parseLock = NSLock()
+
+    /// Whether parses may overlap: the shared-characters replacement has been seen working.
+    private static func parsesMayOverlap() -> Bool { passerelle_cmark_special_character_calls() > 0 }
+
+    /// True once a parse has shown that parses may run at the same time.
+    public static var parsesInParallel: Bool { parsesMayOverlap() }
 
     /// Renders `body`, whose first line is line `firstLine` of `path`.
     /// `resolve` returns nil after recording its own diagnostic when a link does not resolve.
@@ -66,9 +73,10 @@ public struct MarkdownRenderer: Sendable {
                        resolve: @escaping (LinkRequest) -> Result<ResolvedLink, Diagnostic>,
                        resolveAsset: @escaping (String) -> AssetLink?) -> Output {
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-        Self.parseLock.lock()
+        let serial = !Self.parsesMayOverlap()
+        if serial { Self.parseLock.lock() }
         guard let parser = cmark_parser_new(options) else {
-            Self.parseLock.unlock()
+            if serial { Self.parseLock.unlock() }
             return Output(html: "", headingIDs: [], diagnostics: [])
         }
         for name in Self.extensionNames {
@@ -78,7 +86,7 @@ public struct MarkdownRenderer: Sendable {
         let parsed = cmark_parser_finish(parser)
         let extensions = cmark_parser_get_syntax_extensions(parser).flatMap(Self.copyList)
         cmark_parser_free(parser)
-        Self.parseLock.unlock()
+        if serial { Self.parseLock.unlock() }
         guard let document = parsed else { return Output(html: "", headingIDs: [], diagnostics: []) }
         defer {
             cmark_node_free(document)
