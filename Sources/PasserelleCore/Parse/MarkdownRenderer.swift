@@ -93,8 +93,7 @@ public struct MarkdownRenderer: Sendable {
             cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
         }
 
-        var context = RewriteContext(sourceLines: body.split(separator: "\n", omittingEmptySubsequences: false),
-                                     path: path, firstLine: firstLine, resolve: resolve, resolveAsset: resolveAsset)
+        var context = RewriteContext(body: body, path: path, firstLine: firstLine, resolve: resolve, resolveAsset: resolveAsset)
         var headings: [OpaquePointer] = []
         var textParents: [OpaquePointer] = []
         var links: [OpaquePointer] = []
@@ -129,7 +128,7 @@ public struct MarkdownRenderer: Sendable {
 
         var plainText = ""
         if let rendered = cmark_render_plaintext(document, options, 0) {
-            plainText = String(cString: rendered).trimmingCharacters(in: .whitespacesAndNewlines)
+            plainText = String(cString: rendered).trimmedOfWhitespace
             free(rendered)
         }
         var ids: [String] = []
@@ -189,15 +188,48 @@ public struct MarkdownRenderer: Sendable {
 
 /// The state of one rewrite pass over a document's AST.
 private struct RewriteContext {
-    let sourceLines: [Substring]
+    let body: String
+    /// The body's lines, split only when a diagnostic or an anchor needs a position.
+    private var lines: [Substring]?
+    var sourceLines: [Substring] {
+        mutating get {
+            if let lines { return lines }
+            let split = body.split(separator: "\n", omittingEmptySubsequences: false)
+            lines = split
+            return split
+        }
+    }
     let path: String
     let firstLine: Int
     let resolve: (MarkdownRenderer.LinkRequest) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic>
     let resolveAsset: (String) -> MarkdownRenderer.AssetLink?
     var diagnostics: [Diagnostic] = []
 
+    init(body: String, path: String, firstLine: Int,
+         resolve: @escaping (MarkdownRenderer.LinkRequest) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic>,
+         resolveAsset: @escaping (String) -> MarkdownRenderer.AssetLink?) {
+        self.body = body
+        self.path = path
+        self.firstLine = firstLine
+        self.resolve = resolve
+        self.resolveAsset = resolveAsset
+    }
+
+    /// Resolves a link; positions are searched in the source only when needed (an anchor to check
+    /// later, or an error to report), since finding them costs more than resolving.
+    mutating func resolve(_ target: MarkdownRenderer.LinkRequest.Target, anchor: String?, needle: String, shift: Int,
+                          node: OpaquePointer) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic> {
+        let placeholder = SourceLocation(path: path, line: firstLine)
+        let location = anchor == nil ? placeholder : self.location(of: needle, from: node).shifted(by: shift)
+        let result = resolve(MarkdownRenderer.LinkRequest(target: target, anchor: anchor, location: location))
+        if case let .failure(diagnostic) = result, anchor == nil {
+            return .failure(Diagnostic(diagnostic.severity, self.location(of: needle, from: node).shifted(by: shift), diagnostic.message))
+        }
+        return result
+    }
+
     /// The file position of `needle`, searched from the node's start line onwards.
-    func location(of needle: String, from node: OpaquePointer) -> SourceLocation {
+    mutating func location(of needle: String, from node: OpaquePointer) -> SourceLocation {
         var start = Int(cmark_node_get_start_line(node))
         if start < 1 { start = 1 }
         var lineIndex = start - 1
@@ -234,9 +266,7 @@ private struct RewriteContext {
         guard !isImage, !url.contains(":") else { return }
         let (pathPart, anchor) = splitAnchor(url)
         guard pathPart.hasSuffix(".md") else { return }
-        let request = MarkdownRenderer.LinkRequest(target: .file(pathPart), anchor: anchor,
-                                                   location: location(of: "(\(url)", from: node).shifted(by: 1))
-        switch resolve(request) {
+        switch resolve(.file(pathPart), anchor: anchor, needle: "(\(url)", shift: 1, node: node) {
         case let .success(link): cmark_node_set_url(node, link.url)
         case let .failure(diagnostic): diagnostics.append(diagnostic)
         }
@@ -291,9 +321,7 @@ private struct RewriteContext {
                     cmark_node_insert_before(anchorNode, node)
                 case let .link(source, reference, label):
                     let (target, anchor) = splitAnchor(reference)
-                    let request = MarkdownRenderer.LinkRequest(target: .reference(target), anchor: anchor,
-                                                               location: location(of: source, from: parent).shifted(by: 2))
-                    switch resolve(request) {
+                    switch resolve(.reference(target), anchor: anchor, needle: source, shift: 2, node: parent) {
                     case let .success(link):
                         let linkNode = cmark_node_new(CMARK_NODE_LINK)
                         cmark_node_set_url(linkNode, link.url)
@@ -362,8 +390,8 @@ enum WikiLinkScanner {
             plain += rest[..<open.lowerBound]
             if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
             let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let reference = parts[0].trimmingCharacters(in: .whitespaces)
-            let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            let reference = String(parts[0]).trimmedOfWhitespace
+            let label = parts.count > 1 ? String(parts[1]).trimmedOfWhitespace : nil
             pieces.append(.link(source: String(rest[open.lowerBound..<close.upperBound]), reference: reference,
                                 label: label?.isEmpty == true ? nil : label))
             rest = rest[close.upperBound...]
@@ -371,5 +399,15 @@ enum WikiLinkScanner {
         plain += rest
         if !plain.isEmpty { pieces.append(.text(plain)) }
         return pieces
+    }
+}
+
+extension String {
+    /// Without leading and trailing white space and newlines (Foundation's trimming goes through NSString).
+    var trimmedOfWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
     }
 }

@@ -39,11 +39,13 @@ public struct SiteResolver {
     public func resolve(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:]) -> (Site?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let languages = config.languageCodes
+        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
 
         // Parse front matter in parallel.
         let parsed = files.concurrentMap { file -> FrontMatterParser.Parsed in
             FrontMatterParser.parse(file, kind: file.section.flatMap { config.section(named: $0)?.kind })
         }
+        clock.lap("  front matter")
         var variantsByID: [String: [String: EntryVariant]] = [:]
         var draftIDs = Set<String>()
         var intros: [String: [String: (EntryVariant)]] = [:] // section name ("" for home) -> lang -> variant
@@ -112,6 +114,7 @@ public struct SiteResolver {
             }
         }
 
+        clock.lap("  pairing translations")
         // Entries whose files failed to parse still count as known, so that one broken file
         // does not add an "unresolved reference" to every page that links to it.
         let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
@@ -136,6 +139,7 @@ public struct SiteResolver {
             }
         }
 
+        clock.lap("  related")
         // Render every page's body, entry pages and intros alike, in parallel.
         var jobs: [RenderJob] = []
         var jobKeys: [(id: String?, section: String?, language: String)] = []
@@ -166,6 +170,7 @@ public struct SiteResolver {
             render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
         }
 
+        clock.lap("  Markdown bodies")
         var renderDiagnostics = Set<Diagnostic>()
         var anchorChecks: [(target: String, language: String, anchor: String, location: SourceLocation)] = []
         var sectionIntros: [String: [String: RenderedText]] = [:]
@@ -198,6 +203,7 @@ public struct SiteResolver {
         }
         diagnostics += renderDiagnostics
 
+        clock.lap("  collecting bodies and anchors")
         // Backlinks: who references whom, per language, from bodies and `related`.
         var backlinks: [String: [String: Set<String>]] = [:]
         for (id, entry) in entries {
@@ -213,6 +219,7 @@ public struct SiteResolver {
             }
         }
 
+        clock.lap("  backlinks")
         // Sections, in listing order per language.
         var sections: [Section] = []
         for sectionConfig in config.sections {
@@ -234,6 +241,7 @@ public struct SiteResolver {
             sections.append(Section(config: sectionConfig, orderedEntries: ordered, intros: sectionIntros[sectionConfig.name] ?? [:]))
         }
 
+        clock.lap("  section order")
         let site = Site(config: config, sections: sections, entries: entries, homeIntros: sectionIntros[""] ?? [:],
                         assets: assets, buildDate: options.buildDate)
         return (diagnostics.hasErrors ? nil : site, diagnostics)
