@@ -10,7 +10,7 @@ struct SiteFileHandler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders(dictionaryLiteral: (HTTPHeader("Allow"), "GET, HEAD")))
         }
         if request.path == "/__passerelle/live.js" {
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
@@ -35,7 +35,7 @@ struct SiteFileHandler: HTTPHandler {
         case let .file(url):
             return file(url, status: .ok, method: request.method)
         case let .redirect(location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+            return HTTPResponse(statusCode: .movedPermanently, headers: HTTPHeaders(dictionaryLiteral: (.location, location)))
         case .forbidden:
             return HTTPResponse(statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("403 forbidden\n".utf8))
         case .notFound:

@@ -3,8 +3,9 @@ import Foundation
 /// The pages that help readers find things: A–Z index, tags, search, feeds, 404s, sitemap and redirects.
 extension PageRenderer {
     func renderFinding(_ language: String) -> [Page] {
-        var pages = [renderAtoZ(language), renderTagsOverview(language), renderSearch(language), renderNotFound(language)]
-        for tag in TagIndex(site: site, language: language).tags { pages.append(renderTag(tag, language)) }
+        let tags = TagIndex(site: site, language: language).tags
+        var pages = [renderAtoZ(language), renderTagsOverview(tags, language), renderSearch(language), renderNotFound(language)]
+        for tag in tags { pages.append(renderTag(tag, language)) }
         pages.append(Page(path: SitePaths.feed(language), content: AtomFeed(site: site, language: language).xml))
         return pages
     }
@@ -30,12 +31,11 @@ extension PageRenderer {
         return page("az", context, path: path) { SitePaths.generated("az", self.site.config, $0) }
     }
 
-    func renderTagsOverview(_ language: String) -> Page {
+    func renderTagsOverview(_ tags: [TagIndex.Tag], _ language: String) -> Page {
         let path = SitePaths.generated("tags", site.config, language)
         var context = chrome(language: language, path: path, title: theme.strings[language]?["tags_title"]) {
             SitePaths.generated("tags", self.site.config, $0)
         }
-        let tags = TagIndex(site: site, language: language).tags
         context["tags"] = tags.map { ["name": $0.name, "count": $0.entryIDs.count,
                                       "url": SitePaths.relative(from: path, to: SitePaths.tag($0.slug, site.config, language))] }
         context["empty"] = tags.isEmpty

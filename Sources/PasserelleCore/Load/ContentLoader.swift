@@ -54,7 +54,7 @@ public struct ContentLoader {
         for name in entries where !name.hasPrefix(".") {
             let url = contentDirectory.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
+            _ = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 if name == "assets" {
                     result.assets = listFiles(under: url)
@@ -140,7 +140,7 @@ public struct ContentLoader {
             let last = (path as NSString).lastPathComponent
             if last.hasPrefix(".") { continue }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files.append(path) }
         }
         return files.sorted()

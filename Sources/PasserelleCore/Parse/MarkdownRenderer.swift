@@ -264,7 +264,7 @@ private struct RewriteContext {
         }
         imageSize = nil
         guard !isImage, !url.contains(":") else { return }
-        let (pathPart, anchor) = splitAnchor(url)
+        let (pathPart, anchor) = ContentPath.splitAnchor(url)
         guard pathPart.hasSuffix(".md") else { return }
         switch resolve(.file(pathPart), anchor: anchor, needle: "(\(url)", shift: 1, node: node) {
         case let .success(link): cmark_node_set_url(node, link.url)
@@ -320,7 +320,7 @@ private struct RewriteContext {
                     cmark_node_set_literal(node, literal)
                     cmark_node_insert_before(anchorNode, node)
                 case let .link(source, reference, label):
-                    let (target, anchor) = splitAnchor(reference)
+                    let (target, anchor) = ContentPath.splitAnchor(reference)
                     switch resolve(.reference(target), anchor: anchor, needle: source, shift: 2, node: parent) {
                     case let .success(link):
                         let linkNode = cmark_node_new(CMARK_NODE_LINK)
@@ -344,11 +344,6 @@ private struct RewriteContext {
         }
     }
 
-    func splitAnchor(_ text: String) -> (String, String?) {
-        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
-        let anchor = String(text[text.index(after: hash)...])
-        return (String(text[..<hash]), anchor.isEmpty ? nil : anchor)
-    }
 }
 
 extension SourceLocation {

@@ -110,9 +110,6 @@ struct YAMLFields {
 
     func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
 
-    func keyLocation(_ key: String) -> SourceLocation? {
-        pairs.first { $0.key == key }.map { location($0.keyNode) }
-    }
 
     mutating func error(_ node: Node, _ message: String) {
         diagnostics.append(.error(location(node), message))

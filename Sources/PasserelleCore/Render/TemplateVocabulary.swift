@@ -27,10 +27,10 @@ public enum TemplateVocabulary {
         "missingCount", "staleCount",
     ]
 
-    /// The variables a template reads (`{{name}}`, `{{{name}}}`, `{{#name}}`, `{{^name}}`, `{{&name}}`),
-    /// by the first segment of their dotted name, with line and column.
-    static func variables(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var found: [(String, Int, Int)] = []
+    /// The variables a template reads (`{{name}}`, `{{{name}}}`, `{{#name}}`, `{{^name}}`, `{{&name}}`):
+    /// the dotted name, its first segment, line and column. Closing tags, comments, partials and blocks are skipped.
+    static func variables(in text: String) -> [(name: String, root: String, line: Int, column: Int)] {
+        var found: [(String, String, Int, Int)] = []
         for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
@@ -41,9 +41,10 @@ public enum TemplateVocabulary {
                 }
                 while cursor < rest.endIndex, "{#^& ".contains(rest[cursor]) { cursor = rest.index(after: cursor) }
                 let end = rest[cursor...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") } ?? rest.endIndex
-                let name = rest[cursor..<end].split(separator: ".").first.map(String.init) ?? ""
-                if !name.isEmpty {
-                    found.append((name, lineIndex + 1, line[..<cursor].unicodeScalars.count + 1))
+                let name = String(rest[cursor..<end])
+                let root = name.split(separator: ".").first.map(String.init) ?? ""
+                if !root.isEmpty {
+                    found.append((name, root, lineIndex + 1, line[..<cursor].unicodeScalars.count + 1))
                 }
                 rest = rest[end...]
             }

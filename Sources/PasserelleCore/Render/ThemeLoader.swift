@@ -50,7 +50,6 @@ public struct ThemeLoader {
 
         // UI strings: one flat table per language, all with the same keys.
         var strings: [String: [String: String]] = [:]
-        var keyLocations: [String: [String: SourceLocation]] = [:]
         for language in languages {
             let path = display("i18n/\(language).yaml")
             guard let text = try? String(contentsOf: directory.appendingPathComponent("i18n/\(language).yaml"), encoding: .utf8) else {
@@ -65,7 +64,6 @@ public struct ThemeLoader {
             for pair in fields.pairs {
                 if let value = fieldsCopy.string(pair.value, key: pair.key) {
                     table[pair.key] = value
-                    keyLocations[language, default: [:]][pair.key] = fields.location(pair.keyNode)
                 }
             }
             diagnostics += fieldsCopy.diagnostics
@@ -80,19 +78,19 @@ public struct ThemeLoader {
                     "missing UI string '\(key)' (present in i18n/\(other).yaml)"))
             }
         }
-        // Every variable a template reads must be one the renderer provides.
+        // Every variable a template reads must be one the renderer provides, and every `t.key` must exist.
         let vocabulary = TemplateVocabulary.keys.sorted()
         for (name, text) in templateTexts.sorted(by: { $0.key < $1.key }) {
-            for variable in TemplateVocabulary.variables(in: text) where !TemplateVocabulary.keys.contains(variable.name) {
-                diagnostics.append(.error(SourceLocation(path: display("templates/\(name).mustache"), line: variable.line, column: variable.column),
-                    "unknown template key '\(variable.name)'" + Suggestion.didYouMean(variable.name, in: vocabulary)))
-            }
-        }
-        // Every `t.key` a template prints must exist.
-        for (name, text) in templateTexts.sorted(by: { $0.key < $1.key }) {
-            for (key, line, column) in ThemeLoader.stringKeys(in: text) where !allKeys.contains(key) {
-                diagnostics.append(.error(SourceLocation(path: display("templates/\(name).mustache"), line: line, column: column),
-                    "unknown UI string 't.\(key)'" + Suggestion.didYouMean(key, in: allKeys.sorted())))
+            for variable in TemplateVocabulary.variables(in: text) {
+                let location = SourceLocation(path: display("templates/\(name).mustache"), line: variable.line, column: variable.column)
+                if !TemplateVocabulary.keys.contains(variable.root) {
+                    diagnostics.append(.error(location, "unknown template key '\(variable.root)'" + Suggestion.didYouMean(variable.root, in: vocabulary)))
+                } else if variable.name.hasPrefix("t.") {
+                    let key = String(variable.name.dropFirst(2))
+                    if !allKeys.contains(key) {
+                        diagnostics.append(.error(location, "unknown UI string 't.\(key)'" + Suggestion.didYouMean(key, in: allKeys.sorted())))
+                    }
+                }
             }
         }
 
@@ -101,7 +99,7 @@ public struct ThemeLoader {
         if let enumerator = fm.enumerator(atPath: staticDir.path) {
             while let path = enumerator.nextObject() as? String {
                 var isDir: ObjCBool = false
-                fm.fileExists(atPath: staticDir.appendingPathComponent(path).path, isDirectory: &isDir)
+                _ = fm.fileExists(atPath: staticDir.appendingPathComponent(path).path, isDirectory: &isDir)
                 if !isDir.boolValue && !(path as NSString).lastPathComponent.hasPrefix(".") { staticFiles.append(path) }
             }
         }
@@ -120,25 +118,5 @@ public struct ThemeLoader {
             return "inside {{<parent}} … {{/parent}} only {{$block}} overrides may appear"
         default: return "\(error)"
         }
-    }
-
-    /// Occurrences of `{{t.key}}` (or `{{{t.key}}}`, `{{#t.key}}`) in a template's source, with line and column.
-    static func stringKeys(in text: String) -> [(String, Int, Int)] {
-        var found: [(String, Int, Int)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                var cursor = open.upperBound
-                while cursor < rest.endIndex, "{#^/&! ".contains(rest[cursor]) { cursor = rest.index(after: cursor) }
-                if rest[cursor...].hasPrefix("t.") {
-                    let keyStart = rest.index(cursor, offsetBy: 2)
-                    let keyEnd = rest[keyStart...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ?? rest.endIndex
-                    let column = line[..<cursor].unicodeScalars.count + 1
-                    found.append((String(rest[keyStart..<keyEnd]), lineIndex + 1, column))
-                }
-                rest = rest[open.upperBound...]
-            }
-        }
-        return found
     }
 }

@@ -47,14 +47,8 @@ public struct ReferenceIndex: Sendable {
     /// Resolves a Markdown link to a content file (`../events/tunis-2005.fr.md`) from the file at `sourcePath`
     /// (relative to the content folder).
     public func resolve(filePath: String, from sourcePath: String) -> Result<String, Failure> {
-        var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
-        for component in filePath.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(String(component))
-            }
-        }
+        guard let path = ContentPath.resolve(Substring(filePath), from: sourcePath) else { return .failure(.notFound(suggestions: [])) }
+        var parts = path.split(separator: "/").map(String.init)
         guard var name = parts.popLast(), name.hasSuffix(".md") else { return .failure(.notFound(suggestions: [])) }
         name.removeLast(3)
         if let dot = name.lastIndex(of: "."), languages.contains(String(name[name.index(after: dot)...])) {

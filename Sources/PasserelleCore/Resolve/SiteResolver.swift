@@ -126,7 +126,7 @@ public struct SiteResolver {
                 let shown = entries[id]!.variant(for: language, order: languages)
                 var related: [String] = []
                 for reference in shown.metadata.related {
-                    switch index.resolve(splitAnchor(reference.text).0) {
+                    switch index.resolve(ContentPath.splitAnchor(reference.text).0) {
                     case let .success(targetID) where draftIDs.contains(targetID) && entries[targetID] == nil:
                         diagnostics.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
                     case let .success(targetID):
@@ -247,11 +247,6 @@ public struct SiteResolver {
         return (diagnostics.hasErrors ? nil : site, diagnostics)
     }
 
-    private func splitAnchor(_ text: String) -> (String, String?) {
-        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
-        return (String(text[..<hash]), String(text[text.index(after: hash)...]))
-    }
-
     private func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
                         entries: [String: Entry], drafts: Set<String>, assets: Set<String>,
                         imageSizes: [String: ImageDimensions]) -> RenderResult {
@@ -294,11 +289,8 @@ public struct SiteResolver {
                 path = String(url[url.index(after: url.startIndex)..<cut])
             } else {
                 // Relative to the content file, as it also works when the repository is browsed on a forge.
-                var parts = job.source.relativePath.split(separator: "/").dropLast().map(String.init)
-                for component in url[..<cut].split(separator: "/") {
-                    if component == ".." { if parts.isEmpty { return nil }; parts.removeLast() } else if component != "." { parts.append(String(component)) }
-                }
-                path = parts.joined(separator: "/")
+                guard let resolved = ContentPath.resolve(url[..<cut], from: job.source.relativePath) else { return nil }
+                path = resolved
                 guard path.hasPrefix("assets/"), assets.contains(String(path.dropFirst("assets/".count))) else { return nil }
             }
             path = path.removingPercentEncoding ?? path

@@ -1,0 +1,25 @@
+/// Paths as editors write them inside content files.
+enum ContentPath {
+    /// `../events/tunis.md` written in `recommendations/calendar.fr.md` → `events/tunis.md`
+    /// (paths relative to the content folder); nil when it climbs out of the content folder.
+    static func resolve(_ relative: Substring, from sourcePath: String) -> String? {
+        var parts = sourcePath.split(separator: "/").dropLast().map(String.init)
+        for component in relative.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `calendar#dates` → (`calendar`, `dates`); an empty anchor counts as none.
+    static func splitAnchor(_ text: String) -> (String, String?) {
+        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
+        let anchor = String(text[text.index(after: hash)...])
+        return (String(text[..<hash]), anchor.isEmpty ? nil : anchor)
+    }
+}
