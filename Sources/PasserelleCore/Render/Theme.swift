@@ -6,13 +6,46 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["base", "root", "home", "section", "entry", "calendar-month", "calendar-year", "az", "tags", "tag", "search", "404", "status"]
 
     public let directory: URL
+    /// The templates as swift-mustache parsed them: it checks them, and renders them when
+    /// `compiled` is nil.
     public let library: MustacheLibrary
+    /// The same templates compiled for fast rendering, or nil when one of them uses a construct
+    /// `TemplateParser` leaves to swift-mustache (delimiter changes, transforms, dynamic partials).
+    let compiled: [String: CompiledTemplate]?
     /// UI strings by language code, then key.
     public let strings: [String: [String: String]]
     /// Files under `static/`, relative to it, sorted.
     public let staticFiles: [String]
 
+    private init(directory: URL, library: MustacheLibrary, compiled: [String: CompiledTemplate]?, strings: [String: [String: String]], staticFiles: [String]) {
+        self.directory = directory
+        self.library = library
+        self.compiled = compiled
+        self.strings = strings
+        self.staticFiles = staticFiles
+    }
+
+    /// `texts` are the sources of the templates in `library`, by name.
+    public init(directory: URL, library: MustacheLibrary, texts: [String: String], strings: [String: [String: String]], staticFiles: [String]) {
+        self.directory = directory
+        self.library = library
+        self.strings = strings
+        self.staticFiles = staticFiles
+        self.compiled = try? texts.mapValues { try TemplateParser.compile($0) }
+    }
+
+    /// Whether templates render through the compiled path rather than through swift-mustache.
+    public var isCompiled: Bool { compiled != nil }
+
     public func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        if let compiled {
+            return compiled[template]?.render(context, partials: compiled) ?? ""
+        }
+        return library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// The same theme rendering through swift-mustache only: the reference the compiled path is tested against.
+    func withSwiftMustacheOnly() -> Theme {
+        Theme(directory: directory, library: library, compiled: nil, strings: strings, staticFiles: staticFiles)
     }
 }

@@ -104,7 +104,7 @@ public struct ThemeLoader {
             }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(directory: directory, library: library, strings: strings, staticFiles: staticFiles.sorted()), diagnostics)
+        return (Theme(directory: directory, library: library, texts: templateTexts, strings: strings, staticFiles: staticFiles.sorted()), diagnostics)
     }
 
     /// Mustache's parser errors in words.

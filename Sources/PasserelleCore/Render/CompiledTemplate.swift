@@ -1,0 +1,247 @@
+import Foundation
+import Mustache
+
+/// A Mustache template parsed once (by `TemplateParser`) and rendered straight into bytes.
+///
+/// It renders exactly what swift-mustache renders for the same template and context (the
+/// tests compare both on every page of the fixture sites), but without looking up protocol
+/// conformances for every tag: contexts here are dictionaries, arrays, strings, booleans and
+/// numbers, which are recognised by their concrete types. Anything else goes through the same
+/// lookups as swift-mustache (`MustacheParent`, `MustacheSequence`, `Mirror`).
+struct CompiledTemplate: Sendable {
+    /// A dotted name, split once: `.` is the current object; a leading dot skips the context stack.
+    struct Name: Sendable {
+        let parts: [String]
+        let isCurrent: Bool
+        let isAnchored: Bool
+
+        init(_ name: String) {
+            isCurrent = name == "."
+            isAnchored = name.first == "."
+            parts = name.split(separator: ".").map(String.init)
+        }
+    }
+
+    enum Token: Sendable {
+        case text(String)
+        case variable(Name)
+        case unescapedVariable(Name)
+        case section(Name, CompiledTemplate)
+        case invertedSection(Name, CompiledTemplate)
+        case blockDefinition(String, CompiledTemplate)
+        case blockExpansion(String, CompiledTemplate, indentation: String)
+        case partial(String, indentation: String?, overrides: [String: CompiledTemplate]?)
+    }
+
+    let tokens: [Token]
+
+    init(_ tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// What a template sees while rendering: the context stack, partial indentation, block overrides.
+    struct Context {
+        var stack: [Any]
+        var indentation: [UInt8] = []
+        var overrides: [String: CompiledTemplate] = [:]
+        let partials: [String: CompiledTemplate]
+    }
+
+    /// Renders `object` with `partials` available to `{{> name}}` and `{{< name}}`.
+    func render(_ object: Any, partials: [String: CompiledTemplate]) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(16_384)
+        render(into: &output, Context(stack: [object], partials: partials))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    func render(into output: inout [UInt8], _ context: Context) {
+        guard !context.indentation.isEmpty else {
+            for token in tokens { render(token, into: &output, context) }
+            return
+        }
+        // Inside an indented partial, each line this template starts gets the indentation.
+        let start = output.count
+        for token in tokens {
+            let before = output.count
+            let atLineStart = before > start && output[before - 1] == 0x0A && !(before - 2 >= start && output[before - 2] == 0x0D)
+            render(token, into: &output, context)
+            if atLineStart, output.count > before {
+                output.insert(contentsOf: context.indentation, at: before)
+            }
+        }
+    }
+
+    private func render(_ token: Token, into output: inout [UInt8], _ context: Context) {
+        switch token {
+        case let .text(text):
+            output.append(contentsOf: text.utf8)
+        case let .variable(name):
+            if let value = CompiledTemplate.lookup(name, in: context.stack) {
+                CompiledTemplate.appendText(of: value, escaped: true, to: &output)
+            }
+        case let .unescapedVariable(name):
+            if let value = CompiledTemplate.lookup(name, in: context.stack) {
+                CompiledTemplate.appendText(of: value, escaped: false, to: &output)
+            }
+        case let .section(name, body):
+            renderSection(CompiledTemplate.lookup(name, in: context.stack), body, into: &output, context)
+        case let .invertedSection(name, body):
+            if CompiledTemplate.isFalsy(CompiledTemplate.lookup(name, in: context.stack)) {
+                body.render(into: &output, context)
+            }
+        case let .blockExpansion(name, fallback, indentation):
+            var inner = context
+            inner.indentation += Array(indentation.utf8)
+            (context.overrides[name] ?? fallback).render(into: &output, inner)
+        case let .partial(name, indentation, overrides):
+            guard let partial = context.partials[name] else { return }
+            var inner = context
+            if let indentation { inner.indentation += Array(indentation.utf8) }
+            if let overrides {
+                // The outermost override of a block wins.
+                inner.overrides = context.overrides.merging(overrides) { outer, _ in outer }
+            }
+            partial.render(into: &output, inner)
+        case .blockDefinition:
+            break
+        }
+    }
+
+    private func renderSection(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8], _ context: Context) {
+        guard var value else { return }
+        if let custom = value as? MustacheCustomRepresentation {
+            guard let represented = custom.representation else { return }
+            value = represented
+        }
+        switch value {
+        case let flag as Bool:
+            if flag { body.render(into: &output, context) }
+        case let list as [[String: Any]]:
+            renderEach(list, body, into: &output, context)
+        case let list as [Any]:
+            renderEach(list, body, into: &output, context)
+        case let list as any MustacheSequence:
+            renderEach(list, body, into: &output, context)
+        default:
+            var inner = context
+            inner.stack.append(value)
+            body.render(into: &output, inner)
+        }
+    }
+
+    private func renderEach<Items: Sequence>(_ items: Items, _ body: CompiledTemplate, into output: inout [UInt8], _ context: Context) {
+        var inner = context
+        inner.stack.append(())
+        let top = inner.stack.count - 1
+        for item in items {
+            inner.stack[top] = item
+            body.render(into: &output, inner)
+        }
+    }
+
+    private static func isFalsy(_ value: Any?) -> Bool {
+        guard var value else { return true }
+        if let custom = value as? MustacheCustomRepresentation {
+            guard let represented = custom.representation else { return true }
+            value = represented
+        }
+        switch value {
+        case let flag as Bool: return !flag
+        case let list as [[String: Any]]: return list.isEmpty
+        case let list as [Any]: return list.isEmpty
+        case let list as any MustacheSequence: return CompiledTemplate.isEmpty(list)
+        default: return false
+        }
+    }
+
+    private static func isEmpty<Items: Sequence>(_ items: Items) -> Bool {
+        var iterator = items.makeIterator()
+        return iterator.next() == nil
+    }
+
+    // MARK: Lookup
+
+    static func lookup(_ name: Name, in stack: [Any]) -> Any? {
+        if name.isCurrent { return stack.last }
+        guard let first = name.parts.first else { return stack.last }
+        var found: Any?
+        if name.isAnchored {
+            found = stack.last.flatMap { child(first, of: $0) }
+        } else {
+            for object in stack.reversed() {
+                if let child = child(first, of: object) {
+                    found = child
+                    break
+                }
+            }
+        }
+        for part in name.parts.dropFirst() {
+            guard let object = found else { return nil }
+            found = child(part, of: object)
+        }
+        if let custom = found as? MustacheCustomRepresentation { return custom.representation }
+        return found
+    }
+
+    private static func child(_ name: String, of object: Any) -> Any? {
+        switch object {
+        case let dictionary as [String: Any]: return dictionary[name]
+        case let dictionary as [String: String]: return dictionary[name]
+        case is String, is Bool, is Int, is [[String: Any]], is [Any]: return nil
+        default:
+            var object = object
+            if let custom = object as? MustacheCustomRepresentation {
+                guard let represented = custom.representation else { return nil }
+                object = represented
+            }
+            if let parent = object as? MustacheParent { return parent.child(named: name) }
+            guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+            let optional = Mirror(reflecting: value)
+            guard optional.displayStyle == .optional else { return value }
+            return optional.children.first?.value
+        }
+    }
+
+    // MARK: Text
+
+    private static func appendText(of value: Any, escaped: Bool, to output: inout [UInt8]) {
+        let text: String
+        switch value {
+        case let string as String: text = string
+        case let number as Int: text = String(number)
+        case let flag as Bool: text = flag ? "true" : "false"
+        default:
+            let optional = Mirror(reflecting: value)
+            if optional.displayStyle == .optional, let wrapped = optional.children.first?.value {
+                text = String(describing: wrapped)
+            } else {
+                text = String(describing: value)
+            }
+        }
+        if escaped { appendEscapedHTML(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+    }
+
+    /// Escapes `< > & " '` as swift-mustache does.
+    static func appendEscapedHTML(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var clean = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                clean = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
+        }
+    }
+}
