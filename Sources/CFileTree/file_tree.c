@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #if defined(__linux__)
@@ -37,6 +38,60 @@ int passerelle_write_file(const char *path, const void *bytes, size_t length) {
         length -= (size_t)written;
     }
     return close(fd) == 0 ? 0 : errno;
+}
+
+int passerelle_write_file_at(const char *path, const void *bytes, size_t length, long long mtime[2]) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) return errno;
+    const char *cursor = bytes;
+    while (length > 0) {
+        ssize_t written = write(fd, cursor, length);
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            int error = errno;
+            close(fd);
+            return error;
+        }
+        cursor += written;
+        length -= (size_t)written;
+    }
+    struct stat info;
+    if (fstat(fd, &info) != 0) { int error = errno; close(fd); return error; }
+    mtime[0] = (long long)info.st_mtim.tv_sec;
+    mtime[1] = (long long)info.st_mtim.tv_nsec;
+    return close(fd) == 0 ? 0 : errno;
+}
+
+int passerelle_file_status(const char *path, long long *size, long long mtime[2]) {
+    struct stat info;
+    if (lstat(path, &info) != 0) return errno;
+    if (!S_ISREG(info.st_mode)) return EINVAL;
+    *size = (long long)info.st_size;
+    mtime[0] = (long long)info.st_mtim.tv_sec;
+    mtime[1] = (long long)info.st_mtim.tv_nsec;
+    return 0;
+}
+
+int passerelle_folder_time(const char *path, long long mtime[2]) {
+    struct stat info;
+    if (lstat(path, &info) != 0) return errno;
+    if (!S_ISDIR(info.st_mode)) return ENOTDIR;
+    mtime[0] = (long long)info.st_mtim.tv_sec;
+    mtime[1] = (long long)info.st_mtim.tv_nsec;
+    return 0;
+}
+
+unsigned long long passerelle_inode(const char *path) {
+    struct stat info;
+    if (lstat(path, &info) != 0 || !S_ISDIR(info.st_mode)) return 0;
+    return (unsigned long long)info.st_ino;
+}
+
+int passerelle_try_lock(const char *path) {
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return -1;
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) { close(fd); return -1; }
+    return fd;
 }
 
 /// Empties the folder open as `fd`, then closes it.
@@ -73,4 +128,11 @@ int passerelle_remove_tree(const char *path) {
     int result = remove_contents(fd);
     if (rmdir(path) != 0 && result == 0) result = errno;
     return result;
+}
+
+int passerelle_remove_tree_or_file(const char *path) {
+    struct stat info;
+    if (lstat(path, &info) != 0) return errno == ENOENT ? 0 : errno;
+    if (S_ISDIR(info.st_mode)) return passerelle_remove_tree(path);
+    return unlink(path) == 0 ? 0 : errno;
 }

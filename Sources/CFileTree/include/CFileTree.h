@@ -11,6 +11,27 @@ int passerelle_exchange_paths(const char *a, const char *b);
 /// the build is made durable as a whole by the folder swap. Returns 0, or an errno value.
 int passerelle_write_file(const char *path, const void *bytes, size_t length);
 
+/// Like `passerelle_write_file`, but refuses to follow a symbolic link at `path`, and reports the
+/// written file's modification time (seconds and nanoseconds) through `mtime`.
+int passerelle_write_file_at(const char *path, const void *bytes, size_t length, long long mtime[2]);
+
+/// The size and modification time of the file at `path` (not following a final symbolic link).
+/// Returns 0, or an errno value.
+int passerelle_file_status(const char *path, long long *size, long long mtime[2]);
+
+/// The modification time of the folder at `path` (not following a symbolic link). Returns 0, or an errno value.
+int passerelle_folder_time(const char *path, long long mtime[2]);
+
+/// Removes the file, link or folder (with everything in it) at `path`. Returns 0, or an errno value.
+int passerelle_remove_tree_or_file(const char *path);
+
+/// The inode number of the folder at `path`, or 0 when it cannot be read.
+unsigned long long passerelle_inode(const char *path);
+
+/// Takes an exclusive lock on the file at `path` (created if needed) without waiting.
+/// Returns the open descriptor holding it, or -1 when another process holds it or it cannot be made.
+int passerelle_try_lock(const char *path);
+
 /// Removes a folder and everything in it, without following symbolic links. Returns 0, or an errno value.
 int passerelle_remove_tree(const char *path);
 

@@ -114,19 +114,21 @@ struct CompiledTemplate: Sendable {
             guard let represented = custom.representation else { return }
             value = represented
         }
-        switch value {
-        case let flag as Bool:
-            if flag { body.render(into: &output, context) }
-        case let list as [[String: Any]]:
-            renderEach(list, body, into: &output, context)
-        case let list as [Any]:
-            renderEach(list, body, into: &output, context)
-        case let list as any MustacheSequence:
-            renderEach(list, body, into: &output, context)
+        switch ValueKind(value) {
+        case .bool:
+            if value as! Bool { body.render(into: &output, context) }
+        case .records:
+            renderEach(value as! [[String: Any]], body, into: &output, context)
+        case .list:
+            renderEach(value as! [Any], body, into: &output, context)
         default:
-            var inner = context
-            inner.stack.append(value)
-            body.render(into: &output, inner)
+            if let list = value as? any MustacheSequence {
+                renderEach(list, body, into: &output, context)
+            } else {
+                var inner = context
+                inner.stack.append(value)
+                body.render(into: &output, inner)
+            }
         }
     }
 
@@ -146,18 +148,37 @@ struct CompiledTemplate: Sendable {
             guard let represented = custom.representation else { return true }
             value = represented
         }
-        switch value {
-        case let flag as Bool: return !flag
-        case let list as [[String: Any]]: return list.isEmpty
-        case let list as [Any]: return list.isEmpty
-        case let list as any MustacheSequence: return CompiledTemplate.isEmpty(list)
-        default: return false
+        switch ValueKind(value) {
+        case .bool: return !(value as! Bool)
+        case .records: return (value as! [[String: Any]]).isEmpty
+        case .list: return (value as! [Any]).isEmpty
+        case .text, .number, .record, .strings: return false
+        case .other:
+            if let list = value as? any MustacheSequence { return CompiledTemplate.isEmpty(list) }
+            return false
         }
     }
 
     private static func isEmpty<Items: Sequence>(_ items: Items) -> Bool {
         var iterator = items.makeIterator()
         return iterator.next() == nil
+    }
+
+    /// The value types contexts are made of, told apart by their exact dynamic type: a
+    /// conditional cast such as `as? [String: Any]` on a `[String: String]` would convert the
+    /// whole collection instead.
+    enum ValueKind {
+        case text, bool, number, record, strings, records, list, other
+
+        private static let kinds: [ObjectIdentifier: ValueKind] = [
+            ObjectIdentifier(String.self): .text, ObjectIdentifier(Bool.self): .bool, ObjectIdentifier(Int.self): .number,
+            ObjectIdentifier([String: Any].self): .record, ObjectIdentifier([String: String].self): .strings,
+            ObjectIdentifier([[String: Any]].self): .records, ObjectIdentifier([Any].self): .list,
+        ]
+
+        init(_ value: Any) {
+            self = ValueKind.kinds[ObjectIdentifier(type(of: value))] ?? .other
+        }
     }
 
     // MARK: Lookup
@@ -185,11 +206,11 @@ struct CompiledTemplate: Sendable {
     }
 
     private static func child(_ name: String, of object: Any) -> Any? {
-        switch object {
-        case let dictionary as [String: Any]: return dictionary[name]
-        case let dictionary as [String: String]: return dictionary[name]
-        case is String, is Bool, is Int, is [[String: Any]], is [Any]: return nil
-        default:
+        switch ValueKind(object) {
+        case .record: return (object as! [String: Any])[name]
+        case .strings: return (object as! [String: String])[name]
+        case .text, .bool, .number, .records, .list: return nil
+        case .other:
             var object = object
             if let custom = object as? MustacheCustomRepresentation {
                 guard let represented = custom.representation else { return nil }
@@ -207,10 +228,10 @@ struct CompiledTemplate: Sendable {
 
     private static func appendText(of value: Any, escaped: Bool, to output: inout [UInt8]) {
         let text: String
-        switch value {
-        case let string as String: text = string
-        case let number as Int: text = String(number)
-        case let flag as Bool: text = flag ? "true" : "false"
+        switch ValueKind(value) {
+        case .text: text = value as! String
+        case .number: text = String(value as! Int)
+        case .bool: text = (value as! Bool) ? "true" : "false"
         default:
             let optional = Mirror(reflecting: value)
             if optional.displayStyle == .optional, let wrapped = optional.children.first?.value {

@@ -50,40 +50,80 @@ public struct OutputWriter {
         }
     }
 
-    /// Writes `pages` and copies `files` (destination → source) into a fresh folder, then swaps it with `output`.
+    /// The folder beside `output` where the previous tree is kept for the next build: `.output.passerelle/`.
+    var stateFolder: URL {
+        output.deletingLastPathComponent().appendingPathComponent("." + output.lastPathComponent + ".passerelle")
+    }
+
+    private func manifestURL(inode: UInt64) -> URL {
+        stateFolder.appendingPathComponent("manifest-\(inode)")
+    }
+
+    /// Writes `pages` and copies `files` (destination → source) into a folder beside `output`, then swaps it with `output`.
+    ///
+    /// The folder written is the tree the previous build swapped out, when there is one and its
+    /// manifest says what it holds: then only files whose content changed are written, files no
+    /// longer built are removed, and the old tree does not have to be deleted after the swap (on
+    /// a large site, deleting it took longer than writing). Otherwise it is a fresh folder.
+    /// Either way `output` changes in one rename, and the tree kept is never published.
     public func write(pages: [PageRenderer.Page], copies: [(String, URL)]) throws {
         let fm = FileManager.default
         removeStaleTemporaries()
         let parent = output.deletingLastPathComponent()
         try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent("." + output.lastPathComponent + ".passerelle-new-\(getpid())")
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var folders = Set<String>()
-            for path in pages.map(\.path) + copies.map(\.0) {
-                var folder = (path as NSString).deletingLastPathComponent
-                while !folder.isEmpty, folders.insert(folder).inserted {
-                    folder = (folder as NSString).deletingLastPathComponent
-                }
+        try? fm.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+        let lock = passerelle_try_lock(stateFolder.appendingPathComponent("lock").path)
+        defer { if lock >= 0 { close(lock) } }
+        let keepsTrees = lock >= 0
+        let spare = stateFolder.appendingPathComponent("spare")
+
+        var previous = OutputManifest()
+        var staging = parent.appendingPathComponent("." + output.lastPathComponent + ".passerelle-new-\(getpid())")
+        if keepsTrees {
+            let inode = passerelle_inode(spare.path)
+            if inode != 0, let manifest = OutputManifest(contentsOf: manifestURL(inode: inode)) {
+                // From here until its new manifest is written, the spare tree is in an unknown state.
+                try? fm.removeItem(at: manifestURL(inode: inode))
+                manifest.removeAdditions(root: spare.path)
+                previous = manifest
+                staging = spare
+            } else {
+                _ = passerelle_remove_tree(spare.path)
             }
-            // Parents sort before their children, so one mkdir each is enough.
-            for folder in folders.sorted() {
+        }
+
+        do {
+            if staging != spare { try fm.createDirectory(at: staging, withIntermediateDirectories: true) }
+            var files: [(path: String, content: FileContent)] = pages.map { ($0.path, .text($0.content)) }
+            for (destination, source) in copies { files.append((destination, .data(try Data(contentsOf: source)))) }
+            files.append((OutputWriter.marker, .text("Written by Passerelle. This folder is replaced by every build.\n")))
+
+            // Folders first: parents sort before their children, so one mkdir each is enough.
+            let known = previous.folders
+            for folder in OutputManifest.folders(of: files.map(\.path)).subtracting(known).sorted() {
                 let path = staging.path + "/" + folder
                 if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure.io("cannot create \(folder): \(String(cString: strerror(errno)))") }
             }
             let root = staging.path + "/"
-            let failures = pages.concurrentMap { page -> String? in
-                var content = page.content
-                let error = content.withUTF8 { passerelle_write_file(root + page.path, $0.baseAddress, $0.count) }
-                return error == 0 ? nil : "\(page.path): \(String(cString: strerror(error)))"
-            }.compactMap { $0 }
-            if let failure = failures.first { throw Failure.io("cannot write \(failure)") }
-            for (destination, source) in copies {
-                try fm.copyItem(at: source, to: staging.appendingPathComponent(destination))
+            let written = files.concurrentMap { file -> Result<OutputManifest.Entry, Failure> in
+                file.content.withBytes { bytes in
+                    OutputWriter.writeIfChanged(root + file.path, bytes, previous: previous.entries[file.path])
+                        .mapError { Failure.io("cannot write \(file.path): \(String(cString: strerror($0.code)))") }
+                }
             }
-            try Data("Written by Passerelle. This folder is replaced by every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(OutputWriter.marker))
-            try swapIn(staging)
+            var manifest = OutputManifest()
+            for (file, result) in zip(files, written) { manifest.entries[file.path] = try result.get() }
+
+            // Files of the previous tree that this build does not make, then their emptied folders.
+            for path in previous.entries.keys where manifest.entries[path] == nil { unlink(root + path) }
+            for folder in known.subtracting(manifest.folders).sorted(by: >) { rmdir(root + folder) }
+
+            if keepsTrees {
+                manifest.recordFolderTimes(root: staging.path)
+                try manifest.write(to: manifestURL(inode: passerelle_inode(staging.path)))
+            }
+            try swapIn(staging, keep: keepsTrees ? spare : nil)
+            if keepsTrees { removeOtherManifests(keeping: [passerelle_inode(output.path), passerelle_inode(spare.path)]) }
         } catch {
             _ = passerelle_remove_tree(staging.path)
             if let failure = error as? Failure { throw failure }
@@ -91,24 +131,75 @@ public struct OutputWriter {
         }
     }
 
-    /// Replaces `output` by `staging`: atomically with `renameat2(RENAME_EXCHANGE)` where the system has it.
-    private func swapIn(_ staging: URL) throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: output.path) {
-            if passerelle_exchange_paths(staging.path, output.path) == 0 {
-                _ = passerelle_remove_tree(staging.path)
-                return
+    /// A file's bytes: rendered text or a copied file.
+    enum FileContent {
+        case text(String)
+        case data(Data)
+
+        func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+            switch self {
+            case var .text(text): return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+            case let .data(data): return data.withUnsafeBytes(body)
             }
-            let old = output.deletingLastPathComponent()
+        }
+    }
+
+    struct WriteError: Error { let code: Int32 }
+
+    /// Writes `bytes` at `path` unless the file there is the one `previous` describes and holds the same bytes.
+    static func writeIfChanged(_ path: String, _ bytes: UnsafeRawBufferPointer, previous: OutputManifest.Entry?) -> Result<OutputManifest.Entry, WriteError> {
+        let hash = ContentHash.of(bytes)
+        var mtime: [Int64] = [0, 0]
+        if let previous, previous.hash == hash, previous.size == Int64(bytes.count) {
+            var size: Int64 = 0
+            if passerelle_file_status(path, &size, &mtime) == 0, size == previous.size, (mtime[0], mtime[1]) == previous.mtime {
+                return .success(previous)
+            }
+        }
+        var error = passerelle_write_file_at(path, bytes.baseAddress, bytes.count, &mtime)
+        if error == ENOENT {
+            // A folder of the previous tree that was removed by hand: make it again.
+            var folder = ""
+            for part in path.split(separator: "/").dropLast() {
+                folder += "/" + part
+                mkdir(folder, 0o755)
+            }
+            error = passerelle_write_file_at(path, bytes.baseAddress, bytes.count, &mtime)
+        }
+        guard error == 0 else { return .failure(WriteError(code: error)) }
+        return .success(OutputManifest.Entry(hash: hash, size: Int64(bytes.count), mtime: (mtime[0], mtime[1])))
+    }
+
+    private func removeOtherManifests(keeping inodes: [UInt64]) {
+        let keep = Set(inodes.filter { $0 != 0 }.map { "manifest-\($0)" })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: stateFolder.path)) ?? []
+        where name.hasPrefix("manifest-") && !keep.contains(name) {
+            unlink(stateFolder.appendingPathComponent(name).path)
+        }
+    }
+
+    /// Replaces `output` by `staging`: atomically with `renameat2(RENAME_EXCHANGE)` where the system
+    /// has it. The tree swapped out is moved to `keep`, or deleted when `keep` is nil.
+    private func swapIn(_ staging: URL, keep: URL?) throws {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: output.path) else {
+            try fm.moveItem(at: staging, to: output)
+            return
+        }
+        var old = staging
+        if passerelle_exchange_paths(staging.path, output.path) != 0 {
+            old = output.deletingLastPathComponent()
                 .appendingPathComponent("." + output.lastPathComponent + ".passerelle-old-\(getpid())")
             try fm.moveItem(at: output, to: old)
             do { try fm.moveItem(at: staging, to: output) } catch {
                 try? fm.moveItem(at: old, to: output)
                 throw error
             }
-            _ = passerelle_remove_tree(old.path)
+        }
+        if let keep {
+            if old != keep && rename(old.path, keep.path) != 0 { _ = passerelle_remove_tree(old.path) }
         } else {
-            try fm.moveItem(at: staging, to: output)
+            _ = passerelle_remove_tree(old.path)
         }
     }
 }

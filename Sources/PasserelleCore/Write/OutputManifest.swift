@@ -1,0 +1,100 @@
+import CFileTree
+import Foundation
+
+/// What an output tree holds: per file its content hash, size and modification time. It is kept
+/// beside the tree (named after the tree's inode, so it can only ever describe that tree) and
+/// lets the next build rewrite only the files whose content changed.
+struct OutputManifest {
+    struct Entry: Equatable {
+        let hash: UInt64
+        let size: Int64
+        let mtime: (Int64, Int64)
+
+        static func == (a: Entry, b: Entry) -> Bool {
+            a.hash == b.hash && a.size == b.size && a.mtime == b.mtime
+        }
+    }
+
+    private static let header = "passerelle-output-manifest 1"
+
+    var entries: [String: Entry] = [:]
+    /// Modification time of each folder (the tree itself is `""`) after the build wrote it: a folder
+    /// whose time changed since holds something added by hand.
+    var folderTimes: [String: (Int64, Int64)] = [:]
+
+    init(entries: [String: Entry] = [:]) {
+        self.entries = entries
+    }
+
+    /// The manifest at `url`, or nil when it is missing or unreadable.
+    init?(contentsOf url: URL) {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.first == Substring(OutputManifest.header) else { return nil }
+        lines = lines.dropFirst()
+        entries.reserveCapacity(lines.count)
+        for line in lines {
+            if line.hasPrefix("D ") {
+                let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+                guard fields.count == 4, let seconds = Int64(fields[1]), let nanoseconds = Int64(fields[2]) else { return nil }
+                folderTimes[String(fields[3])] = (seconds, nanoseconds)
+                continue
+            }
+            let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let hash = UInt64(fields[0], radix: 16), let size = Int64(fields[1]),
+                  let seconds = Int64(fields[2]), let nanoseconds = Int64(fields[3]) else { return nil }
+            entries[String(fields[4])] = Entry(hash: hash, size: size, mtime: (seconds, nanoseconds))
+        }
+    }
+
+    func write(to url: URL) throws {
+        var text = OutputManifest.header + "\n"
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            text += "\(String(entry.hash, radix: 16)) \(entry.size) \(entry.mtime.0) \(entry.mtime.1) \(path)\n"
+        }
+        for (folder, time) in folderTimes.sorted(by: { $0.key < $1.key }) {
+            text += "D \(time.0) \(time.1) \(folder)\n"
+        }
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// Records the modification time of every folder of the tree at `root`.
+    mutating func recordFolderTimes(root: String) {
+        folderTimes = [:]
+        for folder in folders.union([""]) {
+            if let time = OutputManifest.modificationTime(root + "/" + folder) { folderTimes[folder] = time }
+        }
+    }
+
+    /// Removes what was added by hand to the tree at `root` since this manifest was written: in every
+    /// folder whose modification time changed, the entries that are neither its files nor its folders.
+    func removeAdditions(root: String) {
+        let folders = self.folders.union([""])
+        for folder in folders where OutputManifest.modificationTime(root + "/" + folder).map({ $0 != folderTimes[folder] ?? (-1, -1) }) ?? false {
+            let prefix = folder.isEmpty ? "" : folder + "/"
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? [] {
+                let path = prefix + name
+                if entries[path] == nil && !folders.contains(path) { _ = passerelle_remove_tree_or_file(root + "/" + path) }
+            }
+        }
+    }
+
+    static func modificationTime(_ path: String) -> (Int64, Int64)? {
+        var mtime: [Int64] = [0, 0]
+        return passerelle_folder_time(path, &mtime) == 0 ? (mtime[0], mtime[1]) : nil
+    }
+
+    /// Every folder that holds a file of the manifest, relative to the tree.
+    var folders: Set<String> { OutputManifest.folders(of: entries.keys) }
+
+    static func folders<Paths: Sequence>(of paths: Paths) -> Set<String> where Paths.Element == String {
+        var folders = Set<String>()
+        for path in paths {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return folders
+    }
+}

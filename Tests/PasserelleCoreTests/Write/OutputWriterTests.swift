@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+@testable import PasserelleCore
+
+/// The tree a build swaps out is kept and updated by the next build: only changed files are
+/// written, and the result is always the same as a clean build's.
+final class OutputWriterTests: XCTestCase {
+    private func modificationTime(_ url: URL) throws -> Date {
+        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+    }
+
+    func testKeptTreeIsReusedAndAlwaysMatchesACleanBuild() throws {
+        let site = try FixtureSite("bilingual")
+        defer { site.remove() }
+        let home = site.output.appendingPathComponent("fr/index.html")
+        XCTAssertTrue(site.build().succeeded)
+        let firstTime = try modificationTime(home)
+        XCTAssertTrue(site.build().succeeded)
+        let spare = site.root.appendingPathComponent(".output.passerelle/spare")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: spare.appendingPathComponent("fr/index.html").path))
+        Thread.sleep(forTimeInterval: 0.05)
+        // The third build updates the first build's tree: an unchanged page is not written again.
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertEqual(try modificationTime(home), firstTime)
+
+        // Content changes, a page removed, and files added by hand to the published tree.
+        for language in ["fr", "en"] {
+            try FileManager.default.removeItem(at: site.content.appendingPathComponent("recommendations/zebra.\(language).md"))
+        }
+        let yaml = try site.read("site.yaml", in: site.content)
+        try site.write("site.yaml", yaml + "\n")
+        try Data("stray".utf8).write(to: site.output.appendingPathComponent("fr/stray.txt"))
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("stray/deeper"), withIntermediateDirectories: true)
+        for _ in 0..<3 {
+            XCTAssertTrue(site.build().succeeded)
+            let clean = site.root.appendingPathComponent("clean")
+            try? FileManager.default.removeItem(at: clean)
+            XCTAssertTrue(site.build(output: clean).succeeded)
+            let built = FixtureSite.snapshot(site.output), expected = FixtureSite.snapshot(clean)
+            XCTAssertEqual(built.keys.sorted(), expected.keys.sorted())
+            for key in built.keys where built[key] != expected[key] { XCTFail("\(key) differs from a clean build") }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("stray").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("fr/recommandations/zebra").path))
+    }
+
+    func testATreeWithoutItsManifestIsNotReused() throws {
+        let site = try FixtureSite("minimal")
+        defer { site.remove() }
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(site.build().succeeded)
+        // A build killed while updating the kept tree leaves it without a manifest.
+        let state = site.root.appendingPathComponent(".output.passerelle")
+        for name in try FileManager.default.contentsOfDirectory(atPath: state.path) where name.hasPrefix("manifest-") {
+            try FileManager.default.removeItem(at: state.appendingPathComponent(name))
+        }
+        let page = try XCTUnwrap(FixtureSite.snapshot(state.appendingPathComponent("spare")).keys.first { $0.hasSuffix(".html") })
+        try Data("half-written".utf8).write(to: state.appendingPathComponent("spare/" + page))
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertNotEqual(try site.read(page), "half-written")
+        XCTAssertNotEqual(try String(contentsOf: state.appendingPathComponent("spare/" + page), encoding: .utf8), "half-written")
+    }
+}
