@@ -14,18 +14,19 @@ public struct AtoZIndex: Sendable {
         let collation = TitleCollation(locale: site.config.language(language)?.locale ?? language)
         let titled = site.entries.values.map { entry in
             (entry.id, entry.variant(for: language, order: site.languageCodes).metadata.title)
-        }.sorted { a, b in
-            a.1 == b.1 ? a.0 < b.0 : collation.areInOrder(a.1, b.1)
         }
         var groups: [Group] = []
-        for (id, title) in titled {
-            let letter = AtoZIndex.letter(for: title)
-            if let last = groups.last, last.letter == letter {
-                groups[groups.count - 1] = Group(letter: letter, entryIDs: last.entryIDs + [id])
-            } else {
-                groups.append(Group(letter: letter, entryIDs: [id]))
+        var letter = "", ids: [String] = []
+        for (id, title) in collation.sorted(titled, title: \.1, tieBreak: \.0) {
+            let next = AtoZIndex.letter(for: title)
+            if next != letter, !ids.isEmpty {
+                groups.append(Group(letter: letter, entryIDs: ids))
+                ids = []
             }
+            letter = next
+            ids.append(id)
         }
+        if !ids.isEmpty { groups.append(Group(letter: letter, entryIDs: ids)) }
         // "#" (digits, signs) always comes first, wherever the collation put it.
         self.groups = groups.filter { $0.letter == "#" } + groups.filter { $0.letter != "#" }
     }

@@ -72,21 +72,23 @@ public struct ICalendarWriter: Sendable {
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
     public func escape(_ text: String) -> String {
         // Most text needs no escaping: keep it as it is.
-        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 < 0x20 || $0 == 0x7F }) { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n": result += "\\n"
-            case "\r": continue
-            default:
-                if scalar.properties.generalCategory == .control && scalar != "\t" { continue }
-                result.unicodeScalars.append(scalar)
+        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + 16)
+        var bytes = text.utf8.makeIterator()
+        var pending = bytes.next()
+        while let byte = pending {
+            pending = bytes.next()
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\n"): result += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\t"): result.append(byte)
+            case 0..<0x20, 0x7F: continue // other control characters, CR included
+            case 0xC2 where pending.map({ (0x80...0x9F).contains($0) }) ?? false: pending = bytes.next() // C1 controls
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Folds a content line into pieces of at most 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1).

@@ -22,8 +22,12 @@ public struct SearchIndex: Sendable {
     public static let wordLimit = 300
 
     public init(site: Site, language: String) {
+        self.init(site: site, language: language, order: AtoZIndex(site: site, language: language).groups.flatMap(\.entryIDs))
+    }
+
+    /// The index with its records in `order` (the A–Z order, when the caller has it already).
+    public init(site: Site, language: String, order: [String]) {
         self.language = language
-        let order = AtoZIndex(site: site, language: language).groups.flatMap(\.entryIDs)
         var cache: [String: String] = [:]
         records = order.map { id in
             let entry = site.entries[id]!

@@ -13,20 +13,25 @@ public enum SitePaths {
     /// A relative URL from the page written at `from` to the file at `to` (both relative to the output root).
     /// Links keep `index.html` so that they work from `file://`, where folders do not open their index.
     public static func relative(from: String, to: String) -> String {
-        let fromParts = from.split(separator: "/").dropLast()
-        let toParts = to.split(separator: "/")
-        var common = 0
-        while common < fromParts.count, common < toParts.count - 1,
-              fromParts[fromParts.startIndex + common] == toParts[common] { common += 1 }
-        let ups = Array(repeating: "..", count: fromParts.count - common)
-        let rest = toParts[common...].map(String.init)
-        let joined = (ups + rest).joined(separator: "/")
-        return joined.isEmpty ? "./" : joined
+        // Byte by byte: called for every link of every page. Paths are normalised ("a/b/c.html").
+        let source = from.utf8, target = to.utf8
+        var common = target.startIndex // just after the last folder both paths share
+        var s = source.startIndex, t = target.startIndex
+        while s != source.endIndex, t != target.endIndex, source[s] == target[t] {
+            if source[s] == UInt8(ascii: "/") { common = target.index(after: t) }
+            s = source.index(after: s)
+            t = target.index(after: t)
+        }
+        let commonLength = target.distance(from: target.startIndex, to: common)
+        let ups = source.dropFirst(commonLength).reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        let rest = to[common...]
+        if ups == 0 { return rest.isEmpty ? "./" : String(rest) }
+        return String(repeating: "../", count: ups) + rest
     }
 
     /// The prefix that leads from the page at `from` to the output root (`../../`), or `""` at the root.
     public static func rootPrefix(from: String) -> String {
-        String(repeating: "../", count: from.split(separator: "/").count - 1)
+        String(repeating: "../", count: from.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
     }
 
     /// The public URL of a written file: `baseURL` + path, without a trailing `index.html`.

@@ -235,7 +235,7 @@ private struct RewriteContext {
         var lineIndex = start - 1
         while lineIndex < sourceLines.count {
             let line = sourceLines[lineIndex]
-            if let range = line.range(of: needle) {
+            if let range = line.utf8.firstRange(of: needle) {
                 let column = line[..<range.lowerBound].unicodeScalars.count + 1
                 return SourceLocation(path: path, line: firstLine + lineIndex, column: column)
             }
@@ -309,7 +309,7 @@ private struct RewriteContext {
         if !current.isEmpty { runs.append(current) }
         for run in runs {
             let text = run.map { cmark_node_get_literal($0).map { String(cString: $0) } ?? "" }.joined()
-            guard text.contains("[[") else { continue }
+            guard text.utf8.firstRange(of: "[[") != nil else { continue }
             let pieces = WikiLinkScanner.scan(text)
             guard pieces.contains(where: { if case .link = $0 { return true } else { return false } }) else { continue }
             let anchorNode = run[0]
@@ -374,10 +374,10 @@ enum WikiLinkScanner {
         var pieces: [Piece] = []
         var plain = ""
         var rest = Substring(text)
-        while let open = rest.range(of: "[[") {
-            guard let close = rest[open.upperBound...].range(of: "]]") else { break }
+        while let open = rest.utf8.firstRange(of: "[[") {
+            guard let close = rest[open.upperBound...].utf8.firstRange(of: "]]") else { break }
             let inner = rest[open.upperBound..<close.lowerBound]
-            if inner.isEmpty || inner.contains("[") || inner.contains("\n") {
+            if inner.isEmpty || inner.utf8.contains(UInt8(ascii: "[")) || inner.utf8.contains(UInt8(ascii: "\n")) {
                 plain += rest[..<open.upperBound]
                 rest = rest[open.upperBound...]
                 continue

@@ -41,6 +41,8 @@ public struct PageRenderer {
     let dateText: [String: DateText]
     /// Position of each entry in its section's listing, by language then section: backlinks are listed in that order.
     let ranks: [String: [String: [String: Int]]]
+    /// Every entry in the A–Z order of each language: the A–Z page and the search index share it.
+    let atoz: [String: AtoZIndex]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -58,6 +60,8 @@ public struct PageRenderer {
             }
         }
         self.ranks = ranks
+        let languages = site.languageCodes
+        atoz = Dictionary(uniqueKeysWithValues: zip(languages, languages.concurrentMap { AtoZIndex(site: site, language: $0) }))
     }
 
     var languages: [String] { site.languageCodes }

@@ -6,6 +6,8 @@ final class ICalendarWriterTests: XCTestCase {
 
     func testEscapesText() {
         XCTAssertEqual(writer.escape("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne")
+        XCTAssertEqual(writer.escape("tab\tbell\u{07}cr\r\u{85}next é, ü"), "tab\tbellcrnext é\\, ü")
+        XCTAssertEqual(writer.escape("plain é"), "plain é")
     }
 
     func testFoldsAt75OctetsWithoutSplittingCharacters() {

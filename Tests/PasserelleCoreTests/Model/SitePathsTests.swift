@@ -26,3 +26,28 @@ final class SitePathsTests: XCTestCase {
         XCTAssertEqual(sorted, ["abeille", "Education", "Événements", "Œuvre", "Ordre", "Zèbre"])
     }
 }
+
+/// The byte-level `relative(from:to:)` against the component-by-component definition.
+final class SitePathsRelativeTests: XCTestCase {
+    private func byComponents(from: String, to: String) -> String {
+        let fromParts = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromParts.count, common < toParts.count - 1, fromParts[fromParts.startIndex + common] == toParts[common] { common += 1 }
+        let joined = (Array(repeating: "..", count: fromParts.count - common) + toParts[common...].map(String.init)).joined(separator: "/")
+        return joined.isEmpty ? "./" : joined
+    }
+
+    func testMatchesTheDefinitionOnManyPaths() {
+        let parts = ["fr", "en", "a", "ab", "b", "évènements", "index.html", "x.ics"]
+        var generator = SystemRandomNumberGenerator()
+        func path() -> String {
+            (0..<Int.random(in: 0...3, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined(separator: "/")
+                + (Bool.random(using: &generator) ? "/index.html" : "index.html").drop { $0 == "/" }
+        }
+        for _ in 0..<2_000 {
+            let from = path(), to = path()
+            XCTAssertEqual(SitePaths.relative(from: from, to: to), byComponents(from: from, to: to), "\(from) -> \(to)")
+        }
+    }
+}
