@@ -43,10 +43,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Lower-case, accent-free, `œ` → `oe`: the same folding the search script applies to queries.
-    public static func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
-    }
+    public static func fold(_ text: String) -> String { TextFolding.fold(text) }
 
     /// Distinct folded words of two letters or more, in order of first appearance.
     /// Words are split on the raw text and folded one distinct word at a time: folding the whole
@@ -91,7 +88,7 @@ public struct SearchIndex: Sendable {
                     flush()
                 }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                word.append(contentsOf: String(scalar).utf8)
+                word.append(contentsOf: scalar.utf8)
                 isASCII = false
             } else {
                 flush()

@@ -3,8 +3,7 @@ import Foundation
 /// Turns heading text into a URL fragment: lower case, accents folded, words joined by `-`.
 public enum HeadingID {
     public static func make(from text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+        let folded = TextFolding.fold(text)
         var result = ""
         var pendingDash = false
         for scalar in folded.unicodeScalars {

@@ -34,9 +34,21 @@ public struct DateText: Sendable {
     }
 
     private func fill(_ key: String, default pattern: String, _ values: [String: String]) -> String {
-        var text = strings[key] ?? pattern
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        // One pass over the pattern: `{name}` with a value is replaced, anything else is kept.
+        let text = strings[key] ?? pattern
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result += "{"
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     private func dayNumber(_ day: Int) -> String { day == 1 ? (strings["day_first"] ?? "1") : String(day) }

@@ -43,6 +43,8 @@ public struct PageRenderer {
     let ranks: [String: [String: [String: Int]]]
     /// Every entry in the A–Z order of each language: the A–Z page and the search index share it.
     let atoz: [String: AtoZIndex]
+    /// When each event happens, in words, by language then entry id: every list that links an event shows it.
+    let eventTimes: [String: [String: String]]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -62,6 +64,17 @@ public struct PageRenderer {
         self.ranks = ranks
         let languages = site.languageCodes
         atoz = Dictionary(uniqueKeysWithValues: zip(languages, languages.concurrentMap { AtoZIndex(site: site, language: $0) }))
+        var eventTimes: [String: [String: String]] = [:]
+        for language in languages {
+            let dates = dateText[language]!
+            for entry in site.entries.values {
+                let page = entry.pages[language]!
+                if let event = entry.variants[page.textLanguage]!.metadata.event {
+                    eventTimes[language, default: [:]][entry.id] = dates.event(event)
+                }
+            }
+        }
+        self.eventTimes = eventTimes
     }
 
     var languages: [String] { site.languageCodes }
@@ -197,7 +210,7 @@ public struct PageRenderer {
         if let url = meta.url, !URLSafety.isDangerous(url) { item["externalURL"] = url }
         if let event = meta.event {
             var details: [String: Any] = [
-                "when": dates.event(event),
+                "when": eventTimes[language]?[entry.id] ?? dates.event(event),
                 "startISO": event.start.date.iso,
                 "status": event.status.rawValue,
                 "statusLabel": t["status_\(event.status.rawValue)"] ?? event.status.rawValue,
@@ -235,7 +248,7 @@ public struct PageRenderer {
         if page.isFallback { link["linkLang"] = page.textLanguage }
         if let summary = meta.summary { link["summary"] = summary }
         if let event = meta.event {
-            link["when"] = dateText[language]!.event(event)
+            link["when"] = eventTimes[language]?[entry.id] ?? dateText[language]!.event(event)
         }
         return link
     }

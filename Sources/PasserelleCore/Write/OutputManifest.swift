@@ -90,9 +90,10 @@ struct OutputManifest {
     static func folders<Paths: Sequence>(of paths: Paths) -> Set<String> where Paths.Element == String {
         var folders = Set<String>()
         for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
             }
         }
         return folders

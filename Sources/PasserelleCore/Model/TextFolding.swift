@@ -1,0 +1,35 @@
+import Foundation
+
+/// Lower case, accents removed, `œ` → `oe`, `æ` → `ae`: how heading ids, tag slugs and search
+/// words are folded. The same result as Foundation's diacritic- and case-insensitive folding,
+/// which it calls only for text outside ASCII and Latin-1/Latin Extended-A (or with combining
+/// marks): Foundation's folding goes through CFString and was a visible share of large builds.
+public enum TextFolding {
+    /// The folded form of each scalar from U+00C0 to U+024F, made once by Foundation itself.
+    private static let latin: [String] = (0xC0...0x24F).map { value in
+        foundationFold(String(Character(Unicode.Scalar(UInt32(value))!)))
+    }
+
+    static func foundationFold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
+    }
+
+    public static func fold(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                result.unicodeScalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 32)! : scalar)
+            } else if value >= 0xC0 && value <= 0x24F {
+                result += latin[Int(value) - 0xC0]
+            } else if value < 0xC0 && !(0x80...0x9F).contains(value) && !(0xAA...0xBA).contains(value) && value != 0xB5 {
+                result.unicodeScalars.append(scalar) // signs and spaces of Latin-1: unchanged
+            } else {
+                return foundationFold(text)
+            }
+        }
+        return result
+    }
+}
