@@ -6,27 +6,53 @@ public struct TitleCollation: Sendable {
 
     public init(locale: String) { self.locale = Locale(identifier: locale) }
 
-    /// `items` sorted by `title` in this collation, then by `tieBreak` where titles are equal.
-    /// Each title is bridged once, and the locale is passed as the `NSLocale` Foundation wants:
-    /// comparing through `String.compare(_:options:range:locale:)` made a `CFLocale` per call.
-    public func sorted<Item>(_ items: [Item], title: (Item) -> String, tieBreak: (Item) -> String) -> [Item] {
-        let plain = items.map(title)
-        let titles = plain.map { $0 as NSString }
-        let keys = items.map(tieBreak)
-        let nsLocale = NSLocale(localeIdentifier: locale.identifier)
-        func compare(_ a: NSString, _ b: NSString, _ options: NSString.CompareOptions) -> ComparisonResult {
-            a.compare(b as String, options: options, range: NSRange(location: 0, length: a.length), locale: nsLocale)
-        }
-        let order = items.indices.sorted { i, j in
-            let a = titles[i], b = titles[j]
-            if plain[i] == plain[j] { return keys[i] < keys[j] }
-            let primary = compare(a, b, [.caseInsensitive, .diacriticInsensitive])
+    /// Titles made ready for many comparisons: each is bridged once, folded once, and compared
+    /// with one `NSLocale` (comparing through `String.compare(_:options:range:locale:)` made a
+    /// `CFLocale` per call).
+    public struct Prepared {
+        let plain: [String]
+        let bridged: [NSString]
+        let simple: [[UInt8]?]
+        let locale: NSLocale
+
+        /// Whether title `i` comes before title `j` (false when they are equal).
+        public func inOrder(_ i: Int, _ j: Int) -> Bool {
+            if plain[i] == plain[j] { return false }
+            if let x = simple[i], let y = simple[j], x != y { return x.lexicographicallyPrecedes(y) }
+            let a = bridged[i], b = bridged[j]
+            func compare(_ options: NSString.CompareOptions) -> ComparisonResult {
+                a.compare(b as String, options: options, range: NSRange(location: 0, length: a.length), locale: locale)
+            }
+            let primary = compare([.caseInsensitive, .diacriticInsensitive])
             if primary != .orderedSame { return primary == .orderedAscending }
-            let secondary = compare(a, b, [])
+            let secondary = compare([])
             if secondary != .orderedSame { return secondary == .orderedAscending }
             return plain[i].unicodeScalars.lexicographicallyPrecedes(plain[j].unicodeScalars)
         }
+    }
+
+    public func prepare(_ titles: [String]) -> Prepared {
+        Prepared(plain: titles, bridged: titles.map { $0 as NSString }, simple: titles.map(TitleCollation.simpleKey),
+                 locale: NSLocale(localeIdentifier: locale.identifier))
+    }
+
+    /// `items` sorted by `title` in this collation, then by `tieBreak` where titles are equal.
+    public func sorted<Item>(_ items: [Item], title: (Item) -> String, tieBreak: (Item) -> String) -> [Item] {
+        let titles = prepare(items.map(title))
+        let keys = items.map(tieBreak)
+        let order = items.indices.sorted { i, j in
+            titles.plain[i] == titles.plain[j] ? keys[i] < keys[j] : titles.inOrder(i, j)
+        }
         return order.map { items[$0] }
+    }
+
+    /// For titles made, once folded, only of ASCII letters, digits and spaces: the folded bytes,
+    /// whose byte order is the collation's primary order (space < digits < letters, accents and
+    /// case ignored). Two titles with different keys are ordered by them without asking ICU.
+    static func simpleKey(_ title: String) -> [UInt8]? {
+        let folded = TextFolding.fold(title)
+        for byte in folded.utf8 where !(byte == 0x20 || (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte)) { return nil }
+        return Array(folded.utf8)
     }
 
     public func areInOrder(_ a: String, _ b: String) -> Bool {

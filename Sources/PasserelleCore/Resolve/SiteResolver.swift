@@ -226,17 +226,17 @@ public struct SiteResolver {
             let members = entries.values.filter { $0.section.name == sectionConfig.name }
             var ordered: [String: [String]] = [:]
             for language in config.languages {
-                let collation = TitleCollation(locale: language.locale)
-                ordered[language.code] = members.sorted { a, b in
-                    let ma = a.variant(for: language.code, order: languages).metadata
-                    let mb = b.variant(for: language.code, order: languages).metadata
+                let metadata = members.map { $0.variant(for: language.code, order: languages).metadata }
+                let titles = TitleCollation(locale: language.locale).prepare(metadata.map(\.title))
+                ordered[language.code] = members.indices.sorted { a, b in
+                    let ma = metadata[a], mb = metadata[b]
                     let wa = ma.weight ?? Int.max, wb = mb.weight ?? Int.max
                     if wa != wb { return wa < wb }
                     // Events without weights come in the order they happen.
                     if let ea = ma.event, let eb = mb.event, ea.start != eb.start { return ea.start < eb.start }
-                    if ma.title != mb.title { return collation.areInOrder(ma.title, mb.title) }
-                    return a.id < b.id
-                }.map(\.id)
+                    if ma.title != mb.title { return titles.inOrder(a, b) }
+                    return members[a].id < members[b].id
+                }.map { members[$0].id }
             }
             sections.append(Section(config: sectionConfig, orderedEntries: ordered, intros: sectionIntros[sectionConfig.name] ?? [:]))
         }
