@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -135,4 +136,61 @@ int passerelle_remove_tree_or_file(const char *path) {
     if (lstat(path, &info) != 0) return errno == ENOENT ? 0 : errno;
     if (S_ISDIR(info.st_mode)) return passerelle_remove_tree(path);
     return unlink(path) == 0 ? 0 : errno;
+}
+
+struct listing { char *text; size_t length, capacity; int error; };
+
+static void append_line(struct listing *out, long long size, long long seconds, long long nanoseconds, const char *path) {
+    char head[80];
+    int head_length = snprintf(head, sizeof head, "%lld %lld %lld ", size, seconds, nanoseconds);
+    size_t needed = out->length + (size_t)head_length + strlen(path) + 2;
+    if (needed > out->capacity) {
+        size_t capacity = out->capacity ? out->capacity * 2 : 65536;
+        while (capacity < needed) capacity *= 2;
+        char *grown = realloc(out->text, capacity);
+        if (!grown) { out->error = ENOMEM; return; }
+        out->text = grown;
+        out->capacity = capacity;
+    }
+    memcpy(out->text + out->length, head, (size_t)head_length);
+    out->length += (size_t)head_length;
+    size_t path_length = strlen(path);
+    memcpy(out->text + out->length, path, path_length);
+    out->length += path_length;
+    out->text[out->length++] = '\n';
+}
+
+static void list_folder(int fd, const char *prefix, struct listing *out) {
+    DIR *dir = fdopendir(fd);
+    if (!dir) { close(fd); out->error = errno; return; }
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL && !out->error) {
+        const char *name = entry->d_name;
+        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
+        struct stat info;
+        if (fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        size_t path_length = strlen(prefix) + strlen(name) + 2;
+        char *path = malloc(path_length);
+        if (!path) { out->error = ENOMEM; break; }
+        snprintf(path, path_length, "%s%s%s", prefix, *prefix ? "/" : "", name);
+        if (S_ISDIR(info.st_mode)) {
+            int child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (child >= 0) list_folder(child, path, out);
+        } else if (S_ISREG(info.st_mode)) {
+            append_line(out, (long long)info.st_size, (long long)info.st_mtim.tv_sec, (long long)info.st_mtim.tv_nsec, path);
+        }
+        free(path);
+    }
+    closedir(dir);
+}
+
+int passerelle_list_files(const char *root, char **text, size_t *length) {
+    struct listing out = {0};
+    int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    list_folder(fd, "", &out);
+    if (out.error) { free(out.text); return out.error; }
+    *text = out.text;
+    *length = out.length;
+    return 0;
 }

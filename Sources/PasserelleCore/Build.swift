@@ -1,3 +1,4 @@
+import CFileTree
 import Foundation
 
 /// The whole pipeline: load → parse and resolve → render → write.
@@ -56,6 +57,20 @@ public struct Build {
             report.usageError = "content folder '\(display(options.content))' not found"
             return report
         }
+        // The output depends on the build's day, not its second: two builds of a day give the same bytes.
+        var options = self.options
+        options.buildDate = Date(timeIntervalSince1970: (options.buildDate.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+
+        // Nothing changed since the last build into this output folder: its report stands.
+        let cache = options.dryRun ? nil : BuildCache(siteRoot: options.content.deletingLastPathComponent(), output: options.output)
+        let fingerprint = cache?.fingerprint(inputs: cacheInputs(), settings: cacheSettings(options))
+        if let cache, let fingerprint, let cached = cache.report(for: fingerprint),
+           OutputWriter(output: options.output, force: options.force).isIntact() {
+            return cached
+        }
+        cache?.forget()
+        clock.lap("cache check")
+
         options.progress?("reading \(display(options.content))")
         let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
         report.diagnostics += loaded.diagnostics
@@ -111,7 +126,29 @@ public struct Build {
         }
         report.filesWritten = pages.count + copies.count
         report.succeeded = true
+        if let cache, let fingerprint { cache.remember(fingerprint, report: report) }
         return report
+    }
+
+    /// The folders whose files are inputs of a build: the content, and the theme (the themes
+    /// folder beside the content, or the theme given by path).
+    private func cacheInputs() -> [(String, URL)] {
+        var inputs = [("content", options.content)]
+        inputs.append(("themes", options.theme.map(resolveTheme) ?? options.content.deletingLastPathComponent().appendingPathComponent("themes")))
+        return inputs
+    }
+
+    /// Everything besides input files that a build's output depends on.
+    private func cacheSettings(_ options: Options) -> String {
+        var tool = "passerelle"
+        var size: Int64 = 0
+        var mtime: [Int64] = [0, 0]
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        if passerelle_file_status(executable, &size, &mtime) == 0 { tool += " \(executable) \(size) \(mtime[0]).\(mtime[1])" }
+        return [tool, options.content.standardizedFileURL.path, options.output.standardizedFileURL.path,
+                options.theme.map { resolveTheme($0).path } ?? "", "\(options.includeDrafts)", "\(options.strict)", options.baseURL ?? "",
+                "\(options.buildDate.timeIntervalSince1970)", options.workingDirectory.standardizedFileURL.path,
+                GitHistory.state(around: options.content)].joined(separator: "\n")
     }
 
     /// Two files for one path lose one of them: pages that collide (a section slug equal to a generated

@@ -32,6 +32,11 @@ unsigned long long passerelle_inode(const char *path);
 /// Returns the open descriptor holding it, or -1 when another process holds it or it cannot be made.
 int passerelle_try_lock(const char *path);
 
+/// Lists every regular file under `root` (recursively, not following symbolic links) as lines
+/// "size seconds nanoseconds relative/path\n", in directory order. The caller frees `*text`.
+/// Returns 0, or an errno value.
+int passerelle_list_files(const char *root, char **text, size_t *length);
+
 /// Removes a folder and everything in it, without following symbolic links. Returns 0, or an errno value.
 int passerelle_remove_tree(const char *path);
 

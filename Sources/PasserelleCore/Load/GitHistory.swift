@@ -20,6 +20,29 @@ public enum GitHistory {
         return days
     }
 
+    /// What identifies the history of the repository holding `folder` (its HEAD and the branch it
+    /// points to), read from the files of `.git` without running git; empty outside a repository.
+    public static func state(around folder: URL) -> String {
+        var directory = folder.standardizedFileURL
+        while directory.path != "/" {
+            var git = directory.appendingPathComponent(".git")
+            if let pointer = try? String(contentsOf: git, encoding: .utf8), pointer.hasPrefix("gitdir: ") {
+                git = URL(fileURLWithPath: pointer.dropFirst(8).trimmingCharacters(in: .whitespacesAndNewlines), relativeTo: directory)
+            }
+            if let head = try? String(contentsOf: git.appendingPathComponent("HEAD"), encoding: .utf8) {
+                var state = head
+                if head.hasPrefix("ref: ") {
+                    let ref = head.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)
+                    state += (try? String(contentsOf: git.appendingPathComponent(ref), encoding: .utf8))
+                        ?? (try? String(contentsOf: git.appendingPathComponent("packed-refs"), encoding: .utf8)) ?? ""
+                }
+                return state
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        return ""
+    }
+
     private static func run(_ arguments: [String]) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -28,23 +28,28 @@ struct OutputManifest {
 
     /// The manifest at `url`, or nil when it is missing or unreadable.
     init?(contentsOf url: URL) {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.first == Substring(OutputManifest.header) else { return nil }
-        lines = lines.dropFirst()
-        entries.reserveCapacity(lines.count)
-        for line in lines {
-            if line.hasPrefix("D ") {
-                let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-                guard fields.count == 4, let seconds = Int64(fields[1]), let nanoseconds = Int64(fields[2]) else { return nil }
-                folderTimes[String(fields[3])] = (seconds, nanoseconds)
-                continue
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var entries: [String: Entry] = [:], folderTimes: [String: (Int64, Int64)] = [:]
+        var valid = true, first = true
+        data.withUnsafeBytes { raw in
+            FieldScanner.forEachLine(in: raw.bindMemory(to: UInt8.self)) { line in
+                guard valid, !line.isEmpty else { return }
+                if first {
+                    first = false
+                    valid = line.skip("passerelle-output-manifest 1")
+                } else if line.skip("D ") {
+                    guard let seconds = line.integer(), let nanoseconds = line.integer() else { valid = false; return }
+                    folderTimes[line.rest()] = (seconds, nanoseconds)
+                } else {
+                    guard let hash = line.hexadecimal(), let size = line.integer(), let seconds = line.integer(),
+                          let nanoseconds = line.integer() else { valid = false; return }
+                    entries[line.rest()] = Entry(hash: hash, size: size, mtime: (seconds, nanoseconds))
+                }
             }
-            let fields = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, let hash = UInt64(fields[0], radix: 16), let size = Int64(fields[1]),
-                  let seconds = Int64(fields[2]), let nanoseconds = Int64(fields[3]) else { return nil }
-            entries[String(fields[4])] = Entry(hash: hash, size: size, mtime: (seconds, nanoseconds))
         }
+        guard valid, !first else { return nil }
+        self.entries = entries
+        self.folderTimes = folderTimes
     }
 
     func write(to url: URL) throws {

@@ -55,6 +55,26 @@ public struct OutputWriter {
         output.deletingLastPathComponent().appendingPathComponent("." + output.lastPathComponent + ".passerelle")
     }
 
+    /// Whether `output` is exactly as the build that wrote it left it: every file of its manifest
+    /// with the same size and time, and no folder changed (nothing added or removed).
+    public func isIntact() -> Bool {
+        let inode = passerelle_inode(output.path)
+        guard inode != 0, let manifest = OutputManifest(contentsOf: manifestURL(inode: inode)), !manifest.entries.isEmpty else { return false }
+        let root = output.path + "/"
+        let entries = Array(manifest.entries)
+        let chunks = stride(from: 0, to: entries.count, by: 2_048).map { entries[$0..<min($0 + 2_048, entries.count)] }
+        let filesIntact = chunks.concurrentMap { chunk in
+            chunk.allSatisfy { path, entry in
+                var size: Int64 = 0
+                var mtime: [Int64] = [0, 0]
+                return passerelle_file_status(root + path, &size, &mtime) == 0 && size == entry.size && (mtime[0], mtime[1]) == entry.mtime
+            }
+        }.allSatisfy { $0 }
+        return filesIntact && manifest.folderTimes.allSatisfy { folder, time in
+            OutputManifest.modificationTime(folder.isEmpty ? output.path : root + folder).map { $0 == time } ?? false
+        }
+    }
+
     private func manifestURL(inode: UInt64) -> URL {
         stateFolder.appendingPathComponent("manifest-\(inode)")
     }

@@ -25,7 +25,7 @@ final class CalendarPagesTests: XCTestCase {
         let newYear = Array(ics.drop { $0 != "UID:events.new-year-fr@example.org" }.prefix(10))
         XCTAssertEqual(newYear, [
             "UID:events.new-year-fr@example.org",
-            "DTSTAMP:20051114T202640Z",
+            "DTSTAMP:20051114T000000Z",
             "DTSTART;VALUE=DATE:20041230",
             "DTEND;VALUE=DATE:20050103",
             "STATUS:CONFIRMED",

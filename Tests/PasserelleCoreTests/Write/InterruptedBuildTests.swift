@@ -49,7 +49,7 @@ final class InterruptedBuildTests: XCTestCase {
         }
         // Whatever a killed build left beside the output is removed by the next one.
         XCTAssertEqual(try PasserelleProcess.run(["build"], in: site.root).status, 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains(".passerelle-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.contains(".passerelle-") && $0 != ".passerelle-cache" }
         XCTAssertEqual(leftovers, [])
         XCTAssertEqual(FixtureSite.snapshot(site.output), new)
         print("killed builds: \(outcomes)")

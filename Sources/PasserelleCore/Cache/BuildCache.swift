@@ -1,0 +1,186 @@
+import CFileTree
+import Foundation
+
+/// Remembers, in `.passerelle-cache/` beside the content folder, the last successful build of an
+/// output folder: a key made from the content hash of every input file (content and themes),
+/// the tool, the options and the build day, together with that build's report.
+///
+/// When the next build has the same key and the output folder is exactly as that build left it,
+/// there is nothing to do: the build reports the same result (warnings included) without
+/// parsing, rendering or writing. Files whose size and modification time did not change are
+/// not read again: their hash is taken from the cache, as git does with its index.
+public struct BuildCache {
+    /// The state of one input file when it was last hashed.
+    struct FileState {
+        let size: Int64
+        let mtime: (Int64, Int64)
+        let hash: UInt64
+    }
+
+    /// What identifies a build's inputs.
+    public struct Fingerprint {
+        public let key: String
+        let files: [String: FileState]
+    }
+
+    private static let header = "passerelle-build-cache 1"
+
+    /// `.passerelle-cache/`.
+    public let folder: URL
+    /// The record of the last build into one output folder.
+    let record: URL
+
+    public init(siteRoot: URL, output: URL) {
+        folder = siteRoot.appendingPathComponent(".passerelle-cache")
+        record = folder.appendingPathComponent("build-" + String(ContentHash.of(output.standardizedFileURL.path), radix: 16))
+    }
+
+    // MARK: Fingerprint
+
+    /// Hashes every file under each of `inputs` (label, folder), reusing the hashes recorded for
+    /// files that kept their size and time, and combines them with `settings`.
+    public func fingerprint(inputs: [(String, URL)], settings: String) -> Fingerprint {
+        let known = (try? Record(contentsOf: record))?.files ?? [:]
+        var listed: [(path: String, url: URL, size: Int64, mtime: (Int64, Int64))] = []
+        for (label, root) in inputs {
+            var text: UnsafeMutablePointer<CChar>?
+            var length = 0
+            guard passerelle_list_files(root.path, &text, &length) == 0, let text else { continue }
+            defer { free(text) }
+            UnsafeRawBufferPointer(start: text, count: length).withMemoryRebound(to: UInt8.self) { bytes in
+                FieldScanner.forEachLine(in: bytes) { line in
+                    guard let size = line.integer(), let seconds = line.integer(), let nanoseconds = line.integer() else { return }
+                    let relative = line.rest()
+                    listed.append((label + "/" + relative, root.appendingPathComponent(relative), size, (seconds, nanoseconds)))
+                }
+            }
+        }
+        listed.sort { $0.path < $1.path }
+        let states = listed.concurrentMap { file -> FileState in
+            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime { return old }
+            let data = (try? Data(contentsOf: file.url)) ?? Data()
+            return FileState(size: file.size, mtime: file.mtime, hash: data.withUnsafeBytes { ContentHash.of($0) })
+        }
+        var summary = settings + "\n"
+        summary.reserveCapacity(listed.count * 64)
+        for (file, state) in zip(listed, states) {
+            summary += String(state.hash, radix: 16)
+            summary += " "
+            summary += file.path
+            summary += "\n"
+        }
+        let key = String(ContentHash.of(summary), radix: 16) + "-" + String(ContentHash.of(summary, seed: 1), radix: 16)
+        return Fingerprint(key: key, files: Dictionary(uniqueKeysWithValues: zip(listed.map(\.path), states)))
+    }
+
+    // MARK: Record
+
+    /// The report of the last build if its key is `fingerprint`'s.
+    public func report(for fingerprint: Fingerprint) -> Build.Report? {
+        guard let saved = try? Record(contentsOf: record), saved.key == fingerprint.key else { return nil }
+        return saved.report
+    }
+
+    /// Records a successful build.
+    public func remember(_ fingerprint: Fingerprint, report: Build.Report) {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = Record(key: fingerprint.key, files: fingerprint.files, report: report).text
+        let temporary = record.appendingPathExtension("\(getpid())")
+        guard (try? Data(text.utf8).write(to: temporary)) != nil else { return }
+        if rename(temporary.path, record.path) != 0 { unlink(temporary.path) }
+    }
+
+    /// Forgets the last build: called before a build changes anything.
+    public func forget() {
+        unlink(record.path)
+    }
+
+    /// The record file: key, report, then the state of every input file.
+    struct Record {
+        let key: String
+        let files: [String: FileState]
+        let report: Build.Report
+
+        init(key: String, files: [String: FileState], report: Build.Report) {
+            self.key = key
+            self.files = files
+            self.report = report
+        }
+
+        init(contentsOf url: URL) throws {
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw CocoaError(.fileReadNoSuchFile) }
+            var report = Build.Report()
+            report.succeeded = true
+            var key = "", files: [String: FileState] = [:], lineNumber = 0, valid = true
+            data.withUnsafeBytes { raw in
+                FieldScanner.forEachLine(in: raw.bindMemory(to: UInt8.self)) { line in
+                    lineNumber += 1
+                    guard valid else { return }
+                    switch lineNumber {
+                    case 1: valid = line.skip("passerelle-build-cache 1")
+                    case 2: valid = line.skip("key "); key = line.rest()
+                    case 3: valid = line.skip("languages"); report.languages = line.rest().split(separator: " ").map(String.init)
+                    case 4:
+                        valid = line.skip("pages")
+                        for pair in line.rest().split(separator: " ") {
+                            let parts = pair.split(separator: "=")
+                            if parts.count == 2, let count = Int(parts[1]) { report.pagesPerLanguage[String(parts[0])] = count }
+                        }
+                    case 5: valid = line.skip("files "); report.filesWritten = line.integer().map(Int.init) ?? 0
+                    default:
+                        if line.isEmpty { return }
+                        if line.skip("D ") {
+                            let fields = line.rest().split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+                            guard fields.count == 5, let severity = Diagnostic.Severity(rawValue: String(fields[0])),
+                                  let number = Int(fields[2]), let column = Int(fields[3]) else { valid = false; return }
+                            report.diagnostics.append(Diagnostic(severity, SourceLocation(path: Record.unescape(fields[1]), line: number, column: column),
+                                                                 Record.unescape(fields[4])))
+                        } else {
+                            guard let size = line.integer(), let seconds = line.integer(), let nanoseconds = line.integer(),
+                                  let hash = line.hexadecimal() else { valid = false; return }
+                            files[line.rest()] = FileState(size: size, mtime: (seconds, nanoseconds), hash: hash)
+                        }
+                    }
+                }
+            }
+            guard valid, lineNumber >= 5 else { throw CocoaError(.fileReadCorruptFile) }
+            self.key = key
+            self.files = files
+            self.report = report
+        }
+
+        var text: String {
+            var text = BuildCache.header + "\nkey \(key)\nlanguages " + report.languages.joined(separator: " ") + "\npages"
+            text.reserveCapacity(files.count * 64)
+            for (language, count) in report.pagesPerLanguage.sorted(by: { $0.key < $1.key }) { text += " \(language)=\(count)" }
+            text += "\nfiles \(report.filesWritten)\n"
+            for diagnostic in report.diagnostics {
+                text += "D \(diagnostic.severity.rawValue)\t\(Record.escape(diagnostic.location.path))\t\(diagnostic.location.line)\t"
+                    + "\(diagnostic.location.column)\t\(Record.escape(diagnostic.message))\n"
+            }
+            for (path, state) in files.sorted(by: { $0.key < $1.key }) {
+                text += "\(state.size) \(state.mtime.0) \(state.mtime.1) \(String(state.hash, radix: 16)) \(path)\n"
+            }
+            return text
+        }
+
+        static func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+        }
+
+        static func unescape(_ text: Substring) -> String {
+            var result = "", escaped = false
+            for character in text {
+                if escaped {
+                    result.append(character == "n" ? "\n" : character == "t" ? "\t" : character)
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else {
+                    result.append(character)
+                }
+            }
+            return result
+        }
+    }
+}

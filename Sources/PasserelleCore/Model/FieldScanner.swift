@@ -1,0 +1,78 @@
+/// Reads space-separated fields from one line of UTF-8 bytes: decimal and hexadecimal numbers
+/// and a final text field. The cache and manifest files are read with it, byte by byte, because
+/// splitting tens of thousands of lines into `Substring`s took most of a no-change rebuild.
+struct FieldScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position: Int
+    private let end: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+        self.bytes = bytes
+        position = start
+        self.end = end
+    }
+
+    /// Calls `body` with a scanner for each line of `bytes` (without its line break).
+    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (inout FieldScanner) throws -> Void) rethrows {
+        var start = 0
+        while start < bytes.count {
+            var stop = start
+            while stop < bytes.count, bytes[stop] != 0x0A { stop += 1 }
+            var scanner = FieldScanner(bytes, from: start, to: stop)
+            try body(&scanner)
+            start = stop + 1
+        }
+    }
+
+    var isEmpty: Bool { position >= end }
+
+    /// Whether the line starts with `prefix` (consumed when it does).
+    mutating func skip(_ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard end - position >= count else { return false }
+        for index in 0..<count where bytes[position + index] != prefix.utf8Start[index] { return false }
+        position += count
+        return true
+    }
+
+    /// A decimal integer (optionally negative) followed by a space or the end of the line.
+    mutating func integer() -> Int64? {
+        var negative = false
+        if position < end, bytes[position] == UInt8(ascii: "-") { negative = true; position += 1 }
+        var value: Int64 = 0, digits = 0
+        while position < end, bytes[position] != 0x20 {
+            let digit = bytes[position] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            digits += 1
+            position += 1
+        }
+        if position < end { position += 1 }
+        return digits > 0 ? (negative ? -value : value) : nil
+    }
+
+    /// A hexadecimal number followed by a space or the end of the line.
+    mutating func hexadecimal() -> UInt64? {
+        var value: UInt64 = 0, digits = 0
+        while position < end, bytes[position] != 0x20 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+            digits += 1
+            position += 1
+        }
+        if position < end { position += 1 }
+        return digits > 0 && digits <= 16 ? value : nil
+    }
+
+    /// The rest of the line.
+    mutating func rest() -> String {
+        defer { position = end }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+    }
+}
