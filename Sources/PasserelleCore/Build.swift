@@ -95,32 +95,57 @@ public struct Build {
         }
         guard let site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
 
+        // Files are written as they are rendered, into a folder swapped in only once all is well.
+        var staging: OutputStaging?
+        if !options.dryRun {
+            let writer = OutputWriter(output: options.output, force: options.force)
+            do {
+                try writer.checkOwnership(content: options.content)
+                staging = try writer.begin()
+            } catch {
+                report.usageError = "\(error)"
+                return report
+            }
+        }
+        // A check renders every page too (templates can fail), but keeps none of them.
+        let sink: @Sendable (PageRenderer.Page) -> Void
+        if let staging {
+            sink = { @Sendable page in staging.stage(page.path, .text(page.content)) }
+        } else {
+            sink = { @Sendable _ in }
+        }
         let renderer = PageRenderer(site: site, theme: theme)
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
-        var pages = renderer.renderAll()
+        var pages = renderer.renderAll(sink: sink)
         clock.lap("render")
         let commitDays = GitHistory.lastCommitDays(in: options.content)
-        pages += renderer.renderTranslationStatus(TranslationStatus(site: site, commitDays: commitDays))
+        for page in renderer.renderTranslationStatus(TranslationStatus(site: site, commitDays: commitDays)) {
+            sink(page)
+            pages.append(page.withoutContent)
+        }
         report.diagnostics += Build.collisions(pages: pages, aliases: renderer.aliasRedirects(), siteFile: display(options.content.appendingPathComponent("site.yaml")))
         clock.lap("translation status")
-        guard !report.diagnostics.hasErrors else { return finish(report) }
+        guard !report.diagnostics.hasErrors else {
+            staging?.discard()
+            return finish(report)
+        }
         for page in pages {
             if page.path.hasSuffix(".html"), let language = page.path.split(separator: "/").first.map(String.init), config.language(language) != nil {
                 report.pagesPerLanguage[language, default: 0] += 1
             }
         }
-        if options.dryRun {
+        guard let staging else {
             report.succeeded = true
             return report
         }
         var copies: [(String, URL)] = theme.staticFiles.map { ("theme/\($0)", theme.directory.appendingPathComponent("static/\($0)")) }
         copies += site.assets.map { ("assets/\($0)", options.content.appendingPathComponent("assets/\($0)")) }
         options.progress?("writing \(pages.count + copies.count) files")
-        let writer = OutputWriter(output: options.output, force: options.force)
         do {
-            try writer.checkOwnership(content: options.content)
-            try writer.write(pages: pages, copies: copies)
+            for (destination, source) in copies { staging.stage(destination, .data(try Data(contentsOf: source))) }
+            try staging.finish()
         } catch {
+            staging.discard()
             report.usageError = "\(error)"
             return report
         }

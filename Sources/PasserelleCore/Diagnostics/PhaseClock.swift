@@ -1,6 +1,7 @@
 import Foundation
 
-/// Prints how long each build phase took to standard error, when `PASSERELLE_TIMINGS` is set.
+/// Prints how long each build phase took, and the peak memory so far, to standard error when
+/// `PASSERELLE_TIMINGS` is set.
 struct PhaseClock {
     let enabled: Bool
     private var last = Date()
@@ -10,7 +11,9 @@ struct PhaseClock {
     mutating func lap(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data("timing: \(phase) \(Int(now.timeIntervalSince(last) * 1000)) ms\n".utf8))
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        FileHandle.standardError.write(Data("timing: \(phase) \(Int(now.timeIntervalSince(last) * 1000)) ms (peak \(usage.ru_maxrss / 1024) MB)\n".utf8))
         last = now
     }
 }

@@ -5,7 +5,7 @@ public struct PageRenderer {
     /// One written file: its path relative to the output root, and its content.
     public struct Page: Sendable {
         public let path: String
-        public let content: String
+        public internal(set) var content: String
         /// The same page in each language and `x-default` (hreflang, path), for the sitemap.
         public var alternates: [(String, String)] = []
         /// Whether the sitemap lists it: HTML pages for readers, not 404s, redirects or data files.
@@ -22,6 +22,13 @@ public struct PageRenderer {
             self.init(path: path, content: content)
             self.alternates = alternates
             listed = true
+        }
+
+        /// The page without its content, once the content has been handed on.
+        var withoutContent: Page {
+            var page = self
+            page.content = ""
+            return page
         }
     }
 
@@ -79,8 +86,10 @@ public struct PageRenderer {
 
     var languages: [String] { site.languageCodes }
 
-    /// Every page of the site, in a fixed order.
-    public func renderAll() -> [Page] {
+    /// Every page of the site, in a fixed order. With a `sink`, each page is handed to it as soon
+    /// as it is rendered (from any thread), and the pages returned have empty content: a large
+    /// site is then never held in memory whole.
+    public func renderAll(sink: (@Sendable (Page) -> Void)? = nil) -> [Page] {
         enum Job { case root, rootNotFound, home(String), section(Section, String), entry(String, String), calendars(String), finding(String), search(String) }
         var jobs: [Job] = [.root, .rootNotFound]
         for language in languages {
@@ -92,6 +101,19 @@ public struct PageRenderer {
             jobs.append(.calendars(language))
         }
         let pages = jobs.concurrentMap { job -> [Page] in
+            let rendered = render(job)
+            guard let sink else { return rendered }
+            return rendered.map { page in
+                sink(page)
+                return page.withoutContent
+            }
+        }.flatMap { $0 }
+        let siteFiles = renderSiteFiles(pages)
+        guard let sink else { return pages + siteFiles }
+        siteFiles.forEach(sink)
+        return pages + siteFiles.map(\.withoutContent)
+
+        func render(_ job: Job) -> [Page] {
             switch job {
             case .root: return [renderRoot()]
             case .rootNotFound: return [renderRootNotFound()]
@@ -102,8 +124,7 @@ public struct PageRenderer {
             case let .entry(id, language): return [renderEntry(site.entries[id]!, language)]
             case let .calendars(language): return renderCalendars(language)
             }
-        }.flatMap { $0 }
-        return pages + renderSiteFiles(pages)
+        }
     }
 
     // MARK: Pages

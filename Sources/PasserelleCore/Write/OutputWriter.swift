@@ -80,26 +80,31 @@ public struct OutputWriter {
     }
 
     /// Writes `pages` and copies `files` (destination → source) into a folder beside `output`, then swaps it with `output`.
-    ///
-    /// The folder written is the tree the previous build swapped out, when there is one and its
-    /// manifest says what it holds: then only files whose content changed are written, files no
-    /// longer built are removed, and the old tree does not have to be deleted after the swap (on
-    /// a large site, deleting it took longer than writing). Otherwise it is a fresh folder.
-    /// Either way `output` changes in one rename, and the tree kept is never published.
     public func write(pages: [PageRenderer.Page], copies: [(String, URL)]) throws {
+        let staging = try begin()
+        _ = pages.concurrentMap { staging.stage($0.path, .text($0.content)) }
+        for (destination, source) in copies { staging.stage(destination, .data(try Data(contentsOf: source))) }
+        try staging.finish()
+    }
+
+    /// Starts filling a folder beside `output`, to be swapped in by `OutputStaging.finish()`.
+    ///
+    /// The folder is the tree the previous build swapped out, when there is one and its
+    /// manifest says what it holds: then only files whose content changed are written, files
+    /// no longer built are removed, and the old tree does not have to be deleted after the swap
+    /// (on a large site, deleting it took longer than writing). Otherwise it is a fresh folder.
+    /// Either way `output` changes in one rename, and the tree kept is never published.
+    public func begin() throws -> OutputStaging {
         let fm = FileManager.default
         removeStaleTemporaries()
         let parent = output.deletingLastPathComponent()
         try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
         try? fm.createDirectory(at: stateFolder, withIntermediateDirectories: true)
         let lock = passerelle_try_lock(stateFolder.appendingPathComponent("lock").path)
-        defer { if lock >= 0 { close(lock) } }
-        let keepsTrees = lock >= 0
         let spare = stateFolder.appendingPathComponent("spare")
-
         var previous = OutputManifest()
         var staging = parent.appendingPathComponent("." + output.lastPathComponent + ".passerelle-new-\(getpid())")
-        if keepsTrees {
+        if lock >= 0 {
             let inode = passerelle_inode(spare.path)
             if inode != 0, let manifest = OutputManifest(contentsOf: manifestURL(inode: inode)) {
                 // From here until its new manifest is written, the spare tree is in an unknown state.
@@ -111,48 +116,25 @@ public struct OutputWriter {
                 _ = passerelle_remove_tree(spare.path)
             }
         }
-
-        do {
-            if staging != spare { try fm.createDirectory(at: staging, withIntermediateDirectories: true) }
-            var files: [(path: String, content: FileContent)] = pages.map { ($0.path, .text($0.content)) }
-            for (destination, source) in copies { files.append((destination, .data(try Data(contentsOf: source)))) }
-            files.append((OutputWriter.marker, .text("Written by Passerelle. This folder is replaced by every build.\n")))
-
-            // Folders first: parents sort before their children, so one mkdir each is enough.
-            let known = previous.folders
-            for folder in OutputManifest.folders(of: files.map(\.path)).subtracting(known).sorted() {
-                let path = staging.path + "/" + folder
-                if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure.io("cannot create \(folder): \(String(cString: strerror(errno)))") }
+        if staging != spare {
+            do { try fm.createDirectory(at: staging, withIntermediateDirectories: true) } catch {
+                if lock >= 0 { close(lock) }
+                throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
             }
-            let root = staging.path + "/"
-            let written = files.concurrentMap { file -> Result<OutputManifest.Entry, Failure> in
-                file.content.withBytes { bytes in
-                    OutputWriter.writeIfChanged(root + file.path, bytes, previous: previous.entries[file.path])
-                        .mapError { Failure.io("cannot write \(file.path): \(String(cString: strerror($0.code)))") }
-                }
-            }
-            var manifest = OutputManifest()
-            for (file, result) in zip(files, written) { manifest.entries[file.path] = try result.get() }
-
-            // Files of the previous tree that this build does not make, then their emptied folders.
-            for path in previous.entries.keys where manifest.entries[path] == nil { unlink(root + path) }
-            for folder in known.subtracting(manifest.folders).sorted(by: >) { rmdir(root + folder) }
-
-            if keepsTrees {
-                manifest.recordFolderTimes(root: staging.path)
-                try manifest.write(to: manifestURL(inode: passerelle_inode(staging.path)))
-            }
-            try swapIn(staging, keep: keepsTrees ? spare : nil)
-            if keepsTrees { removeOtherManifests(keeping: [passerelle_inode(output.path), passerelle_inode(spare.path)]) }
-        } catch {
-            _ = passerelle_remove_tree(staging.path)
-            if let failure = error as? Failure { throw failure }
-            throw Failure.io("cannot write the output: \(error.localizedDescription)")
         }
+        return OutputStaging(writer: self, folder: staging, previous: previous, lock: lock)
+    }
+
+    /// Swaps the filled `staging` folder in for `output`, keeping the old tree as the spare when `keepsTrees`.
+    func swap(in staging: URL, manifest: OutputManifest, keepsTrees: Bool) throws {
+        let spare = stateFolder.appendingPathComponent("spare")
+        if keepsTrees { try manifest.write(to: manifestURL(inode: passerelle_inode(staging.path))) }
+        try swapIn(staging, keep: keepsTrees ? spare : nil)
+        if keepsTrees { removeOtherManifests(keeping: [passerelle_inode(output.path), passerelle_inode(spare.path)]) }
     }
 
     /// A file's bytes: rendered text or a copied file.
-    enum FileContent {
+    public enum FileContent {
         case text(String)
         case data(Data)
 
@@ -178,16 +160,21 @@ public struct OutputWriter {
         }
         var error = passerelle_write_file_at(path, bytes.baseAddress, bytes.count, &mtime)
         if error == ENOENT {
-            // A folder of the previous tree that was removed by hand: make it again.
-            var folder = ""
-            for part in path.split(separator: "/").dropLast() {
-                folder += "/" + part
-                mkdir(folder, 0o755)
-            }
+            // The file's folder does not exist yet (or was removed by hand): make it, then write.
+            makeFolder(containing: path)
             error = passerelle_write_file_at(path, bytes.baseAddress, bytes.count, &mtime)
         }
         guard error == 0 else { return .failure(WriteError(code: error)) }
         return .success(OutputManifest.Entry(hash: hash, size: Int64(bytes.count), mtime: (mtime[0], mtime[1])))
+    }
+
+    /// Makes the folder that holds `path`, and its missing parents (another thread may make them too).
+    private static func makeFolder(containing path: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return }
+        let folder = String(path[..<slash])
+        if mkdir(folder, 0o755) == 0 || errno != ENOENT { return }
+        makeFolder(containing: folder)
+        mkdir(folder, 0o755)
     }
 
     private func removeOtherManifests(keeping inodes: [UInt64]) {

@@ -1,0 +1,75 @@
+import CFileTree
+import Foundation
+
+/// A folder being filled with the files of one build, from any number of threads, then swapped
+/// in for the output folder by `finish()`. Files are written as they are rendered, so a build
+/// never holds its whole output in memory.
+public final class OutputStaging: @unchecked Sendable {
+    private let writer: OutputWriter
+    /// The folder written: a fresh one, or the tree the previous build swapped out.
+    let folder: URL
+    /// What `folder` held before (empty for a fresh folder).
+    private let previous: OutputManifest
+    /// The lock on the kept tree, or -1 when another build holds it (then no tree is kept).
+    private let lock: Int32
+    private let root: String
+    private let mutex = NSLock()
+    private var written: [String: OutputManifest.Entry] = [:]
+    private var failures: [String] = []
+    private var closed = false
+
+    init(writer: OutputWriter, folder: URL, previous: OutputManifest, lock: Int32) {
+        self.writer = writer
+        self.folder = folder
+        self.previous = previous
+        self.lock = lock
+        root = folder.path + "/"
+    }
+
+    deinit {
+        if !closed { discard() }
+    }
+
+    /// Writes one file (unless the tree already holds these bytes there). Safe from any thread.
+    public func stage(_ path: String, _ content: OutputWriter.FileContent) {
+        let result = content.withBytes { bytes in
+            OutputWriter.writeIfChanged(root + path, bytes, previous: previous.entries[path])
+        }
+        mutex.lock()
+        defer { mutex.unlock() }
+        switch result {
+        case let .success(entry): written[path] = entry
+        case let .failure(error): failures.append("\(path): \(String(cString: strerror(error.code)))")
+        }
+    }
+
+    /// Removes what the previous tree held and this build did not write, then swaps the folder in.
+    public func finish() throws {
+        stage(OutputWriter.marker, .text("Written by Passerelle. This folder is replaced by every build.\n"))
+        guard failures.isEmpty else {
+            discard()
+            throw OutputWriter.Failure.io("cannot write " + failures.sorted()[0])
+        }
+        closed = true
+        defer { if lock >= 0 { close(lock) } }
+        var manifest = OutputManifest(entries: written)
+        do {
+            for path in previous.entries.keys where manifest.entries[path] == nil { unlink(root + path) }
+            for folder in previous.folders.subtracting(manifest.folders).sorted(by: >) { rmdir(root + folder) }
+            if lock >= 0 { manifest.recordFolderTimes(root: folder.path) }
+            try writer.swap(in: folder, manifest: manifest, keepsTrees: lock >= 0)
+        } catch {
+            _ = passerelle_remove_tree(folder.path)
+            if let failure = error as? OutputWriter.Failure { throw failure }
+            throw OutputWriter.Failure.io("cannot write the output: \(error.localizedDescription)")
+        }
+    }
+
+    /// Abandons the folder: the output stays as it was.
+    public func discard() {
+        guard !closed else { return }
+        closed = true
+        _ = passerelle_remove_tree(folder.path)
+        if lock >= 0 { close(lock) }
+    }
+}
