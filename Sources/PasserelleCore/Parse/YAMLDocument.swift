@@ -2,13 +2,19 @@ import Yams
 
 /// A YAML text parsed into a node tree whose marks are mapped back to file positions.
 struct YAMLDocument {
+    private static let constructor = Constructor.default
+
     let root: Node?
     let diagnostics: [Diagnostic]
 
     /// Parses `text`, which starts at line `firstLine` of the file at `path`.
     init(text: String, path: String, firstLine: Int = 1) {
         do {
-            root = try Yams.compose(yaml: text)
+            // Every argument given: Yams' default encoding reads the whole process environment on
+            // each call, and its default constructor is built anew each time. The basic resolver
+            // reads every value as text (FrontMatterParser types them); the default one matched
+            // each mapping key against seven ICU regular expressions for the duplicate-key check.
+            root = try Yams.compose(yaml: text, .basic, YAMLDocument.constructor, .utf8)
             diagnostics = []
         } catch let error as YamlError {
             root = nil
