@@ -170,14 +170,31 @@ struct CompiledTemplate: Sendable {
     enum ValueKind {
         case text, bool, number, record, strings, records, list, other
 
-        private static let kinds: [ObjectIdentifier: ValueKind] = [
-            ObjectIdentifier(String.self): .text, ObjectIdentifier(Bool.self): .bool, ObjectIdentifier(Int.self): .number,
-            ObjectIdentifier([String: Any].self): .record, ObjectIdentifier([String: String].self): .strings,
-            ObjectIdentifier([[String: Any]].self): .records, ObjectIdentifier([Any].self): .list,
-        ]
+        private static let types = (record: ObjectIdentifier([String: Any].self), text: ObjectIdentifier(String.self),
+                                    bool: ObjectIdentifier(Bool.self), records: ObjectIdentifier([[String: Any]].self),
+                                    strings: ObjectIdentifier([String: String].self), number: ObjectIdentifier(Int.self),
+                                    list: ObjectIdentifier([Any].self))
 
+        /// Compared one by one, most frequent first: cheaper than hashing the type into a table.
         init(_ value: Any) {
-            self = ValueKind.kinds[ObjectIdentifier(type(of: value))] ?? .other
+            let type = ObjectIdentifier(Swift.type(of: value)), types = ValueKind.types
+            if type == types.record {
+                self = .record
+            } else if type == types.text {
+                self = .text
+            } else if type == types.bool {
+                self = .bool
+            } else if type == types.records {
+                self = .records
+            } else if type == types.strings {
+                self = .strings
+            } else if type == types.number {
+                self = .number
+            } else if type == types.list {
+                self = .list
+            } else {
+                self = .other
+            }
         }
     }
 

@@ -25,9 +25,12 @@ public struct ReferenceIndex: Sendable {
 
     /// Resolves a reference as written in front matter or `[[…]]` (without its `#anchor`).
     public func resolve(_ reference: String) -> Result<String, Failure> {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        // Most references need no trimming; Foundation's trimming goes through NSString.
+        let untrimmed = { (byte: UInt8?) in byte.map { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } ?? false }
+        let trimmed = untrimmed(reference.utf8.first) || untrimmed(reference.utf8.last)
+            ? reference.trimmingCharacters(in: .whitespaces) : reference
         let key = trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : trimmed
-        if key.contains("/") {
+        if key.utf8.contains(UInt8(ascii: "/")) {
             if ids.contains(key) { return .success(key) }
             return .failure(.notFound(suggestions: Suggestion.closest(to: key, in: ids.sorted())))
         }
