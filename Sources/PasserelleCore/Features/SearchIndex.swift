@@ -28,18 +28,24 @@ public struct SearchIndex: Sendable {
     /// The index with its records in `order` (the A–Z order, when the caller has it already).
     public init(site: Site, language: String, order: [String]) {
         self.language = language
-        var cache: [String: String] = [:]
-        records = order.map { id in
-            let entry = site.entries[id]!
-            let page = entry.pages[language]!
-            let meta = entry.variants[page.textLanguage]!.metadata
-            let url = String(page.outputPath.dropFirst(language.count + 1))
-            let titleWords = Set(SearchIndex.words(in: meta.title + " " + (meta.summary ?? ""), foldCache: &cache))
-            let words = SearchIndex.words(in: page.plainText, foldCache: &cache).filter { !titleWords.contains($0) }
-            return Record(title: meta.title, section: entry.section.title(in: language), url: url,
-                          summary: meta.summary ?? "", words: Array(words.prefix(SearchIndex.wordLimit)),
-                          textLanguage: page.isFallback ? page.textLanguage : nil)
-        }
+        // In chunks across cores, each with its own cache of folded words.
+        let chunks = stride(from: 0, to: order.count, by: 512).map { order[$0..<min($0 + 512, order.count)] }
+        records = chunks.concurrentMap { chunk in
+            var cache: [String: String] = [:]
+            return chunk.map { SearchIndex.record(for: $0, site: site, language: language, cache: &cache) }
+        }.flatMap { $0 }
+    }
+
+    private static func record(for id: String, site: Site, language: String, cache: inout [String: String]) -> Record {
+        let entry = site.entries[id]!
+        let page = entry.pages[language]!
+        let meta = entry.variants[page.textLanguage]!.metadata
+        let url = String(page.outputPath.dropFirst(language.count + 1))
+        let titleWords = Set(SearchIndex.words(in: meta.title + " " + (meta.summary ?? ""), foldCache: &cache))
+        let words = SearchIndex.words(in: page.plainText, foldCache: &cache).filter { !titleWords.contains($0) }
+        return Record(title: meta.title, section: entry.section.title(in: language), url: url,
+                      summary: meta.summary ?? "", words: Array(words.prefix(SearchIndex.wordLimit)),
+                      textLanguage: page.isFallback ? page.textLanguage : nil)
     }
 
     /// Lower-case, accent-free, `œ` → `oe`: the same folding the search script applies to queries.

@@ -52,6 +52,9 @@ public struct PageRenderer {
     let atoz: [String: AtoZIndex]
     /// When each event happens, in words, by language then entry id: every list that links an event shows it.
     let eventTimes: [String: [String: String]]
+    /// Per language, the depth (number of `/`) of the deepest page the chrome links to.
+    let chromeDepth: [String: Int]
+    let chromeCache = SharedChromeCache()
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -82,6 +85,9 @@ public struct PageRenderer {
             }
         }
         self.eventTimes = eventTimes
+        chromeDepth = Dictionary(uniqueKeysWithValues: languages.map { language in
+            (language, PageRenderer.chromeTargets(site: site, language: language).map { $0.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }.max() ?? 0)
+        })
     }
 
     var languages: [String] { site.languageCodes }
@@ -286,6 +292,44 @@ public struct PageRenderer {
     /// What every page of a language shares: head links, menu, language switcher, UI strings.
     func chrome(language: String, path: String, title: String?, pathIn: (String) -> String) -> [String: Any] {
         let siteTitle = site.config.title(in: language)
+        // A page deeper than every link of the chrome sees the same chrome as its siblings.
+        let depth = path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        var context: [String: Any]
+        if depth > (chromeDepth[language] ?? .max), let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")),
+           let parent = path[..<folder].utf8.lastIndex(of: UInt8(ascii: "/")) {
+            context = chromeCache.fields(for: language + "|" + String(path[..<parent]) + "|\(depth)") {
+                sharedChrome(language: language, path: path)
+            }
+        } else {
+            context = sharedChrome(language: language, path: path)
+        }
+        context["title"] = title ?? siteTitle
+        context["pageTitle"] = title.map { "\($0) · \(siteTitle)" } ?? siteTitle
+        context["canonical"] = SitePaths.absolute(path, baseURL: site.config.baseURL)
+        context["alternates"] = alternates(pathIn)
+        context["languages"] = site.config.languages.map { other -> [String: Any] in
+            ["code": other.code, "name": other.name, "current": other.code == language,
+             "url": SitePaths.relative(from: path, to: pathIn(other.code))]
+        }
+        return context
+    }
+
+    /// Every page the chrome of a language links to: home, sections, pages, feed, A–Z, tags, search.
+    static func chromeTargets(site: Site, language: String) -> [String] {
+        var targets = [SitePaths.home(language), SitePaths.feed(language)]
+        targets += ["az", "tags", "search"].map { SitePaths.generated($0, site.config, language) }
+        for section in site.sections {
+            if section.config.kind == .page {
+                targets += (section.orderedEntries[language] ?? []).compactMap { site.entries[$0]?.pages[language]?.outputPath }
+            } else {
+                targets.append(SitePaths.section(section.config, language))
+            }
+        }
+        return targets
+    }
+
+    /// The chrome fields that depend only on the page's place: menu, relative links, UI strings.
+    private func sharedChrome(language: String, path: String) -> [String: Any] {
         var menu: [[String: Any]] = [["title": theme.strings[language]?["home"] ?? "Home",
                                       "url": SitePaths.relative(from: path, to: SitePaths.home(language)),
                                       "current": path == SitePaths.home(language)]]
@@ -306,22 +350,13 @@ public struct PageRenderer {
                              "current": path.hasPrefix(prefix)])
             }
         }
-        let switcher: [[String: Any]] = site.config.languages.map { other in
-            ["code": other.code, "name": other.name, "current": other.code == language,
-             "url": SitePaths.relative(from: path, to: pathIn(other.code))]
-        }
         return [
             "lang": language,
-            "siteTitle": siteTitle,
-            "title": title ?? siteTitle,
-            "pageTitle": title.map { "\($0) · \(siteTitle)" } ?? siteTitle,
+            "siteTitle": site.config.title(in: language),
             "root": SitePaths.rootPrefix(from: path),
             "css": SitePaths.rootPrefix(from: path) + "theme/style.css",
             "homeURL": SitePaths.relative(from: path, to: SitePaths.home(language)),
-            "canonical": SitePaths.absolute(path, baseURL: site.config.baseURL),
-            "alternates": alternates(pathIn),
             "menu": menu,
-            "languages": switcher,
             "t": theme.strings[language] ?? [:],
             "feedURL": SitePaths.relative(from: path, to: SitePaths.feed(language)),
             "azURL": SitePaths.relative(from: path, to: SitePaths.generated("az", site.config, language)),
