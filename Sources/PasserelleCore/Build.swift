@@ -15,6 +15,8 @@ public struct Build {
         public var dryRun = false
         /// Replace an output folder that Passerelle did not write.
         public var force = false
+        /// Skip the build when nothing changed since the last one (`.passerelle-cache/`).
+        public var useBuildCache = true
         public var buildDate = Date()
         /// Overrides `site.yaml`'s `baseURL` (previews).
         public var baseURL: String?
@@ -62,7 +64,7 @@ public struct Build {
         options.buildDate = Date(timeIntervalSince1970: (options.buildDate.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
 
         // Nothing changed since the last build into this output folder: its report stands.
-        let cache = options.dryRun ? nil : BuildCache(siteRoot: options.content.deletingLastPathComponent(), output: options.output)
+        let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(siteRoot: options.content.deletingLastPathComponent(), output: options.output)
         let fingerprint = cache?.fingerprint(inputs: cacheInputs(), settings: cacheSettings(options))
         if let cache, let fingerprint, let cached = cache.report(for: fingerprint),
            OutputWriter(output: options.output, force: options.force).isIntact() {

@@ -20,6 +20,8 @@ public final class DevServer: @unchecked Sendable {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-serve-\(getpid())-\(UUID().uuidString.prefix(8))")
         var options = options
         options.output = scratch.appendingPathComponent("site")
+        // Its builds run on changes only, into a folder that lives as long as the server.
+        options.useBuildCache = false
         self.options = options
         self.host = host
         self.port = port
