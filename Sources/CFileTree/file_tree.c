@@ -23,24 +23,6 @@ int passerelle_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
-int passerelle_write_file(const char *path, const void *bytes, size_t length) {
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return errno;
-    const char *cursor = bytes;
-    while (length > 0) {
-        ssize_t written = write(fd, cursor, length);
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            int error = errno;
-            close(fd);
-            return error;
-        }
-        cursor += written;
-        length -= (size_t)written;
-    }
-    return close(fd) == 0 ? 0 : errno;
-}
-
 int passerelle_write_file_at(const char *path, const void *bytes, size_t length, long long mtime[2]) {
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) return errno;

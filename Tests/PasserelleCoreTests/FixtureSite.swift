@@ -22,6 +22,7 @@ struct FixtureSite {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
+    @discardableResult
     func build(output: URL? = nil, strict: Bool = false, drafts: Bool = false, themePath: String? = nil) -> Build.Report {
         var options = Build.Options(content: content, output: output ?? self.output, theme: themePath ?? FixtureSite.defaultTheme.path)
         options.strict = strict
@@ -41,13 +42,18 @@ struct FixtureSite {
         try String(contentsOf: (folder ?? output).appendingPathComponent(relativePath), encoding: .utf8)
     }
 
+    /// The modification time of the file at `url`.
+    static func modificationTime(_ url: URL) throws -> Date {
+        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+    }
+
     /// Every file under `folder` with its bytes, by relative path.
     static func snapshot(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return files }
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) }
         }
         return files

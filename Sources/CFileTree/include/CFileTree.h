@@ -7,12 +7,10 @@
 /// Returns 0 on success, -1 where the system or file system cannot do it.
 int passerelle_exchange_paths(const char *a, const char *b);
 
-/// Writes `length` bytes to a new file at `path` (created or truncated, mode 0644), without fsync:
-/// the build is made durable as a whole by the folder swap. Returns 0, or an errno value.
-int passerelle_write_file(const char *path, const void *bytes, size_t length);
-
-/// Like `passerelle_write_file`, but refuses to follow a symbolic link at `path`, and reports the
-/// written file's modification time (seconds and nanoseconds) through `mtime`.
+/// Writes `length` bytes to the file at `path` (created or truncated, mode 0644, never through a
+/// symbolic link), without fsync: the build is made durable as a whole by the folder swap.
+/// Reports the written file's modification time (seconds, nanoseconds) through `mtime`.
+/// Returns 0, or an errno value.
 int passerelle_write_file_at(const char *path, const void *bytes, size_t length, long long mtime[2]);
 
 /// The size and modification time of the file at `path` (not following a final symbolic link).

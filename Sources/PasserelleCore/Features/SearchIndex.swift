@@ -21,11 +21,7 @@ public struct SearchIndex: Sendable {
     /// At most this many distinct body words per entry: enough to find it, small enough for slow links.
     public static let wordLimit = 300
 
-    public init(site: Site, language: String) {
-        self.init(site: site, language: language, order: AtoZIndex(site: site, language: language).groups.flatMap(\.entryIDs))
-    }
-
-    /// The index with its records in `order` (the A–Z order, when the caller has it already).
+    /// The index of `language`, with its records in `order` (the A–Z order).
     public init(site: Site, language: String, order: [String]) {
         self.language = language
         // In chunks across cores, each with its own cache of folded words.

@@ -79,14 +79,6 @@ public struct OutputWriter {
         stateFolder.appendingPathComponent("manifest-\(inode)")
     }
 
-    /// Writes `pages` and copies `files` (destination → source) into a folder beside `output`, then swaps it with `output`.
-    public func write(pages: [PageRenderer.Page], copies: [(String, URL)]) throws {
-        let staging = try begin()
-        _ = pages.concurrentMap { staging.stage($0.path, .text($0.content)) }
-        for (destination, source) in copies { staging.stage(destination, .data(try Data(contentsOf: source))) }
-        try staging.finish()
-    }
-
     /// Starts filling a folder beside `output`, to be swapped in by `OutputStaging.finish()`.
     ///
     /// The folder is the tree the previous build swapped out, when there is one and its

@@ -10,6 +10,7 @@ final class HardInputTests: XCTestCase {
     override func setUpWithError() throws { site = try FixtureSite("minimal") }
     override func tearDown() { site.remove() }
 
+    @discardableResult
     func build() -> Build.Report {
         let report = site.build()
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.formatted).joined(separator: "\n"))

@@ -5,17 +5,13 @@ import XCTest
 /// A build whose inputs, tool and options did not change since the last one, and whose output
 /// is as that build left it, does nothing and reports the same result.
 final class BuildCacheTests: XCTestCase {
-    private func modificationTime(_ url: URL) throws -> Date {
-        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
-    }
-
     func testUnchangedInputsSkipTheBuildAndAnyChangeRebuilds() throws {
         let site = try FixtureSite("bilingual")
         defer { site.remove() }
         let home = site.output.appendingPathComponent("fr/index.html")
         let first = site.build()
         XCTAssertTrue(first.succeeded)
-        let written = try modificationTime(home)
+        let written = try FixtureSite.modificationTime(home)
         let snapshot = FixtureSite.snapshot(site.output)
         Thread.sleep(forTimeInterval: 0.05)
 
@@ -26,11 +22,11 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertTrue(second.succeeded)
         XCTAssertEqual(second.diagnostics, first.diagnostics)
         XCTAssertEqual(second.pagesPerLanguage, first.pagesPerLanguage)
-        XCTAssertEqual(try modificationTime(home), written)
+        XCTAssertEqual(try FixtureSite.modificationTime(home), written)
 
         // An option, a content edit, a theme edit or a change to the output: a real build, with the clean build's output.
         XCTAssertTrue(site.build(drafts: true).succeeded)
-        XCTAssertNotEqual(try modificationTime(home), written)
+        XCTAssertNotEqual(try FixtureSite.modificationTime(home), written)
         XCTAssertTrue(site.build().succeeded)
         XCTAssertEqual(FixtureSite.snapshot(site.output), snapshot)
         try site.write("recommendations/zebra.fr.md", try site.read("recommendations/zebra.fr.md", in: site.content) + "\nUne phrase de plus.\n")

@@ -11,23 +11,19 @@ final class OutputWriterTests: XCTestCase {
         return site.build(output: output).succeeded
     }
 
-    private func modificationTime(_ url: URL) throws -> Date {
-        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
-    }
-
     func testKeptTreeIsReusedAndAlwaysMatchesACleanBuild() throws {
         let site = try FixtureSite("bilingual")
         defer { site.remove() }
         let home = site.output.appendingPathComponent("fr/index.html")
         XCTAssertTrue(build(site))
-        let firstTime = try modificationTime(home)
+        let firstTime = try FixtureSite.modificationTime(home)
         XCTAssertTrue(build(site))
         let spare = site.root.appendingPathComponent(".output.passerelle/spare")
         XCTAssertTrue(FileManager.default.fileExists(atPath: spare.appendingPathComponent("fr/index.html").path))
         Thread.sleep(forTimeInterval: 0.05)
         // The third build updates the first build's tree: an unchanged page is not written again.
         XCTAssertTrue(build(site))
-        XCTAssertEqual(try modificationTime(home), firstTime)
+        XCTAssertEqual(try FixtureSite.modificationTime(home), firstTime)
 
         // Content changes, a page removed, and files added by hand to the published tree.
         for language in ["fr", "en"] {
