@@ -153,7 +153,12 @@ public struct Build {
         }
         report.filesWritten = pages.count + copies.count
         report.succeeded = true
-        if let cache, let fingerprint { cache.remember(fingerprint, report: report) }
+        // Remembered only when the fingerprint covered every input: a theme named by a path in
+        // site.yaml, outside the themes folder, was not part of it.
+        let themes = cacheInputs()[1].1.standardizedFileURL.path
+        if let cache, let fingerprint, themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes {
+            cache.remember(fingerprint, report: report)
+        }
         return report
     }
 

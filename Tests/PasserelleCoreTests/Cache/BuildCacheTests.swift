@@ -49,4 +49,23 @@ final class BuildCacheTests: XCTestCase {
         try site.write(page, text)
         XCTAssertTrue(site.build().succeeded)
     }
+
+    func testAThemeOutsideTheFingerprintIsNeverSkipped() throws {
+        let site = try FixtureSite("minimal")
+        defer { site.remove() }
+        // site.yaml names a theme by a path outside the themes folder: its files are not fingerprinted.
+        let theme = site.root.appendingPathComponent("elsewhere/theme")
+        try FileManager.default.createDirectory(at: theme.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: theme)
+        let yaml = try site.read("site.yaml", in: site.content)
+        try site.write("site.yaml", yaml.replacingOccurrences(of: "theme: default", with: "theme: \(theme.path)")
+                                      + (yaml.contains("theme:") ? "" : "\ntheme: \(theme.path)\n"))
+        var options = Build.Options(content: site.content, output: site.output)
+        options.workingDirectory = site.root
+        XCTAssertTrue(Build(options: options).run().succeeded)
+        let css = theme.appendingPathComponent("static/style.css")
+        try Data((try String(contentsOf: css, encoding: .utf8) + "\n/* changed */\n").utf8).write(to: css)
+        XCTAssertTrue(Build(options: options).run().succeeded)
+        XCTAssertTrue(try site.read("theme/style.css").contains("/* changed */"))
+    }
 }
