@@ -45,23 +45,23 @@ int passerelle_write_file_at(const char *path, const void *bytes, size_t length,
     return close(fd) == 0 ? 0 : errno;
 }
 
-int passerelle_file_status(const char *path, long long *size, long long mtime[2]) {
+/// lstat's size and modification time of `path` when it is of `kind` (S_IFREG, S_IFDIR), else `mismatch`.
+static int status_of_kind(const char *path, mode_t kind, int mismatch, long long *size, long long mtime[2]) {
     struct stat info;
     if (lstat(path, &info) != 0) return errno;
-    if (!S_ISREG(info.st_mode)) return EINVAL;
-    *size = (long long)info.st_size;
+    if ((info.st_mode & S_IFMT) != kind) return mismatch;
+    if (size) *size = (long long)info.st_size;
     mtime[0] = (long long)info.st_mtim.tv_sec;
     mtime[1] = (long long)info.st_mtim.tv_nsec;
     return 0;
 }
 
+int passerelle_file_status(const char *path, long long *size, long long mtime[2]) {
+    return status_of_kind(path, S_IFREG, EINVAL, size, mtime);
+}
+
 int passerelle_folder_time(const char *path, long long mtime[2]) {
-    struct stat info;
-    if (lstat(path, &info) != 0) return errno;
-    if (!S_ISDIR(info.st_mode)) return ENOTDIR;
-    mtime[0] = (long long)info.st_mtim.tv_sec;
-    mtime[1] = (long long)info.st_mtim.tv_nsec;
-    return 0;
+    return status_of_kind(path, S_IFDIR, ENOTDIR, NULL, mtime);
 }
 
 unsigned long long passerelle_inode(const char *path) {

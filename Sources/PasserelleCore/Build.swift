@@ -65,7 +65,8 @@ public struct Build {
 
         // Nothing changed since the last build into this output folder: its report stands.
         let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(siteRoot: options.content.deletingLastPathComponent(), output: options.output)
-        let fingerprint = cache?.fingerprint(inputs: cacheInputs(), settings: cacheSettings(options))
+        let inputs = cacheInputs()
+        let fingerprint = cache?.fingerprint(inputs: inputs, settings: cacheSettings(options))
         if let cache, let fingerprint, let cached = cache.report(for: fingerprint),
            OutputWriter(output: options.output, force: options.force).isIntact() {
             return cached
@@ -155,7 +156,7 @@ public struct Build {
         report.succeeded = true
         // Remembered only when the fingerprint covered every input: a theme named by a path in
         // site.yaml, outside the themes folder, was not part of it.
-        let themes = cacheInputs()[1].1.standardizedFileURL.path
+        let themes = inputs[1].1.standardizedFileURL.path
         if let cache, let fingerprint, themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes {
             cache.remember(fingerprint, report: report)
         }

@@ -10,24 +10,23 @@ struct PhaseClock {
 
     init(enabled: Bool) {
         self.enabled = enabled
-        if enabled { lastCPU = PhaseClock.cpuSeconds() }
+        if enabled { lastCPU = PhaseClock.usage().cpu }
     }
 
-    /// User and system CPU time of the process so far, all threads together.
-    private static func cpuSeconds() -> Double {
+    /// User and system CPU time of the process so far (all threads together), and its peak memory in MB.
+    private static func usage() -> (cpu: Double, peakMB: Int) {
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return (cpu, usage.ru_maxrss / 1024)
     }
 
     mutating func lap(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        var usage = rusage()
-        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        let cpu = PhaseClock.cpuSeconds()
+        let (cpu, peak) = PhaseClock.usage()
         FileHandle.standardError.write(Data(("timing: \(phase) \(Int(now.timeIntervalSince(last) * 1000)) ms"
-            + " (cpu \(Int((cpu - lastCPU) * 1000)) ms, peak \(usage.ru_maxrss / 1024) MB)\n").utf8))
+            + " (cpu \(Int((cpu - lastCPU) * 1000)) ms, peak \(peak) MB)\n").utf8))
         lastCPU = cpu
         last = now
     }

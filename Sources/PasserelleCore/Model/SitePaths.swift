@@ -23,7 +23,7 @@ public enum SitePaths {
             t = target.index(after: t)
         }
         let commonLength = target.distance(from: target.startIndex, to: common)
-        let ups = source.dropFirst(commonLength).reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        let ups = depth(source.dropFirst(commonLength))
         let rest = to[common...]
         if ups == 0 { return rest.isEmpty ? "./" : String(rest) }
         return String(repeating: "../", count: ups) + rest
@@ -31,7 +31,12 @@ public enum SitePaths {
 
     /// The prefix that leads from the page at `from` to the output root (`../../`), or `""` at the root.
     public static func rootPrefix(from: String) -> String {
-        String(repeating: "../", count: from.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
+        String(repeating: "../", count: depth(from.utf8))
+    }
+
+    /// How many folders deep a path is: its number of `/`.
+    static func depth<Bytes: Sequence>(_ path: Bytes) -> Int where Bytes.Element == UInt8 {
+        path.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
     }
 
     /// The public URL of a written file: `baseURL` + path, without a trailing `index.html`.

@@ -19,15 +19,7 @@ public struct TitleCollation: Sendable {
         public func inOrder(_ i: Int, _ j: Int) -> Bool {
             if plain[i] == plain[j] { return false }
             if let x = simple[i], let y = simple[j], x != y { return x.lexicographicallyPrecedes(y) }
-            let a = bridged[i], b = bridged[j]
-            func compare(_ options: NSString.CompareOptions) -> ComparisonResult {
-                a.compare(b as String, options: options, range: NSRange(location: 0, length: a.length), locale: locale)
-            }
-            let primary = compare([.caseInsensitive, .diacriticInsensitive])
-            if primary != .orderedSame { return primary == .orderedAscending }
-            let secondary = compare([])
-            if secondary != .orderedSame { return secondary == .orderedAscending }
-            return plain[i].unicodeScalars.lexicographicallyPrecedes(plain[j].unicodeScalars)
+            return TitleCollation.icuInOrder(bridged[i], bridged[j], locale: locale)
         }
     }
 
@@ -55,11 +47,20 @@ public struct TitleCollation: Sendable {
         return Array(folded.utf8)
     }
 
+    /// Whether `a` comes before `b`, asking ICU for each comparison (for a few titles; `prepare` for many).
     public func areInOrder(_ a: String, _ b: String) -> Bool {
-        let primary = a.compare(b, options: [.caseInsensitive, .diacriticInsensitive], range: nil, locale: locale)
+        TitleCollation.icuInOrder(a as NSString, b as NSString, locale: NSLocale(localeIdentifier: locale.identifier))
+    }
+
+    /// ICU's order: letters ignoring case and accents, then with them, then by Unicode scalars.
+    private static func icuInOrder(_ a: NSString, _ b: NSString, locale: NSLocale) -> Bool {
+        func compare(_ options: NSString.CompareOptions) -> ComparisonResult {
+            a.compare(b as String, options: options, range: NSRange(location: 0, length: a.length), locale: locale)
+        }
+        let primary = compare([.caseInsensitive, .diacriticInsensitive])
         if primary != .orderedSame { return primary == .orderedAscending }
-        let secondary = a.compare(b, options: [], range: nil, locale: locale)
+        let secondary = compare([])
         if secondary != .orderedSame { return secondary == .orderedAscending }
-        return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        return (a as String).unicodeScalars.lexicographicallyPrecedes((b as String).unicodeScalars)
     }
 }

@@ -86,7 +86,7 @@ public struct PageRenderer {
         }
         self.eventTimes = eventTimes
         chromeDepth = Dictionary(uniqueKeysWithValues: languages.map { language in
-            (language, PageRenderer.chromeTargets(site: site, language: language).map { $0.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) } }.max() ?? 0)
+            (language, PageRenderer.chromeTargets(site: site, language: language).map { SitePaths.depth($0.utf8) }.max() ?? 0)
         })
     }
 
@@ -293,7 +293,7 @@ public struct PageRenderer {
     func chrome(language: String, path: String, title: String?, pathIn: (String) -> String) -> [String: Any] {
         let siteTitle = site.config.title(in: language)
         // A page deeper than every link of the chrome sees the same chrome as its siblings.
-        let depth = path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        let depth = SitePaths.depth(path.utf8)
         var context: [String: Any]
         if depth > (chromeDepth[language] ?? .max), let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")),
            let parent = path[..<folder].utf8.lastIndex(of: UInt8(ascii: "/")) {

@@ -17,13 +17,16 @@ struct OutputManifest {
 
     private static let header = "passerelle-output-manifest 1"
 
-    var entries: [String: Entry] = [:]
+    let entries: [String: Entry]
+    /// Every folder that holds a file of the manifest, relative to the tree (made once).
+    let folders: Set<String>
     /// Modification time of each folder (the tree itself is `""`) after the build wrote it: a folder
     /// whose time changed since holds something added by hand.
     var folderTimes: [String: (Int64, Int64)] = [:]
 
     init(entries: [String: Entry] = [:]) {
         self.entries = entries
+        folders = OutputManifest.folders(of: entries.keys)
     }
 
     /// The manifest at `url`, or nil when it is missing or unreadable.
@@ -49,6 +52,7 @@ struct OutputManifest {
         }
         guard valid, !first else { return nil }
         self.entries = entries
+        folders = OutputManifest.folders(of: entries.keys)
         self.folderTimes = folderTimes
     }
 
@@ -88,9 +92,6 @@ struct OutputManifest {
         var mtime: [Int64] = [0, 0]
         return passerelle_folder_time(path, &mtime) == 0 ? (mtime[0], mtime[1]) : nil
     }
-
-    /// Every folder that holds a file of the manifest, relative to the tree.
-    var folders: Set<String> { OutputManifest.folders(of: entries.keys) }
 
     static func folders<Paths: Sequence>(of paths: Paths) -> Set<String> where Paths.Element == String {
         var folders = Set<String>()
