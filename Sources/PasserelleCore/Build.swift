@@ -43,6 +43,11 @@ public struct Build {
         public var succeeded = false
         /// A problem that is not about content (unusable folders): exit code 2.
         public var usageError: String?
+        /// How many edited texts a rebuild rendered again, when it rendered only what they changed
+        /// (`TextEditBuild`); nil after a full build.
+        public var textsRebuilt: Int?
+        /// Why an edit needed a full build although the last build left a snapshot.
+        public var fullBuildReason: String?
     }
 
     public let options: Options
@@ -67,12 +72,28 @@ public struct Build {
         let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(siteRoot: options.content.deletingLastPathComponent(), output: options.output)
         let inputs = cacheInputs()
         let fingerprint = cache?.fingerprint(inputs: inputs, settings: cacheSettings(options))
-        if let cache, let fingerprint, let cached = cache.report(for: fingerprint),
-           OutputWriter(output: options.output, force: options.force).isIntact() {
+        let intact = cache != nil && OutputWriter(output: options.output, force: options.force).isIntact()
+        if let cache, let fingerprint, intact, let cached = cache.report(for: fingerprint) {
             return cached
         }
         cache?.forget()
         clock.lap("cache check")
+
+        // Only entry texts changed: render what they change, carry the rest over.
+        var fullBuildReason: String?
+        if let cache, let fingerprint, intact {
+            switch textEdit(cache: cache, fingerprint: fingerprint, options: options) {
+            case let .built(report, snapshot)?:
+                clock.lap("text edit")
+                if let snapshot, (try? snapshot.write(to: cache.snapshot)) != nil { cache.remember(fingerprint, report: report) }
+                clock.lap("snapshot")
+                return report
+            case let .needsFullBuild(reason)?: fullBuildReason = reason
+            case nil: break
+            }
+        }
+        cache?.forgetSnapshot()
+        report.fullBuildReason = fullBuildReason
 
         options.progress?("reading \(display(options.content))")
         let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
@@ -89,14 +110,10 @@ public struct Build {
         report.diagnostics += themeDiagnostics
 
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate))
-        let (site, siteDiagnostics) = resolver.resolve(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
-        report.diagnostics += siteDiagnostics
+        let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
+        report.diagnostics = Build.ordered(report.diagnostics + resolution.diagnostics, strict: options.strict)
         clock.lap("parse and resolve")
-        report.diagnostics.sort { ($0.severity == .error ? 0 : 1, $0) < ($1.severity == .error ? 0 : 1, $1) }
-        if options.strict {
-            report.diagnostics = report.diagnostics.map { Diagnostic(.error, $0.location, $0.message) }
-        }
-        guard let site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
+        guard let site = resolution.site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
 
         // Files are written as they are rendered, into a folder swapped in only once all is well.
         var staging: OutputStaging?
@@ -158,9 +175,46 @@ public struct Build {
         // site.yaml, outside the themes folder, was not part of it.
         let themes = inputs[1].1.standardizedFileURL.path
         if let cache, let fingerprint, themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes {
+            // Only a build whose diagnostics all come from the content has a snapshot: loading and
+            // theme diagnostics are not redone by a text edit rebuild.
+            if report.diagnostics.count == resolution.diagnostics.count {
+                let snapshot = SiteSnapshot(
+                    environment: fingerprint.environment, outputInode: passerelle_inode(options.output.path),
+                    texts: fingerprint.files.filter { BuildCache.Fingerprint.isText($0.key) }.mapValues(\.hash), site: site,
+                    frontMatterDiagnostics: resolution.frontMatterDiagnostics, bodyDiagnostics: resolution.bodyDiagnostics,
+                    otherDiagnostics: resolution.otherDiagnostics, knownIDs: resolution.knownIDs, drafts: resolution.drafts,
+                    imageSizes: loaded.imageSizes, search: renderer.searchFragments.all,
+                    pagesPerLanguage: report.pagesPerLanguage, filesWritten: report.filesWritten)
+                try? snapshot.write(to: cache.snapshot)
+            }
             cache.remember(fingerprint, report: report)
         }
+        clock.lap("snapshot")
         return report
+    }
+
+    /// Diagnostics in the order they are shown: errors first, then by place; all errors when `strict`.
+    static func ordered(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
+        let sorted = diagnostics.sorted { ($0.severity == .error ? 0 : 1, $0) < ($1.severity == .error ? 0 : 1, $1) }
+        return strict ? sorted.map { Diagnostic(.error, $0.location, $0.message) } : sorted
+    }
+
+    /// A `TextEditBuild` from the snapshot of the last build, when there is one for this environment.
+    private func textEdit(cache: BuildCache, fingerprint: BuildCache.Fingerprint, options: Options) -> TextEditBuild.Outcome? {
+        let loader = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content))
+        guard var config = loader.loadConfig().0 else { return nil }
+        if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
+        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+        defer { clock.lap("  text edit rebuild") }
+        guard let snapshot = SiteSnapshot(contentsOf: cache.snapshot, config: config, buildDate: options.buildDate),
+              snapshot.environment == fingerprint.environment, snapshot.outputInode == passerelle_inode(options.output.path) else { return nil }
+        clock.lap("  snapshot read")
+        let themeURL = resolveTheme(options.theme ?? config.theme)
+        let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL)).load(languages: config.languageCodes)
+        guard let theme, themeDiagnostics.isEmpty else { return nil }
+        clock.lap("  theme")
+        return TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint,
+                             displayRoot: display(options.content)).run()
     }
 
     /// The folders whose files are inputs of a build: the content, and the theme (the themes

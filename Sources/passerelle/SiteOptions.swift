@@ -94,7 +94,8 @@ enum ReportPrinter {
             let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
             if report.succeeded {
                 let pages = report.languages.map { "\(report.pagesPerLanguage[$0] ?? 0) \($0)" }.joined(separator: ", ")
-                Swift.print("\(verb): \(pages) pages, \(plural(warnings, "warning")), \(elapsed) ms")
+                let scope = report.textsRebuilt.map { " (only what \(plural($0, "edited text")) changed)" } ?? ""
+                Swift.print("\(verb): \(pages) pages, \(plural(warnings, "warning")), \(elapsed) ms\(scope)")
             } else {
                 FileHandle.standardError.write(Data("\(failure): \(plural(errors, "error")), \(plural(warnings, "warning"))\n".utf8))
             }

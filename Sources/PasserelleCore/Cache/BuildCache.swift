@@ -21,6 +21,12 @@ public struct BuildCache {
     public struct Fingerprint {
         public let key: String
         let files: [String: FileState]
+        /// The key of everything but the content of the content texts (their paths included):
+        /// a snapshot made under the same environment can be brought up to date text by text.
+        let environment: String
+
+        /// Whether `path` (as `files` names it) is a content text: `content/…/*.md`.
+        static func isText(_ path: String) -> Bool { path.hasPrefix("content/") && path.hasSuffix(".md") }
     }
 
     private static let header = "passerelle-build-cache 1"
@@ -29,10 +35,14 @@ public struct BuildCache {
     public let folder: URL
     /// The record of the last build into one output folder.
     let record: URL
+    /// The `SiteSnapshot` of the last build into that output folder.
+    let snapshot: URL
 
     public init(siteRoot: URL, output: URL) {
         folder = siteRoot.appendingPathComponent(".passerelle-cache")
-        record = folder.appendingPathComponent("build-" + String(ContentHash.of(output.standardizedFileURL.path), radix: 16))
+        let name = String(ContentHash.of(output.standardizedFileURL.path), radix: 16)
+        record = folder.appendingPathComponent("build-" + name)
+        snapshot = folder.appendingPathComponent("snapshot-" + name)
     }
 
     // MARK: Fingerprint
@@ -61,16 +71,23 @@ public struct BuildCache {
             let data = (try? Data(contentsOf: file.url)) ?? Data()
             return FileState(size: file.size, mtime: file.mtime, hash: data.withUnsafeBytes { ContentHash.of($0) })
         }
-        var summary = settings + "\n"
+        var summary = settings + "\n", environment = summary
         summary.reserveCapacity(listed.count * 64)
+        environment.reserveCapacity(listed.count * 48)
         for (file, state) in zip(listed, states) {
-            summary += String(state.hash, radix: 16)
+            let hash = String(state.hash, radix: 16)
+            summary += hash
             summary += " "
             summary += file.path
             summary += "\n"
+            environment += Fingerprint.isText(file.path) ? "-" : hash
+            environment += " "
+            environment += file.path
+            environment += "\n"
         }
-        let key = String(ContentHash.of(summary), radix: 16) + "-" + String(ContentHash.of(summary, seed: 1), radix: 16)
-        return Fingerprint(key: key, files: Dictionary(uniqueKeysWithValues: zip(listed.map(\.path), states)))
+        func key(_ text: String) -> String { String(ContentHash.of(text), radix: 16) + "-" + String(ContentHash.of(text, seed: 1), radix: 16) }
+        return Fingerprint(key: key(summary), files: Dictionary(uniqueKeysWithValues: zip(listed.map(\.path), states)),
+                           environment: key(environment))
     }
 
     // MARK: Record
@@ -93,6 +110,11 @@ public struct BuildCache {
     /// Forgets the last build: called before a build changes anything.
     public func forget() {
         unlink(record.path)
+    }
+
+    /// Forgets the snapshot too: called before a full build changes anything.
+    func forgetSnapshot() {
+        unlink(snapshot.path)
     }
 
     /// The record file: key, report, then the state of every input file.

@@ -22,14 +22,25 @@ extension PageRenderer {
                                         next: index + 1 < years.count ? years[index + 1] : nil))
             }
             for id in section.orderedEntries[language] ?? [] {
-                let entry = site.entries[id]!
-                guard let event = icalEvent(entry, language: language) else { continue }
-                let page = entry.pages[language]!
-                pages.append(Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),
-                                  content: icalWriter(language, name: event.summary).calendar([event])))
+                if let file = eventCalendarFile(site.entries[id]!, language) { pages.append(file) }
             }
         }
-        let all = site.sections.filter { $0.config.kind == .event }
+        pages.append(languageCalendarFile(language))
+        return pages
+    }
+
+    /// The `.ics` file of one event, beside its page (nil when the entry is not an event).
+    func eventCalendarFile(_ entry: Entry, _ language: String) -> Page? {
+        guard let event = icalEvent(entry, language: language) else { return nil }
+        let page = entry.pages[language]!
+        return Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),
+                    content: icalWriter(language, name: event.summary).calendar([event]))
+    }
+
+    /// The `.ics` file of every event of a language.
+    func languageCalendarFile(_ language: String) -> Page {
+        let eventSections = site.sections.filter { $0.config.kind == .event }
+        let all = eventSections
             .flatMap { $0.orderedEntries[language] ?? [] }
             .sorted { a, b in
                 let ea = site.entries[a]!.variant(for: language, order: site.languageCodes).metadata.event!
@@ -38,8 +49,7 @@ extension PageRenderer {
             }
             .compactMap { icalEvent(site.entries[$0]!, language: language) }
         let name = site.config.title(in: language) + " – " + eventSections.map { $0.config.title(in: language) }.joined(separator: ", ")
-        pages.append(Page(path: SitePaths.languageCalendar(language), content: icalWriter(language, name: name).calendar(all)))
-        return pages
+        return Page(path: SitePaths.languageCalendar(language), content: icalWriter(language, name: name).calendar(all))
     }
 
     private func icalWriter(_ language: String, name: String) -> ICalendarWriter {

@@ -12,9 +12,17 @@ extension PageRenderer {
 
     /// `search.json` and `search-index.js`: a job of their own, the largest of a language.
     func renderSearchIndex(_ language: String) -> [Page] {
-        let index = SearchIndex(site: site, language: language, order: atoz[language]!.groups.flatMap(\.entryIDs))
-        return [Page(path: SitePaths.searchIndex(language), content: index.json),
-                Page(path: SitePaths.searchScriptIndex(language), content: index.script)]
+        let order = atoz[language]!.groups.flatMap(\.entryIDs)
+        let fragments = SearchIndex(site: site, language: language, order: order).fragments
+        searchFragments.keep(SearchFragments(language: language, entryIDs: order, json: fragments))
+        return searchIndexFiles(fragments, language)
+    }
+
+    /// `search.json` and `search-index.js` from the JSON of their records.
+    func searchIndexFiles(_ fragments: [String], _ language: String) -> [Page] {
+        let json = SearchIndex.json(language: language, fragments: fragments)
+        return [Page(path: SitePaths.searchIndex(language), content: json),
+                Page(path: SitePaths.searchScriptIndex(language), content: SearchIndex.script(json: json))]
     }
 
     func renderAtoZ(_ language: String) -> Page {

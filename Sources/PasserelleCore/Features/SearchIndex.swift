@@ -13,6 +13,15 @@ public struct SearchIndex: Sendable {
         public let words: [String]
         /// The text's language when it differs from the index's (a fallback).
         public let textLanguage: String?
+
+        /// The record as the index file writes it.
+        public var json: String {
+            var pairs: [(String, String)] = [("t", JSONText.string(title)), ("s", JSONText.string(section)), ("u", JSONText.string(url))]
+            if !summary.isEmpty { pairs.append(("d", JSONText.string(summary))) }
+            pairs.append(("w", JSONText.string(words.joined(separator: " "))))
+            if let textLanguage { pairs.append(("l", JSONText.string(textLanguage))) }
+            return JSONText.object(pairs)
+        }
     }
 
     public let language: String
@@ -32,7 +41,7 @@ public struct SearchIndex: Sendable {
         }.flatMap { $0 }
     }
 
-    private static func record(for id: String, site: Site, language: String, cache: inout [String: String]) -> Record {
+    static func record(for id: String, site: Site, language: String, cache: inout [String: String]) -> Record {
         let entry = site.entries[id]!
         let page = entry.pages[language]!
         let meta = entry.variants[page.textLanguage]!.metadata
@@ -100,20 +109,18 @@ public struct SearchIndex: Sendable {
         return result
     }
 
-    public var json: String {
-        JSONText.object([
-            ("language", JSONText.string(language)),
-            ("entries", JSONText.array(records.map { record in
-                var pairs: [(String, String)] = [("t", JSONText.string(record.title)), ("s", JSONText.string(record.section)),
-                                                 ("u", JSONText.string(record.url))]
-                if !record.summary.isEmpty { pairs.append(("d", JSONText.string(record.summary))) }
-                pairs.append(("w", JSONText.string(record.words.joined(separator: " "))))
-                if let lang = record.textLanguage { pairs.append(("l", JSONText.string(lang))) }
-                return JSONText.object(pairs)
-            })),
-        ]) + "\n"
+    /// Each record as JSON, in index order: a rebuild after a text edit replaces one of them.
+    public var fragments: [String] { records.map(\.json) }
+
+    public var json: String { SearchIndex.json(language: language, fragments: fragments) }
+
+    /// The index file from its records' JSON.
+    static func json(language: String, fragments: [String]) -> String {
+        JSONText.object([("language", JSONText.string(language)), ("entries", JSONText.array(fragments))]) + "\n"
     }
 
     /// The same index as a script, for pages opened from `file://` where `fetch` of a local file is blocked.
-    public var script: String { "window.passerelleSearch = " + json.dropLast() + ";\n" }
+    static func script(json: String) -> String { "window.passerelleSearch = " + json.dropLast() + ";\n" }
+
+    public var script: String { SearchIndex.script(json: json) }
 }

@@ -89,6 +89,15 @@ public struct ContentLoader {
         return result
     }
 
+    /// One content file, by its path in the content folder (`events/tunis-2005.fr.md`), read as `load()` reads it.
+    func loadFile(_ relativePath: String, config: SiteConfig) -> Result {
+        var result = Result()
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return result }
+        loadFile(named: String(parts.last!), in: parts.count == 2 ? String(parts[0]) : nil, config: config, into: &result)
+        return result
+    }
+
     private func loadFile(named name: String, in section: String?, config: SiteConfig, into result: inout Result) {
         guard name.hasSuffix(".md") else { return }
         let relative = section.map { "\($0)/\(name)" } ?? name

@@ -50,6 +50,11 @@ public struct DateTimeValue: Hashable, Comparable, Sendable {
     /// Minutes after midnight, or nil for a whole day.
     public let minuteOfDay: Int?
 
+    public init(date: CalendarDate, minuteOfDay: Int?) {
+        self.date = date
+        self.minuteOfDay = minuteOfDay
+    }
+
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM[:SS]`; seconds and a trailing `Z` are accepted.
     public init?(iso text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

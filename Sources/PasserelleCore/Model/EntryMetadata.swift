@@ -1,5 +1,5 @@
 /// The front matter of one content file, validated and typed.
-public struct EntryMetadata: Sendable {
+public struct EntryMetadata: Hashable, Sendable {
     public var title: String = ""
     public var summary: String?
     public var weight: Int?

@@ -55,6 +55,8 @@ public struct PageRenderer {
     /// Per language, the depth (number of `/`) of the deepest page the chrome links to.
     let chromeDepth: [String: Int]
     let chromeCache = SharedChromeCache()
+    /// The search records of each language, as rendered: the build snapshot keeps them.
+    public let searchFragments = SearchFragments.Store()
 
     public init(site: Site, theme: Theme) {
         self.site = site

@@ -20,8 +20,35 @@ public struct SiteResolver {
         self.options = options
     }
 
+    /// What resolving found: the site (nil when there are errors), every diagnostic, and what a
+    /// later build needs to redo one text alone (`SiteSnapshot`).
+    public struct Resolution {
+        public var site: Site?
+        public var diagnostics: [Diagnostic]
+        /// Front matter diagnostics, by file path relative to the content folder.
+        var frontMatterDiagnostics: [String: [Diagnostic]] = [:]
+        /// Diagnostics of each rendered body (its Markdown, references and anchors), by `bodyKey`.
+        var bodyDiagnostics: [String: [Diagnostic]] = [:]
+        /// Diagnostics of pairing translations and resolving `related`.
+        var otherDiagnostics: [Diagnostic] = []
+        /// Entries that references may name (including those whose files have errors).
+        var knownIDs: [String] = []
+        /// Drafts left out of this build.
+        var drafts: [String] = []
+
+        /// All diagnostics, from their parts, in the order `resolve` gives them.
+        static func combine(frontMatter: [Diagnostic], other: [Diagnostic], bodies: [String: [Diagnostic]]) -> [Diagnostic] {
+            frontMatter + other + Set(bodies.values.joined())
+        }
+    }
+
+    /// The key of a rendered body: an entry's page, or a section's (home: `""`) intro, in a language.
+    static func bodyKey(entry id: String?, section: String?, language: String) -> String {
+        id.map { "entry:\($0):\(language)" } ?? "intro:\(section ?? ""):\(language)"
+    }
+
     /// A text to render for one page, with what the page needs to resolve its links.
-    private struct RenderJob {
+    struct RenderJob {
         let source: SourceFile
         let body: String
         let bodyFirstLine: Int
@@ -31,13 +58,20 @@ public struct SiteResolver {
         var isFallback: Bool { source.language != language }
     }
 
-    private struct RenderResult {
+    struct RenderResult {
         var output: MarkdownRenderer.Output
         var references: [(id: String, anchor: String?, location: SourceLocation)]
     }
 
     public func resolve(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:]) -> (Site?, [Diagnostic]) {
+        let resolution = resolution(files: files, assets: assets, imageSizes: imageSizes)
+        return (resolution.site, resolution.diagnostics)
+    }
+
+    /// `resolve`, with the diagnostics kept apart by origin.
+    public func resolution(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:]) -> Resolution {
         var diagnostics: [Diagnostic] = []
+        var frontMatterDiagnostics: [String: [Diagnostic]] = [:]
         let languages = config.languageCodes
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
 
@@ -51,6 +85,7 @@ public struct SiteResolver {
         var intros: [String: [String: (EntryVariant)]] = [:] // section name ("" for home) -> lang -> variant
         for (file, result) in zip(files, parsed) {
             diagnostics += result.diagnostics
+            if !result.diagnostics.isEmpty { frontMatterDiagnostics[file.relativePath] = result.diagnostics }
             guard let metadata = result.metadata else { continue }
             if metadata.draft && !options.includeDrafts {
                 if !file.isIndex { draftIDs.insert(file.id) }
@@ -65,6 +100,7 @@ public struct SiteResolver {
             }
         }
 
+        let frontMatterCount = diagnostics.count
         // Two files whose names differ only in case are one file on macOS and Windows checkouts.
         var byFoldedName: [String: SourceFile] = [:]
         for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
@@ -171,11 +207,9 @@ public struct SiteResolver {
         }
 
         clock.lap("  Markdown bodies")
-        var renderDiagnostics = Set<Diagnostic>()
-        var anchorChecks: [(target: String, language: String, anchor: String, location: SourceLocation)] = []
+        var bodyDiagnostics: [String: [Diagnostic]] = [:]
         var sectionIntros: [String: [String: RenderedText]] = [:]
         for (job, (key, result)) in zip(jobs, zip(jobKeys, results)) {
-            renderDiagnostics.formUnion(result.output.diagnostics)
             if let id = key.id {
                 var page = entries[id]!.pages[key.language]!
                 page.html = result.output.html
@@ -189,19 +223,13 @@ public struct SiteResolver {
                 sectionIntros[section, default: [:]][key.language] = RenderedText(
                     title: variant.metadata.title, html: result.output.html, textLanguage: variant.language)
             }
-            for reference in result.references where !job.isFallback {
-                if let anchor = reference.anchor {
-                    anchorChecks.append((reference.id, key.language, anchor, reference.location))
-                }
-            }
         }
-        for check in anchorChecks {
-            guard let page = entries[check.target]?.pages[check.language], !page.headingIDs.contains(check.anchor),
-                  page.textLanguage == check.language else { continue }
-            renderDiagnostics.insert(.error(check.location, "no heading '#\(check.anchor)' in '\(check.target)'"
-                + Suggestion.didYouMean(check.anchor, in: page.headingIDs)))
+        for (job, (key, result)) in zip(jobs, zip(jobKeys, results)) {
+            let found = Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: job, entries: entries))
+            if !found.isEmpty { bodyDiagnostics[SiteResolver.bodyKey(entry: key.id, section: key.section, language: key.language)] = Array(found) }
         }
-        diagnostics += renderDiagnostics
+        let otherDiagnostics = Array(diagnostics[frontMatterCount...])
+        diagnostics += Set(bodyDiagnostics.values.joined())
 
         clock.lap("  collecting bodies and anchors")
         // Backlinks: who references whom, per language, from bodies and `related`.
@@ -244,10 +272,23 @@ public struct SiteResolver {
         clock.lap("  section order")
         let site = Site(config: config, sections: sections, entries: entries, homeIntros: sectionIntros[""] ?? [:],
                         assets: assets, buildDate: options.buildDate)
-        return (diagnostics.hasErrors ? nil : site, diagnostics)
+        return Resolution(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics,
+                          frontMatterDiagnostics: frontMatterDiagnostics, bodyDiagnostics: bodyDiagnostics,
+                          otherDiagnostics: otherDiagnostics, knownIDs: knownIDs.sorted(), drafts: drafts.sorted())
     }
 
-    private func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
+    /// The `#anchor`s of a body's references that name no heading of their target. A fallback page
+    /// shows text written for another language: its anchors were checked there.
+    static func anchorFailures(_ result: RenderResult, of job: RenderJob, entries: [String: Entry]) -> [Diagnostic] {
+        guard !job.isFallback else { return [] }
+        return result.references.compactMap { reference in
+            guard let anchor = reference.anchor, let page = entries[reference.id]?.pages[job.language],
+                  !page.headingIDs.contains(anchor), page.textLanguage == job.language else { return nil }
+            return .error(reference.location, "no heading '#\(anchor)' in '\(reference.id)'" + Suggestion.didYouMean(anchor, in: page.headingIDs))
+        }
+    }
+
+    func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
                         entries: [String: Entry], drafts: Set<String>, assets: Set<String>,
                         imageSizes: [String: ImageDimensions]) -> RenderResult {
         final class Collector { var references: [(id: String, anchor: String?, location: SourceLocation)] = [] }

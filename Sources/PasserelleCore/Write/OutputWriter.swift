@@ -58,8 +58,7 @@ public struct OutputWriter {
     /// Whether `output` is exactly as the build that wrote it left it: every file of its manifest
     /// with the same size and time, and no folder changed (nothing added or removed).
     public func isIntact() -> Bool {
-        let inode = passerelle_inode(output.path)
-        guard inode != 0, let manifest = OutputManifest(contentsOf: manifestURL(inode: inode)), !manifest.entries.isEmpty else { return false }
+        guard let manifest = currentManifest(), !manifest.entries.isEmpty else { return false }
         let root = output.path + "/"
         let entries = Array(manifest.entries)
         let chunks = stride(from: 0, to: entries.count, by: 2_048).map { entries[$0..<min($0 + 2_048, entries.count)] }
@@ -73,6 +72,12 @@ public struct OutputWriter {
         return filesIntact && manifest.folderTimes.allSatisfy { folder, time in
             OutputManifest.modificationTime(folder.isEmpty ? output.path : root + folder).map { $0 == time } ?? false
         }
+    }
+
+    /// The manifest of the current output tree, if it has one.
+    func currentManifest() -> OutputManifest? {
+        let inode = passerelle_inode(output.path)
+        return inode == 0 ? nil : OutputManifest(contentsOf: manifestURL(inode: inode))
     }
 
     private func manifestURL(inode: UInt64) -> URL {

@@ -1,0 +1,283 @@
+import Foundation
+
+/// What the last successful build into an output folder knew, kept in `.passerelle-cache/` so
+/// that the next build can redo only what an edit of entry texts changes (`TextEditBuild`).
+///
+/// It holds the resolved site without the HTML of bodies (a rebuild renders the edited bodies
+/// again, and no other page), the diagnostics split by origin, the search records, and the
+/// content hash of every content text. It describes one output tree: the one whose inode it names.
+struct SiteSnapshot {
+    /// The key of every input but the content texts (`*.md` under `content/`), and of the options.
+    var environment: String
+    /// The inode of the output tree this build wrote.
+    var outputInode: UInt64
+    /// The content hash of every content text, by its path in the build cache (`content/…`).
+    var texts: [String: UInt64]
+    var site: Site
+    var frontMatterDiagnostics: [String: [Diagnostic]]
+    var bodyDiagnostics: [String: [Diagnostic]]
+    var otherDiagnostics: [Diagnostic]
+    var knownIDs: [String]
+    var drafts: [String]
+    var imageSizes: [String: ImageDimensions]
+    var search: [String: SearchFragments]
+    var pagesPerLanguage: [String: Int]
+    var filesWritten: Int
+
+    private static let header = "passerelle-snapshot 1\n"
+
+    // MARK: Writing
+
+    func write(to url: URL) throws {
+        var out = ArchiveWriter(capacity: 64 << 20)
+        out.string(SiteSnapshot.header)
+        out.string(environment)
+        out.uint64(outputInode)
+        out.dictionary(texts) { $0.uint64($1) }
+        SiteSnapshot.write(&out, site)
+        out.dictionary(frontMatterDiagnostics) { $0.array($1, SiteSnapshot.write) }
+        out.dictionary(bodyDiagnostics) { $0.array($1, SiteSnapshot.write) }
+        out.array(otherDiagnostics, SiteSnapshot.write)
+        out.strings(knownIDs)
+        out.strings(drafts)
+        out.dictionary(imageSizes) { out, size in out.int(size.width); out.int(size.height) }
+        out.dictionary(search) { out, fragments in out.strings(fragments.entryIDs); out.strings(fragments.json) }
+        out.dictionary(pagesPerLanguage) { $0.int($1) }
+        out.int(filesWritten)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.appendingPathExtension("\(getpid())")
+        try out.bytes.withUnsafeBytes { try Data($0).write(to: temporary) }
+        guard rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    private static func write(_ out: inout ArchiveWriter, _ site: Site) {
+        out.array(site.sections) { out, section in
+            out.string(section.config.name)
+            out.dictionary(section.orderedEntries) { $0.strings($1) }
+            out.dictionary(section.intros, write)
+        }
+        out.dictionary(site.homeIntros, write)
+        out.strings(site.assets)
+        out.array(site.entries.keys.sorted()) { out, id in
+            let entry = site.entries[id]!
+            out.string(entry.id)
+            out.string(entry.section.name)
+            out.string(entry.fileSlug)
+            out.dictionary(entry.variants) { out, variant in
+                out.string(variant.language)
+                write(&out, variant.metadata)
+                out.int(variant.bodyFirstLine)
+                let source = variant.source
+                out.string(source.displayPath)
+                out.string(source.relativePath)
+                out.optional(source.section) { $0.string($1) }
+                out.string(source.slug)
+                out.string(source.language)
+                out.bool(source.isIndex)
+            }
+            out.dictionary(entry.pages) { out, page in
+                out.string(page.language)
+                out.string(page.textLanguage)
+                out.string(page.slug)
+                out.string(page.outputPath)
+                out.strings(page.headingIDs)
+                out.string(page.plainText)
+                out.strings(page.related)
+                out.strings(page.bodyReferences)
+                out.strings(page.backlinks)
+            }
+        }
+    }
+
+    private static func write(_ out: inout ArchiveWriter, _ text: RenderedText) {
+        out.optional(text.title) { $0.string($1) }
+        out.string(text.html)
+        out.string(text.textLanguage)
+    }
+
+    private static func write(_ out: inout ArchiveWriter, _ meta: EntryMetadata) {
+        out.string(meta.title)
+        out.optional(meta.summary) { $0.string($1) }
+        out.optional(meta.weight) { $0.int($1) }
+        out.optional(meta.category) { $0.string($1) }
+        out.strings(meta.tags)
+        out.array(meta.related, write)
+        out.optional(meta.slug) { $0.string($1) }
+        out.array(meta.aliases, write)
+        out.bool(meta.draft)
+        out.optional(meta.date, write)
+        out.optional(meta.updated, write)
+        out.optional(meta.location) { $0.string($1) }
+        out.optional(meta.url) { $0.string($1) }
+        out.optional(meta.event) { out, event in
+            write(&out, event.start)
+            out.optional(event.end) { write(&$0, $1) }
+            out.optional(event.timezone) { $0.string($1) }
+            out.string(event.status.rawValue)
+            out.optional(event.recurrence) { $0.string($1.rawValue) }
+        }
+    }
+
+    private static func write(_ out: inout ArchiveWriter, _ value: DateTimeValue) {
+        write(&out, value.date)
+        out.optional(value.minuteOfDay) { $0.int($1) }
+    }
+
+    private static func write(_ out: inout ArchiveWriter, _ date: CalendarDate) {
+        out.int(date.year)
+        out.int(date.month)
+        out.int(date.day)
+    }
+
+    private static func write(_ out: inout ArchiveWriter, _ reference: ReferenceText) {
+        out.string(reference.text)
+        write(&out, reference.location)
+    }
+
+    private static func write(_ out: inout ArchiveWriter, _ location: SourceLocation) {
+        out.string(location.path)
+        out.int(location.line)
+        out.int(location.column)
+    }
+
+    private static func write(_ out: inout ArchiveWriter, _ diagnostic: Diagnostic) {
+        out.bool(diagnostic.severity == .error)
+        write(&out, diagnostic.location)
+        out.string(diagnostic.message)
+    }
+
+}
+
+extension SiteSnapshot {
+    // MARK: Reading
+
+    /// The snapshot at `url` for a site of `config` built on `buildDate`, or nil when it is
+    /// missing, unreadable, or names a section that `config` does not have.
+    init?(contentsOf url: URL, config: SiteConfig, buildDate: Date) {
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        let read: SiteSnapshot? = data.withUnsafeBytes { raw in
+            var input = ArchiveReader(raw)
+            return try? SiteSnapshot(reading: &input, config: config, buildDate: buildDate)
+        }
+        guard let read else { return nil }
+        self = read
+    }
+
+    private init(reading input: inout ArchiveReader, config: SiteConfig, buildDate: Date) throws {
+        guard try input.string() == SiteSnapshot.header else { throw ArchiveReader.Corrupt() }
+        environment = try input.string()
+        outputInode = try input.uint64()
+        texts = try input.dictionary { try $0.uint64() }
+        site = try SiteSnapshot.readSite(&input, config: config, buildDate: buildDate)
+        frontMatterDiagnostics = try input.dictionary { try $0.array(SiteSnapshot.readDiagnostic) }
+        bodyDiagnostics = try input.dictionary { try $0.array(SiteSnapshot.readDiagnostic) }
+        otherDiagnostics = try input.array(SiteSnapshot.readDiagnostic)
+        knownIDs = try input.strings()
+        drafts = try input.strings()
+        imageSizes = try input.dictionary { ImageDimensions(width: try $0.int(), height: try $0.int()) }
+        search = try input.dictionary { input in
+            let ids = try input.strings(), json = try input.strings()
+            guard ids.count == json.count else { throw ArchiveReader.Corrupt() }
+            return SearchFragments(language: "", entryIDs: ids, json: json)
+        }
+        for (language, fragments) in search {
+            search[language] = SearchFragments(language: language, entryIDs: fragments.entryIDs, json: fragments.json)
+        }
+        pagesPerLanguage = try input.dictionary { try $0.int() }
+        filesWritten = try input.int()
+        guard input.isAtEnd else { throw ArchiveReader.Corrupt() }
+    }
+
+    private static func readSite(_ input: inout ArchiveReader, config: SiteConfig, buildDate: Date) throws -> Site {
+        func section(_ name: String) throws -> SectionConfig {
+            guard let section = config.section(named: name) else { throw ArchiveReader.Corrupt() }
+            return section
+        }
+        let sections = try input.array { input in
+            Section(config: try section(try input.string()), orderedEntries: try input.dictionary { try $0.strings() },
+                    intros: try input.dictionary(readRenderedText))
+        }
+        let homeIntros = try input.dictionary(readRenderedText)
+        let assets = try input.strings()
+        let entries = try input.array { input -> Entry in
+            let id = try input.string()
+            let entrySection = try section(try input.string())
+            let fileSlug = try input.string()
+            let variants = try input.dictionary { input -> EntryVariant in
+                let language = try input.string()
+                let metadata = try readMetadata(&input)
+                let bodyFirstLine = try input.int()
+                let source = SourceFile(displayPath: try input.string(), relativePath: try input.string(),
+                                        section: try input.optional { try $0.string() }, slug: try input.string(),
+                                        language: try input.string(), isIndex: try input.bool(), text: "")
+                return EntryVariant(language: language, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine, source: source)
+            }
+            let pages = try input.dictionary { input in
+                EntryPage(language: try input.string(), textLanguage: try input.string(), slug: try input.string(),
+                          outputPath: try input.string(), headingIDs: try input.strings(), plainText: try input.string(),
+                          related: try input.strings(), bodyReferences: try input.strings(), backlinks: try input.strings())
+            }
+            return Entry(id: id, section: entrySection, fileSlug: fileSlug, variants: variants, pages: pages)
+        }
+        return Site(config: config, sections: sections, entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) }),
+                    homeIntros: homeIntros, assets: assets, buildDate: buildDate)
+    }
+
+    private static func readRenderedText(_ input: inout ArchiveReader) throws -> RenderedText {
+        RenderedText(title: try input.optional { try $0.string() }, html: try input.string(), textLanguage: try input.string())
+    }
+
+    private static func readMetadata(_ input: inout ArchiveReader) throws -> EntryMetadata {
+        var meta = EntryMetadata()
+        meta.title = try input.string()
+        meta.summary = try input.optional { try $0.string() }
+        meta.weight = try input.optional { try $0.int() }
+        meta.category = try input.optional { try $0.string() }
+        meta.tags = try input.strings()
+        meta.related = try input.array(readReference)
+        meta.slug = try input.optional { try $0.string() }
+        meta.aliases = try input.array(readReference)
+        meta.draft = try input.bool()
+        meta.date = try input.optional(readDate)
+        meta.updated = try input.optional(readDate)
+        meta.location = try input.optional { try $0.string() }
+        meta.url = try input.optional { try $0.string() }
+        meta.event = try input.optional { input in
+            let start = try readDateTime(&input)
+            let end = try input.optional(readDateTime)
+            let timezone = try input.optional { try $0.string() }
+            guard let status = EventDetails.Status(rawValue: try input.string()) else { throw ArchiveReader.Corrupt() }
+            let recurrence = try input.optional { input -> EventDetails.Recurrence in
+                guard let value = EventDetails.Recurrence(rawValue: try input.string()) else { throw ArchiveReader.Corrupt() }
+                return value
+            }
+            return EventDetails(start: start, end: end, timezone: timezone, status: status, recurrence: recurrence)
+        }
+        return meta
+    }
+
+    private static func readDateTime(_ input: inout ArchiveReader) throws -> DateTimeValue {
+        DateTimeValue(date: try readDate(&input), minuteOfDay: try input.optional { try $0.int() })
+    }
+
+    private static func readDate(_ input: inout ArchiveReader) throws -> CalendarDate {
+        guard let date = CalendarDate(year: try input.int(), month: try input.int(), day: try input.int()) else { throw ArchiveReader.Corrupt() }
+        return date
+    }
+
+    private static func readReference(_ input: inout ArchiveReader) throws -> ReferenceText {
+        ReferenceText(text: try input.string(), location: try readLocation(&input))
+    }
+
+    private static func readLocation(_ input: inout ArchiveReader) throws -> SourceLocation {
+        SourceLocation(path: try input.string(), line: try input.int(), column: try input.int())
+    }
+
+    private static func readDiagnostic(_ input: inout ArchiveReader) throws -> Diagnostic {
+        let severity: Diagnostic.Severity = try input.bool() ? .error : .warning
+        return Diagnostic(severity, try readLocation(&input), try input.string())
+    }
+}
