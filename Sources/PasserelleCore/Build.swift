@@ -72,8 +72,9 @@ public struct Build {
         let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(siteRoot: options.content.deletingLastPathComponent(), output: options.output)
         let inputs = cacheInputs()
         let fingerprint = cache?.fingerprint(inputs: inputs, settings: cacheSettings(options))
-        let intact = cache != nil && OutputWriter(output: options.output, force: options.force).isIntact()
-        if let cache, let fingerprint, intact, let cached = cache.report(for: fingerprint) {
+        // The output as the last build left it (nil when it was changed since, or has no manifest).
+        let current = cache == nil ? nil : OutputWriter(output: options.output, force: options.force).intactManifest()
+        if let cache, let fingerprint, current != nil, let cached = cache.report(for: fingerprint) {
             return cached
         }
         cache?.forget()
@@ -81,11 +82,11 @@ public struct Build {
 
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
-        if let cache, let fingerprint, intact {
-            switch textEdit(cache: cache, fingerprint: fingerprint, options: options) {
+        if let cache, let fingerprint, let current {
+            switch textEdit(cache: cache, fingerprint: fingerprint, output: current, options: options) {
             case let .built(report, snapshot)?:
                 clock.lap("text edit")
-                if let snapshot, (try? snapshot.write(to: cache.snapshot)) != nil { cache.remember(fingerprint, report: report) }
+                if let snapshot, (try? snapshot.save(to: cache.snapshot)) != nil { cache.remember(fingerprint, report: report) }
                 clock.lap("snapshot")
                 return report
             case let .needsFullBuild(reason)?: fullBuildReason = reason
@@ -185,7 +186,7 @@ public struct Build {
                     otherDiagnostics: resolution.otherDiagnostics, knownIDs: resolution.knownIDs, drafts: resolution.drafts,
                     imageSizes: loaded.imageSizes, search: renderer.searchFragments.all,
                     pagesPerLanguage: report.pagesPerLanguage, filesWritten: report.filesWritten)
-                try? snapshot.write(to: cache.snapshot)
+                try? snapshot.save(to: cache.snapshot)
             }
             cache.remember(fingerprint, report: report)
         }
@@ -200,11 +201,12 @@ public struct Build {
     }
 
     /// A `TextEditBuild` from the snapshot of the last build, when there is one for this environment.
-    private func textEdit(cache: BuildCache, fingerprint: BuildCache.Fingerprint, options: Options) -> TextEditBuild.Outcome? {
+    private func textEdit(cache: BuildCache, fingerprint: BuildCache.Fingerprint, output: OutputManifest, options: Options) -> TextEditBuild.Outcome? {
+        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
         let loader = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content))
         guard var config = loader.loadConfig().0 else { return nil }
+        clock.lap("  site.yaml")
         if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
-        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
         defer { clock.lap("  text edit rebuild") }
         guard let snapshot = SiteSnapshot(contentsOf: cache.snapshot, config: config, buildDate: options.buildDate),
               snapshot.environment == fingerprint.environment, snapshot.outputInode == passerelle_inode(options.output.path) else { return nil }
@@ -213,7 +215,7 @@ public struct Build {
         let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL)).load(languages: config.languageCodes)
         guard let theme, themeDiagnostics.isEmpty else { return nil }
         clock.lap("  theme")
-        return TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint,
+        return TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint, output: output,
                              displayRoot: display(options.content)).run()
     }
 

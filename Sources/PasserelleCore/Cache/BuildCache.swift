@@ -115,6 +115,7 @@ public struct BuildCache {
     /// Forgets the snapshot too: called before a full build changes anything.
     func forgetSnapshot() {
         unlink(snapshot.path)
+        unlink(SiteSnapshot.editsURL(snapshot).path)
     }
 
     /// The record file: key, report, then the state of every input file.

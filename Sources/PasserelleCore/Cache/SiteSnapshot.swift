@@ -23,14 +23,68 @@ struct SiteSnapshot {
     var search: [String: SearchFragments]
     var pagesPerLanguage: [String: Int]
     var filesWritten: Int
+    /// Tells this snapshot's file from an earlier one, so that edits saved for one are never applied to another.
+    var generation = UInt64.random(in: 1...UInt64.max)
+    /// The entry pages (`SiteResolver.bodyKey`) rebuilt since the snapshot file was written: the
+    /// next rebuild saves only these, beside the file (`save(to:)`).
+    var editedPages: Set<String> = []
 
     private static let header = "passerelle-snapshot 1\n"
+    private static let editsHeader = "passerelle-snapshot-edits 1\n"
+    /// Beyond this many edited pages, a rebuild writes the whole snapshot again.
+    static let editLimit = 1_000
+
+    /// Where the edits since the snapshot at `url` are saved.
+    static func editsURL(_ url: URL) -> URL { url.appendingPathExtension("edits") }
 
     // MARK: Writing
 
-    func write(to url: URL) throws {
+    /// Saves the snapshot at `url`: only the edited pages when there are a few (a large site's
+    /// snapshot takes longer to write than a text edit takes to build), else the whole of it.
+    func save(to url: URL) throws {
+        guard !editedPages.isEmpty, editedPages.count <= SiteSnapshot.editLimit else {
+            var whole = self
+            whole.editedPages = []
+            whole.generation = UInt64.random(in: 1...UInt64.max)
+            unlink(SiteSnapshot.editsURL(url).path)
+            return try whole.write(to: url)
+        }
+        var out = ArchiveWriter(capacity: 4 << 20)
+        out.string(SiteSnapshot.editsHeader)
+        out.uint64(generation)
+        out.uint64(outputInode)
+        out.dictionary(texts) { $0.uint64($1) }
+        let positions = search.mapValues { Dictionary($0.entryIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+        out.array(editedPages.sorted()) { out, key in
+            let (id, language) = SiteSnapshot.page(key)
+            out.string(key)
+            out.string(site.entries[id]?.pages[language]?.plainText ?? "")
+            out.array(bodyDiagnostics[key] ?? [], SiteSnapshot.write)
+            out.string(positions[language]?[id].map { search[language]!.json[$0] } ?? "")
+        }
+        try SiteSnapshot.replace(url: SiteSnapshot.editsURL(url), with: out.bytes)
+    }
+
+    /// The entry id and language of an entry page's `bodyKey`.
+    private static func page(_ key: String) -> (id: String, language: String) {
+        let parts = key.split(separator: ":", maxSplits: 1).last.map { $0.split(separator: ":") } ?? []
+        return (parts.dropLast().joined(separator: ":"), parts.last.map(String.init) ?? "")
+    }
+
+    private static func replace(url: URL, with bytes: [UInt8]) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.appendingPathExtension("\(getpid())")
+        try bytes.withUnsafeBytes { try Data($0).write(to: temporary) }
+        guard rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
+    private func write(to url: URL) throws {
         var out = ArchiveWriter(capacity: 64 << 20)
         out.string(SiteSnapshot.header)
+        out.uint64(generation)
         out.string(environment)
         out.uint64(outputInode)
         out.dictionary(texts) { $0.uint64($1) }
@@ -44,13 +98,7 @@ struct SiteSnapshot {
         out.dictionary(search) { out, fragments in out.strings(fragments.entryIDs); out.strings(fragments.json) }
         out.dictionary(pagesPerLanguage) { $0.int($1) }
         out.int(filesWritten)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.appendingPathExtension("\(getpid())")
-        try out.bytes.withUnsafeBytes { try Data($0).write(to: temporary) }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try SiteSnapshot.replace(url: url, with: out.bytes)
     }
 
     private static func write(_ out: inout ArchiveWriter, _ site: Site) {
@@ -154,20 +202,54 @@ struct SiteSnapshot {
 extension SiteSnapshot {
     // MARK: Reading
 
-    /// The snapshot at `url` for a site of `config` built on `buildDate`, or nil when it is
-    /// missing, unreadable, or names a section that `config` does not have.
+    /// The snapshot at `url`, with the edits saved beside it, for a site of `config` built on
+    /// `buildDate`; nil when it is missing, unreadable, or names a section that `config` does not have.
     init?(contentsOf url: URL, config: SiteConfig, buildDate: Date) {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
         let read: SiteSnapshot? = data.withUnsafeBytes { raw in
             var input = ArchiveReader(raw)
             return try? SiteSnapshot(reading: &input, config: config, buildDate: buildDate)
         }
-        guard let read else { return nil }
+        guard var read else { return nil }
+        if let edits = try? Data(contentsOf: SiteSnapshot.editsURL(url)) {
+            let applied: Bool = edits.withUnsafeBytes { raw in
+                var input = ArchiveReader(raw)
+                return (try? read.apply(edits: &input)) != nil
+            }
+            guard applied else { return nil }
+        }
         self = read
+    }
+
+    /// Applies the edits saved by `save(to:)` (for this generation only).
+    private mutating func apply(edits input: inout ArchiveReader) throws {
+        guard try input.string() == SiteSnapshot.editsHeader, try input.uint64() == generation else { throw ArchiveReader.Corrupt() }
+        outputInode = try input.uint64()
+        texts = try input.dictionary { try $0.uint64() }
+        var records: [String: [String: String]] = [:]
+        var entries = site.entries
+        for _ in 0..<(try input.count()) {
+            let key = try input.string()
+            let (id, language) = SiteSnapshot.page(key)
+            guard entries[id]?.pages[language] != nil else { throw ArchiveReader.Corrupt() }
+            entries[id]!.pages[language]!.plainText = try input.string()
+            let diagnostics = try input.array(SiteSnapshot.readDiagnostic)
+            records[language, default: [:]][id] = try input.string()
+            bodyDiagnostics[key] = diagnostics.isEmpty ? nil : diagnostics
+            editedPages.insert(key)
+        }
+        guard input.isAtEnd else { throw ArchiveReader.Corrupt() }
+        site = Site(config: site.config, sections: site.sections, entries: entries, homeIntros: site.homeIntros,
+                    assets: site.assets, buildDate: site.buildDate)
+        for (language, replaced) in records {
+            guard let fragments = search[language] else { throw ArchiveReader.Corrupt() }
+            search[language] = fragments.replacing(replaced)
+        }
     }
 
     private init(reading input: inout ArchiveReader, config: SiteConfig, buildDate: Date) throws {
         guard try input.string() == SiteSnapshot.header else { throw ArchiveReader.Corrupt() }
+        generation = try input.uint64()
         environment = try input.string()
         outputInode = try input.uint64()
         texts = try input.dictionary { try $0.uint64() }

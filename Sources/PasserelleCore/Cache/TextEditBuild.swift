@@ -25,6 +25,8 @@ struct TextEditBuild {
     let config: SiteConfig
     let theme: Theme
     let fingerprint: BuildCache.Fingerprint
+    /// The manifest of the current output, checked intact.
+    let output: OutputManifest
     /// How the content folder is shown in diagnostics.
     let displayRoot: String
 
@@ -95,11 +97,11 @@ struct TextEditBuild {
         var search = snapshot.search
         for language in languages where jobs.contains(where: { $0.language == language }) {
             guard var fragments = search[language] else { return .needsFullBuild("the snapshot has no search index for '\(language)'") }
-            var folded: [String: String] = [:]
+            var folded: [String: String] = [:], records: [String: String] = [:]
             for job in jobs where job.language == language {
-                let record = SearchIndex.record(for: job.source.id, site: site, language: language, cache: &folded)
-                fragments = fragments.replacing(job.source.id, with: record.json)
+                records[job.source.id] = SearchIndex.record(for: job.source.id, site: site, language: language, cache: &folded).json
             }
+            fragments = fragments.replacing(records)
             search[language] = fragments
             files += renderer.searchIndexFiles(fragments.json, language)
             files.append(PageRenderer.Page(path: SitePaths.feed(language), content: AtomFeed(site: site, language: language).xml))
@@ -110,13 +112,12 @@ struct TextEditBuild {
         clock.lap("  files rendered")
         // Written beside the output with everything else carried over, then swapped in.
         let writer = OutputWriter(output: options.output, force: options.force)
-        guard let current = writer.currentManifest() else { return .needsFullBuild("the output has no manifest") }
         do {
             try writer.checkOwnership(content: options.content)
             let staging = try writer.begin()
             for file in files { staging.stage(file.path, .text(file.content)) }
             clock.lap("  staged")
-            staging.carryOver(from: current, output: options.output)
+            staging.carryOver(from: output, output: options.output)
             clock.lap("  carried over")
             try staging.finish()
             clock.lap("  swapped")
@@ -135,6 +136,7 @@ struct TextEditBuild {
         next.site = site
         next.bodyDiagnostics = bodyDiagnostics
         next.search = search
+        next.editedPages.formUnion(jobs.map { SiteResolver.bodyKey(entry: $0.source.id, section: nil, language: $0.language) })
         return .built(report, next)
     }
 }

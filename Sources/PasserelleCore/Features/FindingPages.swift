@@ -12,7 +12,7 @@ extension PageRenderer {
 
     /// `search.json` and `search-index.js`: a job of their own, the largest of a language.
     func renderSearchIndex(_ language: String) -> [Page] {
-        let order = atoz[language]!.groups.flatMap(\.entryIDs)
+        let order = atoz(language).groups.flatMap(\.entryIDs)
         let fragments = SearchIndex(site: site, language: language, order: order).fragments
         searchFragments.keep(SearchFragments(language: language, entryIDs: order, json: fragments))
         return searchIndexFiles(fragments, language)
@@ -30,7 +30,7 @@ extension PageRenderer {
         var context = chrome(language: language, path: path, title: theme.strings[language]?["az_title"]) {
             SitePaths.generated("az", self.site.config, $0)
         }
-        let groups = atoz[language]!.groups
+        let groups = atoz(language).groups
         context["letters"] = groups.map { ["letter": $0.letter, "anchor": $0.letter == "#" ? "az-other" : "az-" + $0.letter.lowercased()] }
         context["groups"] = groups.map { group -> [String: Any] in
             ["letter": group.letter, "anchor": group.letter == "#" ? "az-other" : "az-" + group.letter.lowercased(),

@@ -25,11 +25,12 @@ public struct SearchFragments: Sendable {
         }
     }
 
-    /// The same records with `record` in place of `id`'s.
-    func replacing(_ id: String, with record: String) -> SearchFragments {
-        guard let index = entryIDs.firstIndex(of: id) else { return self }
+    /// The same records with `records[id]` in place of the record of each `id` it names.
+    func replacing(_ records: [String: String]) -> SearchFragments {
         var json = self.json
-        json[index] = record
+        for (index, id) in entryIDs.enumerated() {
+            if let record = records[id] { json[index] = record }
+        }
         return SearchFragments(language: language, entryIDs: entryIDs, json: json)
     }
 }

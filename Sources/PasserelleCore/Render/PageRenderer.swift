@@ -49,12 +49,14 @@ public struct PageRenderer {
     /// Position of each entry in its section's listing, by language then section: backlinks are listed in that order.
     let ranks: [String: [String: [String: Int]]]
     /// Every entry in the A–Z order of each language: the A–Z page and the search index share it.
-    let atoz: [String: AtoZIndex]
+    /// Made when first asked for: a rebuild after a text edit does not need it.
+    func atoz(_ language: String) -> AtoZIndex { atozMemo.value(for: language) { AtoZIndex(site: site, language: language) } }
+    private let atozMemo = ConcurrentMemo<AtoZIndex>()
     /// When each event happens, in words, by language then entry id: every list that links an event shows it.
     let eventTimes: [String: [String: String]]
     /// Per language, the depth (number of `/`) of the deepest page the chrome links to.
     let chromeDepth: [String: Int]
-    let chromeCache = SharedChromeCache()
+    let chromeCache = ConcurrentMemo<[String: Any]>()
     /// The search records of each language, as rendered: the build snapshot keeps them.
     public let searchFragments = SearchFragments.Store()
 
@@ -75,7 +77,6 @@ public struct PageRenderer {
         }
         self.ranks = ranks
         let languages = site.languageCodes
-        atoz = Dictionary(uniqueKeysWithValues: zip(languages, languages.concurrentMap { AtoZIndex(site: site, language: $0) }))
         var eventTimes: [String: [String: String]] = [:]
         for language in languages {
             let dates = dateText[language]!
@@ -99,6 +100,7 @@ public struct PageRenderer {
     /// site is then never held in memory whole.
     public func renderAll(sink: (@Sendable (Page) -> Void)? = nil) -> [Page] {
         enum Job { case root, rootNotFound, home(String), section(Section, String), entry(String, String), calendars(String), finding(String), search(String) }
+        _ = languages.concurrentMap(atoz) // Both languages at once, before the jobs that share them.
         var jobs: [Job] = [.root, .rootNotFound]
         for language in languages {
             jobs.append(.search(language))
@@ -299,7 +301,7 @@ public struct PageRenderer {
         var context: [String: Any]
         if depth > (chromeDepth[language] ?? .max), let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")),
            let parent = path[..<folder].utf8.lastIndex(of: UInt8(ascii: "/")) {
-            context = chromeCache.fields(for: language + "|" + String(path[..<parent]) + "|\(depth)") {
+            context = chromeCache.value(for: language + "|" + String(path[..<parent]) + "|\(depth)") {
                 sharedChrome(language: language, path: path)
             }
         } else {

@@ -57,8 +57,11 @@ public struct OutputWriter {
 
     /// Whether `output` is exactly as the build that wrote it left it: every file of its manifest
     /// with the same size and time, and no folder changed (nothing added or removed).
-    public func isIntact() -> Bool {
-        guard let manifest = currentManifest(), !manifest.entries.isEmpty else { return false }
+    public func isIntact() -> Bool { intactManifest() != nil }
+
+    /// The manifest of `output` when the tree is intact (see `isIntact()`), else nil.
+    func intactManifest() -> OutputManifest? {
+        guard let manifest = currentManifest(), !manifest.entries.isEmpty else { return nil }
         let root = output.path + "/"
         let entries = Array(manifest.entries)
         let chunks = stride(from: 0, to: entries.count, by: 2_048).map { entries[$0..<min($0 + 2_048, entries.count)] }
@@ -69,9 +72,10 @@ public struct OutputWriter {
                 return passerelle_file_status(root + path, &size, &mtime) == 0 && size == entry.size && (mtime[0], mtime[1]) == entry.mtime
             }
         }.allSatisfy { $0 }
-        return filesIntact && manifest.folderTimes.allSatisfy { folder, time in
-            OutputManifest.modificationTime(folder.isEmpty ? output.path : root + folder).map { $0 == time } ?? false
-        }
+        guard filesIntact else { return nil }
+        let times = OutputManifest.modificationTimes(of: Array(manifest.folderTimes.keys), root: output.path)
+        let foldersIntact = manifest.folderTimes.allSatisfy { folder, recorded in times[folder].map { $0 == recorded } ?? false }
+        return foldersIntact ? manifest : nil
     }
 
     /// The manifest of the current output tree, if it has one.
