@@ -17,6 +17,10 @@ public struct Build {
         public var force = false
         /// Skip the build when nothing changed since the last one (`.passerelle-cache/`).
         public var useBuildCache = true
+        /// Free the site model at the end. A command that exits right after the build sets this
+        /// to false, as compilers do: freeing a large model one object at a time takes a tenth of
+        /// a second or more, and the system reclaims the memory at exit anyway.
+        public var freesMemory = true
         public var buildDate = Date()
         /// Overrides `site.yaml`'s `baseURL` (previews).
         public var baseURL: String?
@@ -54,6 +58,11 @@ public struct Build {
 
     public init(options: Options) { self.options = options }
 
+    /// Keeps `values` alive to the end of the process when `freesMemory` is false (see there).
+    private func keep(_ values: Any...) {
+        if !options.freesMemory { _ = Unmanaged.passRetained(values as AnyObject) }
+    }
+
     public func run() -> Report {
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
         defer { clock.lap("write") }
@@ -72,6 +81,7 @@ public struct Build {
         let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(siteRoot: options.content.deletingLastPathComponent(), output: options.output)
         let inputs = cacheInputs()
         let fingerprint = cache?.fingerprint(inputs: inputs, settings: cacheSettings(options))
+        clock.lap("fingerprint")
         // The output as the last build left it (nil when it was changed since, or has no manifest).
         let current = cache == nil ? nil : OutputWriter(output: options.output, force: options.force).intactManifest()
         if let cache, let fingerprint, current != nil, let cached = cache.report(for: fingerprint) {
@@ -83,11 +93,16 @@ public struct Build {
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
         if let cache, let fingerprint, let current {
-            switch textEdit(cache: cache, fingerprint: fingerprint, output: current, options: options) {
+            let outcome = textEdit(cache: cache, fingerprint: fingerprint, output: current, options: options)
+            defer { keep(outcome as Any) }
+            switch outcome {
             case let .built(report, snapshot)?:
                 clock.lap("text edit")
-                if let snapshot, (try? snapshot.save(to: cache.snapshot)) != nil { cache.remember(fingerprint, report: report) }
-                clock.lap("snapshot")
+                if let snapshot, (try? snapshot.save(to: cache.snapshot)) != nil {
+                    clock.lap("snapshot")
+                    cache.remember(fingerprint, report: report)
+                }
+                clock.lap("build record")
                 return report
             case let .needsFullBuild(reason)?: fullBuildReason = reason
             case nil: break
@@ -98,6 +113,7 @@ public struct Build {
 
         options.progress?("reading \(display(options.content))")
         let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
+        defer { keep(loaded) }
         report.diagnostics += loaded.diagnostics
         clock.lap("load")
         guard var config = loaded.config else { return finish(report) }
@@ -112,6 +128,7 @@ public struct Build {
 
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate))
         let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
+        defer { keep(resolution) }
         report.diagnostics = Build.ordered(report.diagnostics + resolution.diagnostics, strict: options.strict)
         clock.lap("parse and resolve")
         guard let site = resolution.site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
@@ -136,6 +153,7 @@ public struct Build {
             sink = { @Sendable _ in }
         }
         let renderer = PageRenderer(site: site, theme: theme)
+        defer { keep(renderer) }
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
         var pages = renderer.renderAll(sink: sink)
         clock.lap("render")
@@ -187,6 +205,7 @@ public struct Build {
                     imageSizes: loaded.imageSizes, search: renderer.searchFragments.all,
                     pagesPerLanguage: report.pagesPerLanguage, filesWritten: report.filesWritten)
                 try? snapshot.save(to: cache.snapshot)
+                keep(snapshot)
             }
             cache.remember(fingerprint, report: report)
         }
@@ -215,8 +234,10 @@ public struct Build {
         let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL)).load(languages: config.languageCodes)
         guard let theme, themeDiagnostics.isEmpty else { return nil }
         clock.lap("  theme")
-        return TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint, output: output,
-                             displayRoot: display(options.content)).run()
+        let build = TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint, output: output,
+                                  displayRoot: display(options.content))
+        defer { keep(build) }
+        return build.run()
     }
 
     /// The folders whose files are inputs of a build: the content, and the theme (the themes

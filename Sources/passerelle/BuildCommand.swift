@@ -18,6 +18,7 @@ struct BuildCommand: ParsableCommand {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.force = force
+        options.freesMemory = false // the process ends with the build
         let report = Build(options: options).run()
         try ReportPrinter.finish(report, started: started, verb: "built", failure: "build failed; output/ was left as it was", format: site.format, workingDirectory: site.workingDirectory)
     }

@@ -12,6 +12,7 @@ struct CheckCommand: ParsableCommand {
         let started = Date()
         var options = site.buildOptions(output: "output")
         options.dryRun = true
+        options.freesMemory = false // the process ends with the build
         let report = Build(options: options).run()
         try ReportPrinter.finish(report, started: started, verb: "checked", failure: "check failed", format: site.format, workingDirectory: site.workingDirectory)
     }

@@ -51,7 +51,7 @@ public struct BuildCache {
     /// files that kept their size and time, and combines them with `settings`.
     public func fingerprint(inputs: [(String, URL)], settings: String) -> Fingerprint {
         let known = (try? Record(contentsOf: record))?.files ?? [:]
-        var listed: [(path: String, url: URL, size: Int64, mtime: (Int64, Int64))] = []
+        var listed: [(path: String, root: URL, relative: String, size: Int64, mtime: (Int64, Int64))] = []
         for (label, root) in inputs {
             var text: UnsafeMutablePointer<CChar>?
             var length = 0
@@ -61,14 +61,14 @@ public struct BuildCache {
                 FieldScanner.forEachLine(in: bytes) { line in
                     guard let size = line.integer(), let seconds = line.integer(), let nanoseconds = line.integer() else { return }
                     let relative = line.rest()
-                    listed.append((label + "/" + relative, root.appendingPathComponent(relative), size, (seconds, nanoseconds)))
+                    listed.append((label + "/" + relative, root, relative, size, (seconds, nanoseconds)))
                 }
             }
         }
         listed.sort { $0.path < $1.path }
         let states = listed.concurrentMap { file -> FileState in
             if let old = known[file.path], old.size == file.size, old.mtime == file.mtime { return old }
-            let data = (try? Data(contentsOf: file.url)) ?? Data()
+            let data = (try? Data(contentsOf: file.root.appendingPathComponent(file.relative))) ?? Data()
             return FileState(size: file.size, mtime: file.mtime, hash: data.withUnsafeBytes { ContentHash.of($0) })
         }
         var summary = settings + "\n", environment = summary
@@ -174,24 +174,34 @@ public struct BuildCache {
 
         var text: String {
             var text = BuildCache.header + "\nkey \(key)\nlanguages " + report.languages.joined(separator: " ") + "\npages"
-            text.reserveCapacity(files.count * 64)
+            text.reserveCapacity(files.count * 64 + report.diagnostics.count * 160)
             for (language, count) in report.pagesPerLanguage.sorted(by: { $0.key < $1.key }) { text += " \(language)=\(count)" }
             text += "\nfiles \(report.filesWritten)\n"
             for diagnostic in report.diagnostics {
-                text += "D \(diagnostic.severity.rawValue)\t\(Record.escape(diagnostic.location.path))\t\(diagnostic.location.line)\t"
-                    + "\(diagnostic.location.column)\t\(Record.escape(diagnostic.message))\n"
+                text += "D "; text += diagnostic.severity.rawValue
+                text += "\t"; text += Record.escape(diagnostic.location.path)
+                text += "\t"; text += String(diagnostic.location.line)
+                text += "\t"; text += String(diagnostic.location.column)
+                text += "\t"; text += Record.escape(diagnostic.message); text += "\n"
             }
-            for (path, state) in files.sorted(by: { $0.key < $1.key }) {
-                text += "\(state.size) \(state.mtime.0) \(state.mtime.1) \(String(state.hash, radix: 16)) \(path)\n"
+            // In path order: the file is the same for the same inputs.
+            for (path, state) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                text += String(state.size); text += " "
+                text += String(state.mtime.0); text += " "
+                text += String(state.mtime.1); text += " "
+                text += String(state.hash, radix: 16); text += " "
+                text += path; text += "\n"
             }
             return text
         }
 
         static func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+            guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A || $0 == 0x09 }) else { return text }
+            return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
         }
 
         static func unescape(_ text: Substring) -> String {
+            guard text.utf8.contains(0x5C) else { return String(text) }
             var result = "", escaped = false
             for character in text {
                 if escaped {

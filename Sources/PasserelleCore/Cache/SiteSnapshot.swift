@@ -6,6 +6,10 @@ import Foundation
 /// It holds the resolved site without the HTML of bodies (a rebuild renders the edited bodies
 /// again, and no other page), the diagnostics split by origin, the search records, and the
 /// content hash of every content text. It describes one output tree: the one whose inode it names.
+///
+/// The plain text of a body is kept only where a rebuild reads it for a page it did not edit:
+/// events (the calendar of every event) and the entries of the feeds. Elsewhere it is empty;
+/// the search records made from it are kept whole.
 struct SiteSnapshot {
     /// The key of every input but the content texts (`*.md` under `content/`), and of the options.
     var environment: String
@@ -109,6 +113,10 @@ struct SiteSnapshot {
         }
         out.dictionary(site.homeIntros, write)
         out.strings(site.assets)
+        var inFeeds = Set<String>()
+        for language in site.languageCodes {
+            for item in AtomFeed.latest(site: site, language: language) { inFeeds.insert(item.entry.id + "\n" + language) }
+        }
         out.array(site.entries.keys.sorted()) { out, id in
             let entry = site.entries[id]!
             out.string(entry.id)
@@ -132,7 +140,8 @@ struct SiteSnapshot {
                 out.string(page.slug)
                 out.string(page.outputPath)
                 out.strings(page.headingIDs)
-                out.string(page.plainText)
+                let isEvent = entry.variants[page.textLanguage]?.metadata.event != nil
+                out.string(isEvent || inFeeds.contains(id + "\n" + page.language) ? page.plainText : "")
                 out.strings(page.related)
                 out.strings(page.bodyReferences)
                 out.strings(page.backlinks)

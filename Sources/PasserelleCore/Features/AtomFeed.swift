@@ -8,12 +8,7 @@ public struct AtomFeed: Sendable {
 
     public init(site: Site, language: String) {
         let base = site.config.baseURL
-        let dated: [(date: CalendarDate, published: CalendarDate?, entry: Entry)] = site.entries.values.compactMap { entry in
-            let meta = entry.variant(for: language, order: site.languageCodes).metadata
-            guard let date = meta.updated ?? meta.date ?? meta.event?.start.date else { return nil }
-            return (date, meta.date ?? meta.event?.start.date, entry)
-        }.sorted { ($1.date, $0.entry.id) < ($0.date, $1.entry.id) }
-        let latest = dated.prefix(AtomFeed.size)
+        let latest = AtomFeed.latest(site: site, language: language)
         let updated = latest.first.map { AtomFeed.timestamp($0.date) } ?? ICalendarWriter.rfc3339(site.buildDate)
         let home = SitePaths.absolute(SitePaths.home(language), baseURL: base)
         var lines = [
@@ -48,4 +43,13 @@ public struct AtomFeed: Sendable {
     }
 
     static func timestamp(_ date: CalendarDate) -> String { date.iso + "T00:00:00Z" }
+
+    /// The entries the feed of `language` lists, latest first, with the date it shows and when each was published.
+    static func latest(site: Site, language: String) -> ArraySlice<(date: CalendarDate, published: CalendarDate?, entry: Entry)> {
+        site.entries.values.compactMap { entry -> (date: CalendarDate, published: CalendarDate?, entry: Entry)? in
+            let meta = entry.variant(for: language, order: site.languageCodes).metadata
+            guard let date = meta.updated ?? meta.date ?? meta.event?.start.date else { return nil }
+            return (date, meta.date ?? meta.event?.start.date, entry)
+        }.sorted { ($1.date, $0.entry.id) < ($0.date, $1.entry.id) }.prefix(AtomFeed.size)
+    }
 }

@@ -68,9 +68,14 @@ struct OutputManifest {
         try Data(text.utf8).write(to: url)
     }
 
-    /// Records the modification time of every folder of the tree at `root`.
-    mutating func recordFolderTimes(root: String) {
-        folderTimes = OutputManifest.modificationTimes(of: Array(folders) + [""], root: root)
+    /// Records the modification time of every folder of the tree at `root`: `known` times stand
+    /// for the folders that are not `dirty` (nothing was added to or removed from them since).
+    mutating func recordFolderTimes(root: String, known: [String: (Int64, Int64)] = [:], dirty: Set<String> = []) {
+        let all = Array(folders) + [""]
+        let fresh = OutputManifest.modificationTimes(of: all.filter { dirty.contains($0) || known[$0] == nil }, root: root)
+        folderTimes = [:]
+        folderTimes.reserveCapacity(all.count)
+        for folder in all { if let time = fresh[folder] ?? known[folder] { folderTimes[folder] = time } }
     }
 
     /// The modification time of each folder (relative to `root`, which is `""`) that exists, statted across cores.
@@ -85,16 +90,29 @@ struct OutputManifest {
 
     /// Removes what was added by hand to the tree at `root` since this manifest was written: in every
     /// folder whose modification time changed, the entries that are neither its files nor its folders.
-    func removeAdditions(root: String) {
+    /// Returns the modification time of every folder of the tree afterwards.
+    func removeAdditions(root: String) -> [String: (Int64, Int64)] {
         let folders = self.folders.union([""])
-        let times = OutputManifest.modificationTimes(of: Array(folders), root: root)
+        var times = OutputManifest.modificationTimes(of: Array(folders), root: root)
         for folder in folders where times[folder].map({ $0 != folderTimes[folder] ?? (-1, -1) }) ?? false {
             let prefix = folder.isEmpty ? "" : folder + "/"
             for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? [] {
                 let path = prefix + name
                 if entries[path] == nil && !folders.contains(path) { _ = passerelle_remove_tree_or_file(root + "/" + path) }
             }
+            times[folder] = OutputManifest.modificationTime(folder.isEmpty ? root : root + "/" + folder)
         }
+        return times
+    }
+
+    /// Adds every folder that holds `path` (up to the tree itself, `""`) to `folders`.
+    static func addFolders(of path: String, to folders: inout Set<String>) {
+        var folder = Substring(path)
+        while let slash = folder.lastIndex(of: "/") {
+            folder = folder[..<slash]
+            folders.insert(String(folder))
+        }
+        folders.insert("")
     }
 
     static func modificationTime(_ path: String) -> (Int64, Int64)? {

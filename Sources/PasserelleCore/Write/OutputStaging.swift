@@ -10,6 +10,10 @@ public final class OutputStaging: @unchecked Sendable {
     let folder: URL
     /// What `folder` held before (empty for a fresh folder).
     private let previous: OutputManifest
+    /// The modification times of the folders of `folder` when the build began.
+    private let folderTimes: [String: (Int64, Int64)]
+    /// Folders something was added to or removed from since: their times must be read again.
+    private var dirtyFolders = Set<String>()
     /// The lock on the kept tree, or -1 when another build holds it (then no tree is kept).
     private let lock: Int32
     private let root: String
@@ -18,10 +22,11 @@ public final class OutputStaging: @unchecked Sendable {
     private var failures: [String] = []
     private var closed = false
 
-    init(writer: OutputWriter, folder: URL, previous: OutputManifest, lock: Int32) {
+    init(writer: OutputWriter, folder: URL, previous: OutputManifest, folderTimes: [String: (Int64, Int64)], lock: Int32) {
         self.writer = writer
         self.folder = folder
         self.previous = previous
+        self.folderTimes = folderTimes
         self.lock = lock
         root = folder.path + "/"
     }
@@ -37,8 +42,15 @@ public final class OutputStaging: @unchecked Sendable {
         }
         mutex.lock()
         defer { mutex.unlock() }
+        record(path, result)
+    }
+
+    /// Notes what writing `path` gave (with `mutex` held).
+    private func record(_ path: String, _ result: Result<OutputManifest.Entry, OutputWriter.WriteError>) {
         switch result {
-        case let .success(entry): written[path] = entry
+        case let .success(entry):
+            written[path] = entry
+            if previous.entries[path] == nil { OutputManifest.addFolders(of: path, to: &dirtyFolders) }
         case let .failure(error): failures.append("\(path): \(String(cString: strerror(error.code)))")
         }
     }
@@ -69,12 +81,7 @@ public final class OutputStaging: @unchecked Sendable {
         }
         mutex.lock()
         defer { mutex.unlock() }
-        for (path, result) in results.joined() {
-            switch result {
-            case let .success(entry): written[path] = entry
-            case let .failure(error): failures.append("\(path): \(String(cString: strerror(error.code)))")
-            }
-        }
+        for (path, result) in results.joined() { record(path, result) }
     }
 
     /// Removes what the previous tree held and this build did not write, then swaps the folder in.
@@ -88,9 +95,15 @@ public final class OutputStaging: @unchecked Sendable {
         defer { if lock >= 0 { close(lock) } }
         var manifest = OutputManifest(entries: written)
         do {
-            for path in previous.entries.keys where manifest.entries[path] == nil { unlink(root + path) }
-            for folder in previous.folders.subtracting(manifest.folders).sorted(by: >) { rmdir(root + folder) }
-            if lock >= 0 { manifest.recordFolderTimes(root: folder.path) }
+            for path in previous.entries.keys where manifest.entries[path] == nil {
+                unlink(root + path)
+                OutputManifest.addFolders(of: path, to: &dirtyFolders)
+            }
+            for folder in previous.folders.subtracting(manifest.folders).sorted(by: >) {
+                rmdir(root + folder)
+                OutputManifest.addFolders(of: folder, to: &dirtyFolders)
+            }
+            if lock >= 0 { manifest.recordFolderTimes(root: folder.path, known: folderTimes, dirty: dirtyFolders) }
             try writer.swap(in: folder, manifest: manifest, keepsTrees: lock >= 0)
         } catch {
             _ = passerelle_remove_tree(folder.path)

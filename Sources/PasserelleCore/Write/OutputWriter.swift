@@ -104,13 +104,14 @@ public struct OutputWriter {
         let lock = passerelle_try_lock(stateFolder.appendingPathComponent("lock").path)
         let spare = stateFolder.appendingPathComponent("spare")
         var previous = OutputManifest()
+        var folderTimes: [String: (Int64, Int64)] = [:]
         var staging = parent.appendingPathComponent("." + output.lastPathComponent + ".passerelle-new-\(getpid())")
         if lock >= 0 {
             let inode = passerelle_inode(spare.path)
             if inode != 0, let manifest = OutputManifest(contentsOf: manifestURL(inode: inode)) {
                 // From here until its new manifest is written, the spare tree is in an unknown state.
                 try? fm.removeItem(at: manifestURL(inode: inode))
-                manifest.removeAdditions(root: spare.path)
+                folderTimes = manifest.removeAdditions(root: spare.path)
                 previous = manifest
                 staging = spare
             } else {
@@ -123,7 +124,7 @@ public struct OutputWriter {
                 throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
             }
         }
-        return OutputStaging(writer: self, folder: staging, previous: previous, lock: lock)
+        return OutputStaging(writer: self, folder: staging, previous: previous, folderTimes: folderTimes, lock: lock)
     }
 
     /// Swaps the filled `staging` folder in for `output`, keeping the old tree as the spare when `keepsTrees`.

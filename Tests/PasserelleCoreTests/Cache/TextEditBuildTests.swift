@@ -1,4 +1,5 @@
 import Foundation
+import CFileTree
 import XCTest
 @testable import PasserelleCore
 
@@ -52,7 +53,11 @@ final class TextEditBuildTests: XCTestCase {
         try append("\nEt une autre.\n", to: "recommendations/education.fr.md", in: site)
         XCTAssertEqual(site.build().textsRebuilt, 1)
         assertSameAsCleanBuild(site)
-        XCTAssertNil(site.build().textsRebuilt, "nothing changed: the build is skipped")
+        // Nothing changed: the build is skipped, so the rebuild recorded its output exactly
+        // (every folder's time included) and the output tree stays the one in place.
+        let tree = passerelle_inode(site.output.path)
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertEqual(passerelle_inode(site.output.path), tree)
     }
 
     func testAnEventsCalendarsFollowItsText() throws {
@@ -94,6 +99,11 @@ final class TextEditBuildTests: XCTestCase {
         XCTAssertTrue(added.succeeded)
         XCTAssertNil(added.textsRebuilt)
         assertSameAsCleanBuild(site)
+        // The kept tree the new pages were added to had its folder times recorded anew: the next
+        // build sees the output intact and skips.
+        let tree = passerelle_inode(site.output.path)
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertEqual(passerelle_inode(site.output.path), tree)
     }
 
     func testAnEditThatBreaksAReferenceFailsAndLeavesTheOutput() throws {
