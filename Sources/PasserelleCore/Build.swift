@@ -15,8 +15,11 @@ public struct Build {
         public var dryRun = false
         /// Replace an output folder that Passerelle did not write.
         public var force = false
-        /// Skip the build when nothing changed since the last one (`.passerelle-cache/`).
+        /// Skip the build when nothing changed since the last one, and render only what changed
+        /// after an edit of entry texts (`.passerelle-cache/`).
         public var useBuildCache = true
+        /// Where the build cache lives; nil: `.passerelle-cache/` beside the content folder.
+        public var cacheFolder: URL?
         /// Free the site model at the end. A command that exits right after the build sets this
         /// to false, as compilers do: freeing a large model one object at a time takes a tenth of
         /// a second or more, and the system reclaims the memory at exit anyway.
@@ -78,7 +81,7 @@ public struct Build {
         options.buildDate = Date(timeIntervalSince1970: (options.buildDate.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
 
         // Nothing changed since the last build into this output folder: its report stands.
-        let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(siteRoot: options.content.deletingLastPathComponent(), output: options.output)
+        let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(folder: options.cacheFolder ?? options.content.deletingLastPathComponent().appendingPathComponent(".passerelle-cache"), output: options.output)
         let inputs = cacheInputs()
         let fingerprint = cache?.fingerprint(inputs: inputs, settings: cacheSettings(options))
         clock.lap("fingerprint")

@@ -58,6 +58,25 @@ final class DevServerTests: XCTestCase {
         XCTAssertEqual(try RawHTTP.get("/theme/style.css", port: port).headers["content-type"], "text/css; charset=utf-8")
     }
 
+    func testATextEditRebuildsOnlyWhatItChangesAndTheCacheLeavesWithTheServer() async throws {
+        // A second server on the same content, without a watcher: its rebuilds are the test's alone.
+        var options = server.options
+        options.output = folder.appendingPathComponent("unused")
+        let preview = DevServer(options: options, host: "127.0.0.1", port: 0) { _ in }
+        let first = await preview.rebuild()
+        XCTAssertTrue(first.succeeded)
+        let file = content.appendingPathComponent("recommendations/zebra.en.md")
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\nA sentence typed in the editor.\n").utf8).write(to: file)
+        let report = await preview.rebuild()
+        XCTAssertEqual(report.textsRebuilt, 1, report.fullBuildReason ?? "")
+        XCTAssertTrue(try String(contentsOf: preview.servedFolder.appendingPathComponent("en/recommendations/zebra/index.html"), encoding: .utf8)
+            .contains("A sentence typed in the editor."))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".passerelle-cache").path),
+                       "the preview's cache stays in its private folder")
+        await preview.stop()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: preview.servedFolder.deletingLastPathComponent().path))
+    }
+
     func testPathTraversalIsRefused() throws {
         for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/fr/..%2f..%2fetc/passwd", "/%252e%252e/etc/passwd"] {
             let status = try RawHTTP.get(path, port: port).status

@@ -38,8 +38,10 @@ public struct BuildCache {
     /// The `SiteSnapshot` of the last build into that output folder.
     let snapshot: URL
 
-    public init(siteRoot: URL, output: URL) {
-        folder = siteRoot.appendingPathComponent(".passerelle-cache")
+    /// A cache kept in `folder`: `.passerelle-cache/` beside the content folder, or the dev
+    /// server's own, in its private folder.
+    public init(folder: URL, output: URL) {
+        self.folder = folder
         let name = String(ContentHash.of(output.standardizedFileURL.path), radix: 16)
         record = folder.appendingPathComponent("build-" + name)
         snapshot = folder.appendingPathComponent("snapshot-" + name)
