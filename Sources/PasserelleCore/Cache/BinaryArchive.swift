@@ -5,8 +5,22 @@ import Foundation
 /// fields, which `Codable` coders take seconds to go through.
 struct ArchiveWriter {
     private(set) var bytes: [UInt8] = []
+    /// Where full buffers go (a file), so that a large archive is never held whole; nil: kept in `bytes`.
+    private let sink: ((UnsafeRawBufferPointer) -> Bool)?
+    /// False once the sink failed.
+    private(set) var succeeded = true
 
-    init(capacity: Int = 1 << 20) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 20, sink: ((UnsafeRawBufferPointer) -> Bool)? = nil) {
+        self.sink = sink
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Hands the buffer to the sink (when there is one).
+    mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        if !bytes.withUnsafeBytes(sink) { succeeded = false }
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     mutating func int(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63) // zigzag
@@ -29,6 +43,7 @@ struct ArchiveWriter {
             int(utf8.count)
             bytes.append(contentsOf: utf8)
         }
+        if sink != nil && bytes.count >= 1 << 20 { flush() }
     }
 
     mutating func optional<T>(_ value: T?, _ write: (inout ArchiveWriter, T) -> Void) {

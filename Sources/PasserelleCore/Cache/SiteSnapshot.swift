@@ -1,3 +1,4 @@
+import CFileTree
 import Foundation
 
 /// What the last successful build into an output folder knew, kept in `.passerelle-cache/` so
@@ -78,15 +79,31 @@ struct SiteSnapshot {
     private static func replace(url: URL, with bytes: [UInt8]) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.appendingPathExtension("\(getpid())")
-        try bytes.withUnsafeBytes { try Data($0).write(to: temporary) }
-        guard rename(temporary.path, url.path) == 0 else {
+        // Written from the buffer itself: a `Data` copy of a large snapshot would add to the build's peak memory.
+        var mtime: [Int64] = [0, 0]
+        let error = bytes.withUnsafeBytes { passerelle_write_file_at(temporary.path, $0.baseAddress, $0.count, &mtime) }
+        guard error == 0, rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown)
         }
     }
 
     private func write(to url: URL) throws {
-        var out = ArchiveWriter(capacity: 64 << 20)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.appendingPathExtension("\(getpid())")
+        // Streamed to the file a megabyte at a time: held whole, it would add to the build's peak memory.
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        var out = ArchiveWriter(capacity: 1 << 21) { chunk in
+            var offset = 0
+            while offset < chunk.count {
+                let written = Foundation.write(fd, chunk.baseAddress! + offset, chunk.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return false }
+                offset += written
+            }
+            return true
+        }
         out.string(SiteSnapshot.header)
         out.uint64(generation)
         out.string(environment)
@@ -102,7 +119,11 @@ struct SiteSnapshot {
         out.dictionary(search) { out, fragments in out.strings(fragments.entryIDs); out.strings(fragments.json) }
         out.dictionary(pagesPerLanguage) { $0.int($1) }
         out.int(filesWritten)
-        try SiteSnapshot.replace(url: url, with: out.bytes)
+        out.flush()
+        guard close(fd) == 0, out.succeeded, rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw CocoaError(.fileWriteUnknown)
+        }
     }
 
     private static func write(_ out: inout ArchiveWriter, _ site: Site) {

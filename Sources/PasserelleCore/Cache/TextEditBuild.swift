@@ -70,8 +70,7 @@ struct TextEditBuild {
         for (job, result) in zip(jobs, results) {
             let id = job.source.id
             var page = entries[id]!.pages[job.language]!
-            var seen = Set<String>()
-            let references = result.references.map(\.id).filter { $0 != id && seen.insert($0).inserted }
+            let references = result.entryReferences(from: id)
             guard result.output.headingIDs == page.headingIDs else { return .needsFullBuild("the headings of \(job.source.displayPath) changed") }
             guard references == page.bodyReferences else { return .needsFullBuild("the references of \(job.source.displayPath) changed") }
             page.html = result.output.html

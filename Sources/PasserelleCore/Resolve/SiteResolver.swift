@@ -61,6 +61,12 @@ public struct SiteResolver {
     struct RenderResult {
         var output: MarkdownRenderer.Output
         var references: [(id: String, anchor: String?, location: SourceLocation)]
+
+        /// The entries the body of `id` references, in order of first appearance, itself left out.
+        func entryReferences(from id: String) -> [String] {
+            var seen = Set<String>()
+            return references.map(\.id).filter { $0 != id && seen.insert($0).inserted }
+        }
     }
 
     public func resolve(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:]) -> (Site?, [Diagnostic]) {
@@ -215,8 +221,7 @@ public struct SiteResolver {
                 page.html = result.output.html
                 page.headingIDs = result.output.headingIDs
                 page.plainText = result.output.plainText
-                var seen = Set<String>()
-                page.bodyReferences = result.references.map(\.id).filter { $0 != id && seen.insert($0).inserted }
+                page.bodyReferences = result.entryReferences(from: id)
                 entries[id]!.pages[key.language] = page
             } else if let section = key.section {
                 let variant = intros[section]![key.language] ?? languages.lazy.compactMap({ intros[section]![$0] }).first!

@@ -22,6 +22,14 @@ final class TextEditBuildTests: XCTestCase {
         try? FileManager.default.removeItem(at: clean)
     }
 
+    /// Builds with nothing changed and checks that the build was skipped: the output tree in place
+    /// is the same, so the last build recorded its output exactly (every folder's time included).
+    private func assertNextBuildIsSkipped(_ site: FixtureSite, file: StaticString = #filePath, line: UInt = #line) {
+        let tree = passerelle_inode(site.output.path)
+        XCTAssertTrue(site.build().succeeded, file: file, line: line)
+        XCTAssertEqual(passerelle_inode(site.output.path), tree, "the build was not skipped", file: file, line: line)
+    }
+
     private func append(_ text: String, to path: String, in site: FixtureSite) throws {
         try site.write(path, try site.read(path, in: site.content) + text)
     }
@@ -53,11 +61,7 @@ final class TextEditBuildTests: XCTestCase {
         try append("\nEt une autre.\n", to: "recommendations/education.fr.md", in: site)
         XCTAssertEqual(site.build().textsRebuilt, 1)
         assertSameAsCleanBuild(site)
-        // Nothing changed: the build is skipped, so the rebuild recorded its output exactly
-        // (every folder's time included) and the output tree stays the one in place.
-        let tree = passerelle_inode(site.output.path)
-        XCTAssertTrue(site.build().succeeded)
-        XCTAssertEqual(passerelle_inode(site.output.path), tree)
+        assertNextBuildIsSkipped(site)
     }
 
     func testAnEventsCalendarsFollowItsText() throws {
@@ -99,11 +103,8 @@ final class TextEditBuildTests: XCTestCase {
         XCTAssertTrue(added.succeeded)
         XCTAssertNil(added.textsRebuilt)
         assertSameAsCleanBuild(site)
-        // The kept tree the new pages were added to had its folder times recorded anew: the next
-        // build sees the output intact and skips.
-        let tree = passerelle_inode(site.output.path)
-        XCTAssertTrue(site.build().succeeded)
-        XCTAssertEqual(passerelle_inode(site.output.path), tree)
+        // The kept tree the new pages were added to had its folder times recorded anew.
+        assertNextBuildIsSkipped(site)
     }
 
     func testAnEditThatBreaksAReferenceFailsAndLeavesTheOutput() throws {
