@@ -21,35 +21,49 @@ extension PageRenderer {
                                         previous: index > 0 ? years[index - 1] : nil,
                                         next: index + 1 < years.count ? years[index + 1] : nil))
             }
+        }
+        // Each event is written once, for its own file and for its language's.
+        var events: [String: (event: ICalendarWriter.Event, block: [UInt8])] = [:]
+        let writer = icalWriter(language, name: "")
+        for section in eventSections {
             for id in section.orderedEntries[language] ?? [] {
-                if let file = eventCalendarFile(site.entries[id]!, language) { pages.append(file) }
+                guard let entry = site.entries[id], let event = icalEvent(entry, language: language) else { continue }
+                let block = writer.eventBlock(event)
+                events[id] = (event, block)
+                pages.append(eventCalendarFile(entry, language, event: event, block: block))
             }
         }
-        pages.append(languageCalendarFile(language))
+        pages.append(languageCalendarFile(language, events: events))
         return pages
     }
 
     /// The `.ics` file of one event, beside its page (nil when the entry is not an event).
     func eventCalendarFile(_ entry: Entry, _ language: String) -> Page? {
         guard let event = icalEvent(entry, language: language) else { return nil }
-        let page = entry.pages[language]!
-        return Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),
-                    content: icalWriter(language, name: event.summary).calendar([event]))
+        return eventCalendarFile(entry, language, event: event, block: icalWriter(language, name: "").eventBlock(event))
     }
 
-    /// The `.ics` file of every event of a language.
-    func languageCalendarFile(_ language: String) -> Page {
+    private func eventCalendarFile(_ entry: Entry, _ language: String, event: ICalendarWriter.Event, block: [UInt8]) -> Page {
+        let page = entry.pages[language]!
+        return Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),
+                    content: icalWriter(language, name: event.summary).calendar([event], blocks: [block]))
+    }
+
+    /// The `.ics` file of every event of a language; `events` are those already written, by entry id.
+    func languageCalendarFile(_ language: String, events known: [String: (event: ICalendarWriter.Event, block: [UInt8])] = [:]) -> Page {
         let eventSections = site.sections.filter { $0.config.kind == .event }
+        let writer = icalWriter(language, name: "")
         let all = eventSections
             .flatMap { $0.orderedEntries[language] ?? [] }
-            .sorted { a, b in
-                let ea = site.entries[a]!.variant(for: language, order: site.languageCodes).metadata.event!
-                let eb = site.entries[b]!.variant(for: language, order: site.languageCodes).metadata.event!
-                return (ea.start, a) < (eb.start, b)
+            .compactMap { id -> (id: String, event: ICalendarWriter.Event, block: [UInt8])? in
+                if let done = known[id] { return (id, done.event, done.block) }
+                guard let event = icalEvent(site.entries[id]!, language: language) else { return nil }
+                return (id, event, writer.eventBlock(event))
             }
-            .compactMap { icalEvent(site.entries[$0]!, language: language) }
+            .sorted { a, b in (a.event.details.start, a.id) < (b.event.details.start, b.id) }
         let name = site.config.title(in: language) + " – " + eventSections.map { $0.config.title(in: language) }.joined(separator: ", ")
-        return Page(path: SitePaths.languageCalendar(language), content: icalWriter(language, name: name).calendar(all))
+        return Page(path: SitePaths.languageCalendar(language),
+                    content: icalWriter(language, name: name).calendar(all.map(\.event), blocks: all.map(\.block)))
     }
 
     private func icalWriter(_ language: String, name: String) -> ICalendarWriter {

@@ -34,7 +34,11 @@ public struct ICalendarWriter: Sendable {
         self.stamp = stamp
     }
 
-    public func calendar(_ events: [Event]) -> String {
+    public func calendar(_ events: [Event]) -> String { calendar(events, blocks: events.map(eventBlock)) }
+
+    /// The calendar of `events` whose `VEVENT`s are already written (`eventBlock`), in the same
+    /// order: a build writes each event twice (its own file and its language's), and writes it once.
+    func calendar(_ events: [Event], blocks: [[UInt8]]) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + escape(productID), "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(calendarName)]
         let zones = Set(events.filter { !$0.details.start.isAllDay }.compactMap(\.details.timezone)).sorted()
@@ -42,9 +46,20 @@ public struct ICalendarWriter: Sendable {
             let years = events.filter { $0.details.timezone == zone }.flatMap { [$0.details.start.date.year, $0.details.lastDay.year] }
             lines += ICalendarWriter.timezone(zone, years: (years.min() ?? 1970)...(years.max() ?? 1970))
         }
-        for event in events { lines += vevent(event) }
-        lines.append("END:VCALENDAR")
-        return lines.map(ICalendarWriter.fold).joined(separator: "\r\n") + "\r\n"
+        var output: [UInt8] = []
+        output.reserveCapacity(blocks.reduce(1024) { $0 + $1.count })
+        for line in lines { ICalendarWriter.appendFolded(line, to: &output) }
+        for block in blocks { output += block }
+        ICalendarWriter.appendFolded("END:VCALENDAR", to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The folded, CRLF-ended lines of one `VEVENT`.
+    func eventBlock(_ event: Event) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(event.description.utf8.count + 512)
+        for line in vevent(event) { ICalendarWriter.appendFolded(line, to: &output) }
+        return output
     }
 
     func vevent(_ event: Event) -> [String] {
@@ -71,42 +86,56 @@ public struct ICalendarWriter: Sendable {
 
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
     public func escape(_ text: String) -> String {
-        // Most text needs no escaping: keep it as it is.
-        if !text.utf8.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return text }
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count + 16)
-        var bytes = text.utf8.makeIterator()
-        var pending = bytes.next()
-        while let byte = pending {
-            pending = bytes.next()
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\n"): result += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\t"): result.append(byte)
-            case 0..<0x20, 0x7F: continue // other control characters, CR included
-            case 0xC2 where pending.map({ (0x80...0x9F).contains($0) }) ?? false: pending = bytes.next() // C1 controls
-            default: result.append(byte)
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            // Most text needs no escaping: keep it as it is.
+            guard bytes.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else {
+                return text
             }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result.append(UInt8(ascii: "\\")); result.append(byte)
+                case UInt8(ascii: "\n"): result.append(UInt8(ascii: "\\")); result.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\t"): result.append(byte)
+                case 0..<0x20, 0x7F: continue // other control characters, CR included
+                case 0xC2 where index < bytes.count && (0x80...0x9F).contains(bytes[index]): index += 1 // C1 controls
+                default: result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// Folds a content line into pieces of at most 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1).
     public static func fold(_ line: String) -> String {
-        let bytes = Array(line.utf8)
-        guard bytes.count > 75 else { return line }
-        var pieces: [String] = []
-        var start = 0
-        var limit = 75
-        while start < bytes.count {
-            var end = min(start + limit, bytes.count)
-            // Step back over continuation bytes (10xxxxxx) so that a character is never split.
-            while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-            pieces.append(String(decoding: bytes[start..<end], as: UTF8.self))
-            start = end
-            limit = 74 // continuation lines start with a space
+        guard line.utf8.count > 75 else { return line }
+        var output: [UInt8] = []
+        appendFolded(line, to: &output)
+        return String(decoding: output.dropLast(2), as: UTF8.self)
+    }
+
+    /// Appends `line` folded, and a CRLF.
+    static func appendFolded(_ line: String, to output: inout [UInt8]) {
+        var line = line
+        line.withUTF8 { bytes in
+            var start = 0
+            var limit = 75
+            while start < bytes.count {
+                var end = min(start + limit, bytes.count)
+                // Step back over continuation bytes (10xxxxxx) so that a character is never split.
+                while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                if start > 0 { output += [0x0D, 0x0A, 0x20] } // continuation lines start with a space
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end
+                limit = 74
+            }
+            output += [0x0D, 0x0A]
         }
-        return pieces.joined(separator: "\r\n ")
     }
 
     static func basic(_ date: CalendarDate) -> String { String(format4: date.year) + String(format2: date.month) + String(format2: date.day) }

@@ -9,8 +9,9 @@ public struct SearchIndex: Sendable {
         public let section: String
         public let url: String
         public let summary: String
-        /// Distinct words of the body, folded (`événement` → `evenement`), in order of first appearance.
-        public let words: [String]
+        /// Distinct words of the body not in the title or summary, folded (`événement` → `evenement`),
+        /// in order of first appearance, space-separated.
+        public let words: String
         /// The text's language when it differs from the index's (a fallback).
         public let textLanguage: String?
 
@@ -18,7 +19,7 @@ public struct SearchIndex: Sendable {
         public var json: String {
             var pairs: [(String, String)] = [("t", JSONText.string(title)), ("s", JSONText.string(section)), ("u", JSONText.string(url))]
             if !summary.isEmpty { pairs.append(("d", JSONText.string(summary))) }
-            pairs.append(("w", JSONText.string(words.joined(separator: " "))))
+            pairs.append(("w", JSONText.string(words)))
             if let textLanguage { pairs.append(("l", JSONText.string(textLanguage))) }
             return JSONText.object(pairs)
         }
@@ -46,10 +47,12 @@ public struct SearchIndex: Sendable {
         let page = entry.pages[language]!
         let meta = entry.variants[page.textLanguage]!.metadata
         let url = String(page.outputPath.dropFirst(language.count + 1))
-        let titleWords = Set(SearchIndex.words(in: meta.title + " " + (meta.summary ?? ""), foldCache: &cache))
-        let words = SearchIndex.words(in: page.plainText, foldCache: &cache).filter { !titleWords.contains($0) }
+        var words = SearchWords()
+        words.hide(wordsOf: meta.title, foldCache: &cache)
+        if let summary = meta.summary { words.hide(wordsOf: summary, foldCache: &cache) }
+        words.keep(wordsOf: page.plainText, limit: SearchIndex.wordLimit, foldCache: &cache)
         return Record(title: meta.title, section: entry.section.title(in: language), url: url,
-                      summary: meta.summary ?? "", words: Array(words.prefix(SearchIndex.wordLimit)),
+                      summary: meta.summary ?? "", words: words.text,
                       textLanguage: page.isFallback ? page.textLanguage : nil)
     }
 
@@ -57,56 +60,11 @@ public struct SearchIndex: Sendable {
     public static func fold(_ text: String) -> String { TextFolding.fold(text) }
 
     /// Distinct folded words of two letters or more, in order of first appearance.
-    /// Words are split on the raw text and folded one distinct word at a time: folding the whole
-    /// text through Foundation was a fifth of a large build.
     public static func words(in text: String) -> [String] {
         var folded: [String: String] = [:]
-        return words(in: text, foldCache: &folded)
-    }
-
-    /// `words(in:)` with a cache of folded non-ASCII words shared across texts. Works on UTF-8 bytes:
-    /// ASCII words are lower-cased in place; only words with other letters go through Foundation's folding.
-    static func words(in text: String, foldCache folded: inout [String: String]) -> [String] {
-        var seen = Set<String>()
-        var result: [String] = []
-        var word: [UInt8] = []
-        word.reserveCapacity(64)
-        var isASCII = true
-        func flush() {
-            defer { word.removeAll(keepingCapacity: true); isASCII = true }
-            guard word.count >= 2 else { return }
-            let raw = String(decoding: word, as: UTF8.self)
-            let key: String
-            if isASCII {
-                key = raw
-            } else if let known = folded[raw] {
-                key = known
-            } else {
-                key = fold(raw)
-                folded[raw] = key
-            }
-            guard key.count >= 2, seen.insert(key).inserted else { return }
-            result.append(key)
-        }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 {
-                    word.append(UInt8(v))
-                } else if v >= 0x41 && v <= 0x5A {
-                    word.append(UInt8(v + 32))
-                } else {
-                    flush()
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                word.append(contentsOf: scalar.utf8)
-                isASCII = false
-            } else {
-                flush()
-            }
-        }
-        flush()
-        return result
+        var words = SearchWords()
+        words.keep(wordsOf: text, limit: .max, foldCache: &folded)
+        return words.text.split(separator: " ").map(String.init)
     }
 
     /// Each record as JSON, in index order: a rebuild after a text edit replaces one of them.

@@ -308,6 +308,8 @@ private struct RewriteContext {
         }
         if !current.isEmpty { runs.append(current) }
         for run in runs {
+            // cmark splits text at each `[`: a run without one (most of them) has nothing to expand.
+            guard run.contains(where: { node in cmark_node_get_literal(node).map { strchr($0, 0x5B) != nil } ?? false }) else { continue }
             let text = run.map { cmark_node_get_literal($0).map { String(cString: $0) } ?? "" }.joined()
             guard text.utf8.firstRange(of: "[[") != nil else { continue }
             let pieces = WikiLinkScanner.scan(text)

@@ -110,11 +110,13 @@ struct CompiledTemplate: Sendable {
 
     private func renderSection(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8], _ context: Context) {
         guard var value else { return }
-        if let custom = value as? MustacheCustomRepresentation {
+        var kind = ValueKind(value)
+        if kind == .other, let custom = value as? MustacheCustomRepresentation {
             guard let represented = custom.representation else { return }
             value = represented
+            kind = ValueKind(value)
         }
-        switch ValueKind(value) {
+        switch kind {
         case .bool:
             if value as! Bool { body.render(into: &output, context) }
         case .records:
@@ -144,11 +146,13 @@ struct CompiledTemplate: Sendable {
 
     private static func isFalsy(_ value: Any?) -> Bool {
         guard var value else { return true }
-        if let custom = value as? MustacheCustomRepresentation {
+        var kind = ValueKind(value)
+        if kind == .other, let custom = value as? MustacheCustomRepresentation {
             guard let represented = custom.representation else { return true }
             value = represented
+            kind = ValueKind(value)
         }
-        switch ValueKind(value) {
+        switch kind {
         case .bool: return !(value as! Bool)
         case .records: return (value as! [[String: Any]]).isEmpty
         case .list: return (value as! [Any]).isEmpty
@@ -218,7 +222,10 @@ struct CompiledTemplate: Sendable {
             guard let object = found else { return nil }
             found = child(part, of: object)
         }
-        if let custom = found as? MustacheCustomRepresentation { return custom.representation }
+        // Only values of other types can be custom representations: the cast is a conformance lookup.
+        if let value = found, ValueKind(value) == .other, let custom = value as? MustacheCustomRepresentation {
+            return custom.representation
+        }
         return found
     }
 
