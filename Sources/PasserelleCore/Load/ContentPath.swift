@@ -18,8 +18,8 @@ enum ContentPath {
 
     /// `calendar#dates` → (`calendar`, `dates`); an empty anchor counts as none.
     static func splitAnchor(_ text: String) -> (String, String?) {
-        guard let hash = text.firstIndex(of: "#") else { return (text, nil) }
-        let anchor = String(text[text.index(after: hash)...])
+        guard let hash = text.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (text, nil) }
+        let anchor = String(text[text.utf8.index(after: hash)...])
         return (String(text[..<hash]), anchor.isEmpty ? nil : anchor)
     }
 }

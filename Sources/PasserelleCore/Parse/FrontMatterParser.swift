@@ -42,9 +42,11 @@ public enum FrontMatterParser {
         var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
         while index < text.endIndex {
             lineNumber += 1
-            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            // Searched as bytes: line ends are normalized to LF when files are read.
+            let end = text.utf8[index...].firstIndex(of: 0x0A) ?? text.endIndex
             let line = text[index..<end]
-            if line == "---" || line == "..." || line.hasPrefix("---") && line.dropFirst(3).allSatisfy({ $0 == " " || $0 == "\t" }) {
+            let bytes = line.utf8
+            if bytes.starts(with: "---".utf8) && bytes.dropFirst(3).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || bytes.elementsEqual("...".utf8) {
                 closingLine = lineNumber
                 bodyStart = end < text.endIndex ? text.index(after: end) : end
                 break
@@ -58,7 +60,7 @@ public enum FrontMatterParser {
         }
         var diagnostics: [Diagnostic] = []
         for (offset, line) in yamlLines.enumerated() {
-            if let tab = line.firstIndex(of: "\t"), line[..<tab].allSatisfy({ $0 == " " }) {
+            if let tab = line.utf8.firstIndex(of: 0x09), line.utf8[..<tab].allSatisfy({ $0 == 0x20 }) {
                 diagnostics.append(.error(SourceLocation(path: path, line: offset + 2, column: line.distance(from: line.startIndex, to: tab) + 1),
                                           "tab character used for indentation: YAML needs spaces"))
             }
@@ -92,7 +94,7 @@ public enum FrontMatterParser {
         fields.rejectUnknownKeys(allowedKeys(for: kind) + (kind == .event ? [] : eventKeys.filter { !projectKeys.contains($0) }), context: "front matter")
         var meta = EntryMetadata()
         if let node = fields.require("title", context: "front matter"), let title = fields.string(node, key: "title") {
-            if title.trimmingCharacters(in: .whitespaces).isEmpty { fields.error(node, "'title' must not be empty") }
+            if title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { fields.error(node, "'title' must not be empty") }
             meta.title = title
         }
         meta.summary = fields.string("summary")

@@ -386,9 +386,9 @@ enum WikiLinkScanner {
             }
             plain += rest[..<open.lowerBound]
             if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
-            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let reference = String(parts[0]).trimmedOfWhitespace
-            let label = parts.count > 1 ? String(parts[1]).trimmedOfWhitespace : nil
+            let bar = inner.utf8.firstIndex(of: UInt8(ascii: "|"))
+            let reference = String(inner[..<(bar ?? inner.endIndex)]).trimmedOfWhitespace
+            let label = bar.map { String(inner[inner.utf8.index(after: $0)...]).trimmedOfWhitespace }
             pieces.append(.link(source: String(rest[open.lowerBound..<close.upperBound]), reference: reference,
                                 label: label?.isEmpty == true ? nil : label))
             rest = rest[close.upperBound...]

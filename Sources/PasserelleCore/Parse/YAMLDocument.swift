@@ -112,9 +112,9 @@ struct YAMLFields {
         }
     }
 
-    subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
+    subscript(key: String) -> Node? { pairs.firstIndex { $0.key == key }.map { pairs[$0].value } }
 
-    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
+    func keyNode(_ key: String) -> Node? { pairs.firstIndex { $0.key == key }.map { pairs[$0].keyNode } }
 
 
     mutating func error(_ node: Node, _ message: String) {
