@@ -136,7 +136,7 @@ public struct ContentLoader {
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if data.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

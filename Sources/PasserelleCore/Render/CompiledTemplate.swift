@@ -118,11 +118,11 @@ struct CompiledTemplate: Sendable {
         }
         switch kind {
         case .bool:
-            if value as! Bool { body.render(into: &output, context) }
+            if ValueKind.unbox(value, as: Bool.self) { body.render(into: &output, context) }
         case .records:
-            renderEach(value as! [[String: Any]], body, into: &output, context)
+            renderEach(ValueKind.unbox(value, as: [[String: Any]].self), body, into: &output, context)
         case .list:
-            renderEach(value as! [Any], body, into: &output, context)
+            renderEach(ValueKind.unbox(value, as: [Any].self), body, into: &output, context)
         default:
             if let list = value as? any MustacheSequence {
                 renderEach(list, body, into: &output, context)
@@ -153,9 +153,9 @@ struct CompiledTemplate: Sendable {
             kind = ValueKind(value)
         }
         switch kind {
-        case .bool: return !(value as! Bool)
-        case .records: return (value as! [[String: Any]]).isEmpty
-        case .list: return (value as! [Any]).isEmpty
+        case .bool: return !ValueKind.unbox(value, as: Bool.self)
+        case .records: return (ValueKind.unbox(value, as: [[String: Any]].self)).isEmpty
+        case .list: return (ValueKind.unbox(value, as: [Any].self)).isEmpty
         case .text, .number, .record, .strings: return false
         case .other:
             if let list = value as? any MustacheSequence { return CompiledTemplate.isEmpty(list) }
@@ -178,6 +178,15 @@ struct CompiledTemplate: Sendable {
                                     bool: ObjectIdentifier(Bool.self), records: ObjectIdentifier([[String: Any]].self),
                                     strings: ObjectIdentifier([String: String].self), number: ObjectIdentifier(Int.self),
                                     list: ObjectIdentifier([Any].self))
+
+        /// The `T` in `value`, whose dynamic type `init` has just found to be exactly `T`: read from
+        /// the existential's inline buffer, where a value of these types (one or two words) lives.
+        /// `as!` would do the same through the runtime's general cast, a visible share of rendering.
+        @inline(__always)
+        static func unbox<T>(_ value: Any, as type: T.Type) -> T {
+            assert(Swift.type(of: value) == T.self && MemoryLayout<T>.size <= 3 * MemoryLayout<Int>.size)
+            return withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: T.self) }
+        }
 
         /// Compared one by one, most frequent first: cheaper than hashing the type into a table.
         init(_ value: Any) {
@@ -231,8 +240,8 @@ struct CompiledTemplate: Sendable {
 
     private static func child(_ name: String, of object: Any) -> Any? {
         switch ValueKind(object) {
-        case .record: return (object as! [String: Any])[name]
-        case .strings: return (object as! [String: String])[name]
+        case .record: return (ValueKind.unbox(object, as: [String: Any].self))[name]
+        case .strings: return (ValueKind.unbox(object, as: [String: String].self))[name]
         case .text, .bool, .number, .records, .list: return nil
         case .other:
             var object = object
@@ -253,9 +262,9 @@ struct CompiledTemplate: Sendable {
     private static func appendText(of value: Any, escaped: Bool, to output: inout [UInt8]) {
         let text: String
         switch ValueKind(value) {
-        case .text: text = value as! String
-        case .number: text = String(value as! Int)
-        case .bool: text = (value as! Bool) ? "true" : "false"
+        case .text: text = ValueKind.unbox(value, as: String.self)
+        case .number: text = String(ValueKind.unbox(value, as: Int.self))
+        case .bool: text = ValueKind.unbox(value, as: Bool.self) ? "true" : "false"
         default:
             let optional = Mirror(reflecting: value)
             if optional.displayStyle == .optional, let wrapped = optional.children.first?.value {
