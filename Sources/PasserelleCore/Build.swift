@@ -85,6 +85,14 @@ public struct Build {
         let inputs = cacheInputs()
         let fingerprint = cache?.fingerprint(inputs: inputs, settings: cacheSettings(options))
         clock.lap("fingerprint")
+        // Something changed: the last build's snapshot is read while the output folder is checked.
+        let snapshot = cache.flatMap { cache in
+            fingerprint.flatMap { fingerprint in
+                fingerprint.recordedReport == nil ? BackgroundValue { [options, displayRoot = display(options.content)] in
+                    Build.readSnapshot(cache: cache, fingerprint: fingerprint, options: options, displayRoot: displayRoot)
+                } : nil
+            }
+        }
         // The output as the last build left it (nil when it was changed since, or has no manifest).
         let current = cache == nil ? nil : OutputWriter(output: options.output, force: options.force).intactManifest()
         if let cache, let fingerprint, current != nil, let cached = cache.report(for: fingerprint) {
@@ -95,11 +103,11 @@ public struct Build {
 
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
-        if let cache, let fingerprint, let current {
-            let outcome = textEdit(cache: cache, fingerprint: fingerprint, output: current, options: options)
-            defer { keep(outcome as Any) }
+        if let cache, let fingerprint, let current, let (config, snapshot) = snapshot?.value {
+            let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options)
             switch outcome {
             case let .built(report, snapshot)?:
+                keep(outcome as Any)
                 clock.lap("text edit")
                 if let snapshot, (try? snapshot.save(to: cache.snapshot)) != nil {
                     clock.lap("snapshot")
@@ -107,7 +115,9 @@ public struct Build {
                 }
                 clock.lap("build record")
                 return report
-            case let .needsFullBuild(reason)?: fullBuildReason = reason
+            case let .needsFullBuild(reason)?:
+                fullBuildReason = reason
+                clock.note("full build: \(reason)")
             case nil: break
             }
         }
@@ -223,23 +233,30 @@ public struct Build {
     }
 
     /// A `TextEditBuild` from the snapshot of the last build, when there is one for this environment.
-    private func textEdit(cache: BuildCache, fingerprint: BuildCache.Fingerprint, output: OutputManifest, options: Options) -> TextEditBuild.Outcome? {
+    /// Site settings and the last build's snapshot, when that snapshot can be brought up to date
+    /// text by text: made under the same environment, for this very output folder.
+    private static func readSnapshot(cache: BuildCache, fingerprint: BuildCache.Fingerprint, options: Options,
+                                     displayRoot: String) -> (SiteConfig, SiteSnapshot)? {
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
-        let loader = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content))
+        let loader = ContentLoader(contentDirectory: options.content, displayRoot: displayRoot)
         guard var config = loader.loadConfig().0 else { return nil }
-        clock.lap("  site.yaml")
         if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
-        defer { clock.lap("  text edit rebuild") }
-        guard let snapshot = SiteSnapshot(contentsOf: cache.snapshot, config: config, buildDate: options.buildDate),
+        guard let snapshot = SiteSnapshot(contentsOf: cache.snapshot, config: config, buildDate: options.buildDate, environment: fingerprint.environment),
               snapshot.environment == fingerprint.environment, snapshot.outputInode == passerelle_inode(options.output.path) else { return nil }
-        clock.lap("  snapshot read")
+        clock.lap("  snapshot read (beside the cache check)")
+        return (config, snapshot)
+    }
+
+    private func textEdit(snapshot: SiteSnapshot, config: SiteConfig, fingerprint: BuildCache.Fingerprint, output: OutputManifest,
+                          options: Options) -> TextEditBuild.Outcome? {
+        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+        defer { clock.lap("  text edit rebuild") }
         let themeURL = resolveTheme(options.theme ?? config.theme)
         let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL)).load(languages: config.languageCodes)
         guard let theme, themeDiagnostics.isEmpty else { return nil }
         clock.lap("  theme")
         let build = TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint, output: output,
                                   displayRoot: display(options.content))
-        defer { keep(build) }
         return build.run()
     }
 

@@ -24,6 +24,9 @@ public struct BuildCache {
         /// The key of everything but the content of the content texts (their paths included):
         /// a snapshot made under the same environment can be brought up to date text by text.
         let environment: String
+        /// The report of the last build when its key is this one: the record is read once, for
+        /// the hashes it keeps, and tells at the same time whether anything changed.
+        let recordedReport: Build.Report?
 
         /// Whether `path` (as `files` names it) is a content text: `content/…/*.md`.
         static func isText(_ path: String) -> Bool { path.hasPrefix("content/") && path.hasSuffix(".md") }
@@ -52,7 +55,8 @@ public struct BuildCache {
     /// Hashes every file under each of `inputs` (label, folder), reusing the hashes recorded for
     /// files that kept their size and time, and combines them with `settings`.
     public func fingerprint(inputs: [(String, URL)], settings: String) -> Fingerprint {
-        let known = (try? Record(contentsOf: record))?.files ?? [:]
+        let saved = try? Record(contentsOf: record)
+        let known = saved?.files ?? [:]
         var listed: [(path: String, root: URL, relative: String, size: Int64, mtime: (Int64, Int64))] = []
         for (label, root) in inputs {
             var text: UnsafeMutablePointer<CChar>?
@@ -67,7 +71,7 @@ public struct BuildCache {
                 }
             }
         }
-        listed.sort { $0.path < $1.path }
+        listed.sort { String.utf8Precedes($0.path, $1.path) }
         let states = listed.concurrentMap { file -> FileState in
             if let old = known[file.path], old.size == file.size, old.mtime == file.mtime { return old }
             let data = (try? Data(contentsOf: file.root.appendingPathComponent(file.relative))) ?? Data()
@@ -88,17 +92,15 @@ public struct BuildCache {
             environment += "\n"
         }
         func key(_ text: String) -> String { String(ContentHash.of(text), radix: 16) + "-" + String(ContentHash.of(text, seed: 1), radix: 16) }
-        return Fingerprint(key: key(summary), files: Dictionary(uniqueKeysWithValues: zip(listed.map(\.path), states)),
-                           environment: key(environment))
+        let summaryKey = key(summary)
+        return Fingerprint(key: summaryKey, files: Dictionary(uniqueKeysWithValues: zip(listed.map(\.path), states)),
+                           environment: key(environment), recordedReport: saved?.key == summaryKey ? saved?.report : nil)
     }
 
     // MARK: Record
 
     /// The report of the last build if its key is `fingerprint`'s.
-    public func report(for fingerprint: Fingerprint) -> Build.Report? {
-        guard let saved = try? Record(contentsOf: record), saved.key == fingerprint.key else { return nil }
-        return saved.report
-    }
+    public func report(for fingerprint: Fingerprint) -> Build.Report? { fingerprint.recordedReport }
 
     /// Records a successful build.
     public func remember(_ fingerprint: Fingerprint, report: Build.Report) {
@@ -187,7 +189,7 @@ public struct BuildCache {
                 text += "\t"; text += Record.escape(diagnostic.message); text += "\n"
             }
             // In path order: the file is the same for the same inputs.
-            for (path, state) in files.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            for (path, state) in files.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
                 text += String(state.size); text += " "
                 text += String(state.mtime.0); text += " "
                 text += String(state.mtime.1); text += " "

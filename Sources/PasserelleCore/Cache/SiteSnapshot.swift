@@ -234,11 +234,13 @@ extension SiteSnapshot {
 
     /// The snapshot at `url`, with the edits saved beside it, for a site of `config` built on
     /// `buildDate`; nil when it is missing, unreadable, or names a section that `config` does not have.
-    init?(contentsOf url: URL, config: SiteConfig, buildDate: Date) {
+    /// The snapshot in `url`; nil when it cannot be read, or was made under another environment
+    /// than `environment` (found from its first bytes, without reading the rest).
+    init?(contentsOf url: URL, config: SiteConfig, buildDate: Date, environment expected: String? = nil) {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
         let read: SiteSnapshot? = data.withUnsafeBytes { raw in
             var input = ArchiveReader(raw)
-            return try? SiteSnapshot(reading: &input, config: config, buildDate: buildDate)
+            return try? SiteSnapshot(reading: &input, config: config, buildDate: buildDate, environment: expected)
         }
         guard var read else { return nil }
         if let edits = try? Data(contentsOf: SiteSnapshot.editsURL(url)) {
@@ -277,10 +279,11 @@ extension SiteSnapshot {
         }
     }
 
-    private init(reading input: inout ArchiveReader, config: SiteConfig, buildDate: Date) throws {
+    private init(reading input: inout ArchiveReader, config: SiteConfig, buildDate: Date, environment expected: String?) throws {
         guard try input.string() == SiteSnapshot.header else { throw ArchiveReader.Corrupt() }
         generation = try input.uint64()
         environment = try input.string()
+        if let expected, environment != expected { throw ArchiveReader.Corrupt() }
         outputInode = try input.uint64()
         texts = try input.dictionary { try $0.uint64() }
         site = try SiteSnapshot.readSite(&input, config: config, buildDate: buildDate)

@@ -21,6 +21,12 @@ struct PhaseClock {
         return (cpu, usage.ru_maxrss / 1024)
     }
 
+    /// Prints a remark between the phases (why a build is a full one).
+    func note(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
+    }
+
     mutating func lap(_ phase: String) {
         guard enabled else { return }
         let now = Date()

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Collection where Element == UInt8 {
     /// The first occurrence of `needle`'s UTF-8 bytes. Foundation's `range(of:)` goes through
     /// CFString and UTF-16, which made it a visible share of large builds.
@@ -15,5 +17,21 @@ extension Collection where Element == UInt8 {
             start = index(after: found)
         }
         return nil
+    }
+}
+
+extension String {
+    /// Whether `a` comes before `b` in the order of their UTF-8 bytes (code point order), by
+    /// `memcmp`: the order of the cache's and the manifest's file lists, which sort tens of
+    /// thousands of paths and need no Unicode rules, only the same order every time.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        let result = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = Swift.min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+        return (result ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -2,8 +2,10 @@ import Foundation
 
 /// Turns heading text into a URL fragment: lower case, accents folded, words joined by `-`.
 public enum HeadingID {
-    public static func make(from text: String) -> String {
-        if let id = latinID(text) { return id }
+    public static func make(from text: String) -> String { latinID(text) ?? foldedID(text) }
+
+    /// The id of any text, folded by `TextFolding` (through Foundation outside Latin letters).
+    static func foldedID(_ text: String) -> String {
         let folded = TextFolding.fold(text)
         var result = ""
         var pendingDash = false

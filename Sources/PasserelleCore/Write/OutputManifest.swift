@@ -59,10 +59,10 @@ struct OutputManifest {
 
     func write(to url: URL) throws {
         var text = OutputManifest.header + "\n"
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        for (path, entry) in entries.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
             text += "\(String(entry.hash, radix: 16)) \(entry.size) \(entry.mtime.0) \(entry.mtime.1) \(path)\n"
         }
-        for (folder, time) in folderTimes.sorted(by: { $0.key < $1.key }) {
+        for (folder, time) in folderTimes.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
             text += "D \(time.0) \(time.1) \(folder)\n"
         }
         try Data(text.utf8).write(to: url)
@@ -108,7 +108,7 @@ struct OutputManifest {
     /// Adds every folder that holds `path` (up to the tree itself, `""`) to `folders`.
     static func addFolders(of path: String, to folders: inout Set<String>) {
         var folder = Substring(path)
-        while let slash = folder.lastIndex(of: "/") {
+        while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { // bytes, not characters: tens of thousands of paths
             folder = folder[..<slash]
             folders.insert(String(folder))
         }
@@ -124,7 +124,7 @@ struct OutputManifest {
         var folders = Set<String>()
         for path in paths {
             var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { // bytes, not characters: tens of thousands of paths
                 folder = folder[..<slash]
                 if !folders.insert(String(folder)).inserted { break }
             }
