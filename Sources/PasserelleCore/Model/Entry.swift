@@ -18,12 +18,23 @@ public struct Entry: Sendable {
 }
 
 /// The text of an entry in one language, as parsed from its file.
-public struct EntryVariant: Sendable {
+///
+/// A class, immutable: every page, link and list that shows an entry reads its text, and
+/// passing one reference costs one retain where a copy of the fields cost twenty.
+public final class EntryVariant: Sendable {
     public let language: String
     public let metadata: EntryMetadata
     public let body: String
     public let bodyFirstLine: Int
     public let source: SourceFile
+
+    public init(language: String, metadata: EntryMetadata, body: String, bodyFirstLine: Int, source: SourceFile) {
+        self.language = language
+        self.metadata = metadata
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.source = source
+    }
 
     public var slug: String? { metadata.slug }
 }
