@@ -85,7 +85,7 @@ extension PageRenderer {
     }
 
     /// An occurrence as listed on calendar pages.
-    private func occurrenceItem(_ occurrence: EventOccurrence, language: String, from path: String) -> [String: Any] {
+    private func occurrenceItem(_ occurrence: EventOccurrence, language: String, from path: String) -> TemplateRecord {
         let entry = site.entries[occurrence.entryID]!
         var item = entryLink(entry, language: language, from: path)
         item["when"] = dateText[language]!.occurrence(occurrence)
@@ -108,10 +108,10 @@ extension PageRenderer {
         let order = (0..<7).map { (dates.firstWeekday - 1 + $0) % 7 }
         context["weekdays"] = order.map { ["name": dates.weekdayNames[$0], "short": dates.shortWeekdayNames[$0]] }
         let occurrences = calendar.occurrences(in: month)
-        context["weeks"] = EventCalendar.weeks(of: month, firstWeekday: dates.firstWeekday).map { week -> [String: Any] in
-            ["days": week.map { day -> [String: Any] in
+        context["weeks"] = EventCalendar.weeks(of: month, firstWeekday: dates.firstWeekday).map { week -> TemplateRecord in
+            ["days": week.map { day -> TemplateRecord in
                 guard let day else { return ["isDay": false] }
-                let events = occurrences.filter { $0.covers(day) }.map { occurrence -> [String: Any] in
+                let events = occurrences.filter { $0.covers(day) }.map { occurrence -> TemplateRecord in
                     var item = occurrenceItem(occurrence, language: language, from: path)
                     item["continues"] = occurrence.first < day
                     return item
@@ -146,7 +146,7 @@ extension PageRenderer {
             SitePaths.calendarYear(section.config, $0, year)
         }
         context["year"] = String(year)
-        context["months"] = calendar.months.filter { $0.year == year }.map { month -> [String: Any] in
+        context["months"] = calendar.months.filter { $0.year == year }.map { month -> TemplateRecord in
             ["title": dates.monthTitle(month), "iso": month.iso,
              "url": SitePaths.relative(from: path, to: SitePaths.calendarMonth(section.config, language, month)),
              "events": calendar.occurrences(in: month).map { occurrenceItem($0, language: language, from: path) }]
@@ -165,14 +165,14 @@ extension PageRenderer {
 
     /// The listing of an event section: upcoming events first (soonest first), then past ones by year,
     /// with links to the calendar's years and to the subscription feed.
-    func eventListing(_ section: Section, language: String, path: String) -> [String: Any] {
+    func eventListing(_ section: Section, language: String, path: String) -> TemplateRecord {
         let calendar = EventCalendar(site: site, language: language, sectionName: section.config.name)
         let t = theme.strings[language] ?? [:]
-        var groups: [[String: Any]] = []
+        var groups: [TemplateRecord] = []
         let upcoming = calendar.upcoming
         let nextOccurrence = Dictionary(uniqueKeysWithValues: calendar.nextOccurrences.map { ($0.entryID, $0) })
         if !upcoming.isEmpty {
-            groups.append(["category": t["upcoming"] ?? "Upcoming", "entries": upcoming.map { id -> [String: Any] in
+            groups.append(["category": t["upcoming"] ?? "Upcoming", "entries": upcoming.map { id -> TemplateRecord in
                 var link = entryLink(site.entries[id]!, language: language, from: path)
                 if let occurrence = nextOccurrence[id] { link["when"] = dateText[language]!.occurrence(occurrence) }
                 return link

@@ -32,7 +32,7 @@ extension PageRenderer {
         }
         let groups = atoz(language).groups
         context["letters"] = groups.map { ["letter": $0.letter, "anchor": $0.letter == "#" ? "az-other" : "az-" + $0.letter.lowercased()] }
-        context["groups"] = groups.map { group -> [String: Any] in
+        context["groups"] = groups.map { group -> TemplateRecord in
             ["letter": group.letter, "anchor": group.letter == "#" ? "az-other" : "az-" + group.letter.lowercased(),
              "entries": group.entryIDs.map { entryLink(site.entries[$0]!, language: language, from: path) }]
         }
@@ -54,8 +54,8 @@ extension PageRenderer {
         let path = SitePaths.tag(tag.slug, site.config, language)
         // Tags are words of one language: a tag page has no translation, so it declares only itself.
         var context = chrome(language: language, path: path, title: tag.name) { _ in path }
-        context["alternates"] = [] as [[String: Any]]
-        context["languages"] = site.config.languages.map { other -> [String: Any] in
+        context["alternates"] = [] as [TemplateRecord]
+        context["languages"] = site.config.languages.map { other -> TemplateRecord in
             ["code": other.code, "name": other.name, "current": other.code == language,
              "url": SitePaths.relative(from: path, to: SitePaths.generated("tags", site.config, other.code))]
         }
@@ -81,7 +81,7 @@ extension PageRenderer {
         let path = SitePaths.notFound(language)
         var context = chrome(language: language, path: path, title: theme.strings[language]?["not_found_title"]) { SitePaths.notFound($0) }
         context["baseHref"] = site.config.baseURL + language + "/"
-        context["alternates"] = [] as [[String: Any]]
+        context["alternates"] = [] as [TemplateRecord]
         context["noindex"] = true
         return Page(path: path, content: theme.render("404", context))
     }
@@ -91,7 +91,7 @@ extension PageRenderer {
         var context = rootContext(path: "404.html")
         context["notFound"] = true
         context["baseHref"] = site.config.baseURL
-        context["alternates"] = [] as [[String: Any]]
+        context["alternates"] = [] as [TemplateRecord]
         return Page(path: "404.html", content: theme.render("root", context))
     }
 

@@ -83,13 +83,13 @@ extension PageRenderer {
         let language = site.config.defaultLanguage.code
         let path = "translation-status.html"
         var context = chrome(language: language, path: path, title: theme.strings[language]?["status_title"]) { _ in path }
-        context["alternates"] = [] as [[String: Any]]
+        context["alternates"] = [] as [TemplateRecord]
         context["noindex"] = true
         let names = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, $0.name) })
         func link(_ id: String) -> String {
             SitePaths.relative(from: path, to: site.entries[id]!.pages[language]!.outputPath)
         }
-        context["sections"] = status.sections.map { section -> [String: Any] in
+        context["sections"] = status.sections.map { section -> TemplateRecord in
             ["title": section.section.title(in: language),
              "missing": section.missing.map { ["id": $0.id, "title": $0.title, "url": link($0.id),
                                                "present": $0.present.map { names[$0] ?? $0 }.joined(separator: ", "),

@@ -12,6 +12,8 @@ struct CompiledTemplate: Sendable {
     /// A dotted name, split once: `.` is the current object; a leading dot skips the context stack.
     struct Name: Sendable {
         let parts: [String]
+        /// `TemplateRecord.key(of:)` of each part.
+        let keys: [UInt64]
         let isCurrent: Bool
         let isAnchored: Bool
 
@@ -19,6 +21,7 @@ struct CompiledTemplate: Sendable {
             isCurrent = name == "."
             isAnchored = name.first == "."
             parts = name.split(separator: ".").map(String.init)
+            keys = parts.map(TemplateRecord.key(of:))
         }
     }
 
@@ -119,6 +122,8 @@ struct CompiledTemplate: Sendable {
         switch kind {
         case .bool:
             if ValueKind.unbox(value, as: Bool.self) { body.render(into: &output, context) }
+        case .templateRecords:
+            renderEach(ValueKind.unbox(value, as: [TemplateRecord].self), body, into: &output, context)
         case .records:
             renderEach(ValueKind.unbox(value, as: [[String: Any]].self), body, into: &output, context)
         case .list:
@@ -154,9 +159,10 @@ struct CompiledTemplate: Sendable {
         }
         switch kind {
         case .bool: return !ValueKind.unbox(value, as: Bool.self)
+        case .templateRecords: return (ValueKind.unbox(value, as: [TemplateRecord].self)).isEmpty
         case .records: return (ValueKind.unbox(value, as: [[String: Any]].self)).isEmpty
         case .list: return (ValueKind.unbox(value, as: [Any].self)).isEmpty
-        case .text, .number, .record, .strings: return false
+        case .text, .number, .record, .templateRecord, .strings: return false
         case .other:
             if let list = value as? any MustacheSequence { return CompiledTemplate.isEmpty(list) }
             return false
@@ -172,9 +178,11 @@ struct CompiledTemplate: Sendable {
     /// conditional cast such as `as? [String: Any]` on a `[String: String]` would convert the
     /// whole collection instead.
     enum ValueKind {
-        case text, bool, number, record, strings, records, list, other
+        case templateRecord, templateRecords, text, bool, number, record, strings, records, list, other
 
-        private static let types = (record: ObjectIdentifier([String: Any].self), text: ObjectIdentifier(String.self),
+        private static let types = (templateRecord: ObjectIdentifier(TemplateRecord.self),
+                                    templateRecords: ObjectIdentifier([TemplateRecord].self),
+                                    record: ObjectIdentifier([String: Any].self), text: ObjectIdentifier(String.self),
                                     bool: ObjectIdentifier(Bool.self), records: ObjectIdentifier([[String: Any]].self),
                                     strings: ObjectIdentifier([String: String].self), number: ObjectIdentifier(Int.self),
                                     list: ObjectIdentifier([Any].self))
@@ -191,10 +199,14 @@ struct CompiledTemplate: Sendable {
         /// Compared one by one, most frequent first: cheaper than hashing the type into a table.
         init(_ value: Any) {
             let type = ObjectIdentifier(Swift.type(of: value)), types = ValueKind.types
-            if type == types.record {
-                self = .record
+            if type == types.templateRecord {
+                self = .templateRecord
             } else if type == types.text {
                 self = .text
+            } else if type == types.templateRecords {
+                self = .templateRecords
+            } else if type == types.record {
+                self = .record
             } else if type == types.bool {
                 self = .bool
             } else if type == types.records {
@@ -216,20 +228,21 @@ struct CompiledTemplate: Sendable {
     static func lookup(_ name: Name, in stack: [Any]) -> Any? {
         if name.isCurrent { return stack.last }
         guard let first = name.parts.first else { return stack.last }
+        let firstKey = name.keys[0]
         var found: Any?
         if name.isAnchored {
-            found = stack.last.flatMap { child(first, of: $0) }
+            found = stack.last.flatMap { child(first, key: firstKey, of: $0) }
         } else {
             for object in stack.reversed() {
-                if let child = child(first, of: object) {
+                if let child = child(first, key: firstKey, of: object) {
                     found = child
                     break
                 }
             }
         }
-        for part in name.parts.dropFirst() {
+        for index in name.parts.indices.dropFirst() {
             guard let object = found else { return nil }
-            found = child(part, of: object)
+            found = child(name.parts[index], key: name.keys[index], of: object)
         }
         // Only values of other types can be custom representations: the cast is a conformance lookup.
         if let value = found, ValueKind(value) == .other, let custom = value as? MustacheCustomRepresentation {
@@ -238,11 +251,12 @@ struct CompiledTemplate: Sendable {
         return found
     }
 
-    private static func child(_ name: String, of object: Any) -> Any? {
+    private static func child(_ name: String, key: UInt64, of object: Any) -> Any? {
         switch ValueKind(object) {
+        case .templateRecord: return ValueKind.unbox(object, as: TemplateRecord.self)[name, key: key]
         case .record: return (ValueKind.unbox(object, as: [String: Any].self))[name]
         case .strings: return (ValueKind.unbox(object, as: [String: String].self))[name]
-        case .text, .bool, .number, .records, .list: return nil
+        case .text, .bool, .number, .records, .templateRecords, .list: return nil
         case .other:
             var object = object
             if let custom = object as? MustacheCustomRepresentation {

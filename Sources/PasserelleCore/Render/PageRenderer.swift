@@ -38,7 +38,7 @@ public struct PageRenderer {
     }
 
     /// Renders `template` as the listed page at `path`, whose translations are at `pathIn(code)`.
-    func page(_ template: String, _ context: [String: Any], path: String, pathIn: (String) -> String) -> Page {
+    func page(_ template: String, _ context: TemplateRecord, path: String, pathIn: (String) -> String) -> Page {
         Page(path: path, content: theme.render(template, context), alternates: alternatePaths(pathIn))
     }
 
@@ -56,7 +56,7 @@ public struct PageRenderer {
     let eventTimes: [String: [String: String]]
     /// Per language, the depth (number of `/`) of the deepest page the chrome links to.
     let chromeDepth: [String: Int]
-    let chromeCache = ConcurrentMemo<[String: Any]>()
+    let chromeCache = ConcurrentMemo<TemplateRecord>()
     /// The search records of each language, as rendered: the build snapshot keeps them.
     public let searchFragments = SearchFragments.Store()
 
@@ -144,14 +144,14 @@ public struct PageRenderer {
     }
 
     /// The bilingual context of pages at the root: the language chooser and the root 404.
-    func rootContext(path: String) -> [String: Any] {
-        let choices: [[String: Any]] = site.config.languages.map { language in
+    func rootContext(path: String) -> TemplateRecord {
+        let choices: [TemplateRecord] = site.config.languages.map { language in
             let t = theme.strings[language.code] ?? [:]
             return ["code": language.code, "name": language.name, "url": SitePaths.relative(from: path, to: SitePaths.home(language.code)),
                     "siteTitle": site.config.title(in: language.code), "enter": t["enter_site"] ?? language.name]
         }
         let alternates = self.alternates { SitePaths.home($0) }
-        let context: [String: Any] = [
+        let context: TemplateRecord = [
             "lang": site.config.defaultLanguage.code, "root": "", "languages": choices, "alternates": alternates,
             "css": "theme/style.css", "canonical": SitePaths.absolute(path, baseURL: site.config.baseURL),
             "titles": site.config.languages.map { site.config.title(in: $0.code) }.joined(separator: " · "),
@@ -167,7 +167,7 @@ public struct PageRenderer {
             context["intro"] = intro.html
             context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
         }
-        context["sections"] = site.sections.filter { $0.config.kind != .page }.map { section -> [String: Any] in
+        context["sections"] = site.sections.filter { $0.config.kind != .page }.map { section -> TemplateRecord in
             let ids = section.orderedEntries[language] ?? []
             return ["title": section.config.title(in: language), "anchor": "section-\(section.config.name)",
                     "url": SitePaths.relative(from: path, to: SitePaths.section(section.config, language)),
@@ -188,11 +188,11 @@ public struct PageRenderer {
             context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
         }
         if section.config.kind == .event {
-            context.merge(eventListing(section, language: language, path: path)) { _, new in new }
+            context.merge(eventListing(section, language: language, path: path))
             return page("section", context, path: path) { SitePaths.section(section.config, $0) }
         }
         // Group by category, groups in the order of their first (lowest-weight) entry.
-        var groups: [(category: String?, entries: [[String: Any]])] = []
+        var groups: [(category: String?, entries: [TemplateRecord])] = []
         for id in section.orderedEntries[language] ?? [] {
             let entry = site.entries[id]!
             let category = entry.variant(for: language, order: languages).metadata.category
@@ -203,7 +203,7 @@ public struct PageRenderer {
                 groups.append((category, [link]))
             }
         }
-        context["groups"] = groups.map { ["category": $0.category ?? false, "entries": $0.entries] as [String: Any] }
+        context["groups"] = groups.map { ["category": $0.category ?? false, "entries": $0.entries] as TemplateRecord }
         context["empty"] = groups.isEmpty
         return page("section", context, path: path) { SitePaths.section(section.config, $0) }
     }
@@ -216,7 +216,7 @@ public struct PageRenderer {
         var context = chrome(language: language, path: path, title: meta.title) { entry.pages[$0]!.outputPath }
         let dates = dateText[language]!
         let t = theme.strings[language] ?? [:]
-        var item: [String: Any] = [
+        var item: TemplateRecord = [
             "title": meta.title, "html": page.html,
             "sectionTitle": entry.section.title(in: language),
             "sectionURL": SitePaths.relative(from: path, to: SitePaths.section(entry.section, language)),
@@ -240,7 +240,7 @@ public struct PageRenderer {
         if let location = meta.location { item["location"] = location }
         if let url = meta.url, !URLSafety.isDangerous(url) { item["externalURL"] = url }
         if let event = meta.event {
-            var details: [String: Any] = [
+            var details: TemplateRecord = [
                 "when": eventTimes[language]?[entry.id] ?? dates.event(event),
                 "startISO": event.start.date.iso,
                 "status": event.status.rawValue,
@@ -254,7 +254,7 @@ public struct PageRenderer {
         }
         let related = page.related.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
         if !related.isEmpty { item["related"] = related; item["hasRelated"] = true }
-        var backlinkGroups: [[String: Any]] = []
+        var backlinkGroups: [TemplateRecord] = []
         for section in site.sections {
             let ids = page.backlinks.filter { site.entries[$0]?.section.name == section.config.name }
             guard !ids.isEmpty else { continue }
@@ -271,10 +271,10 @@ public struct PageRenderer {
     // MARK: Shared pieces
 
     /// A link to an entry as shown in lists: title in the reader's language where it exists, with its real `lang`.
-    func entryLink(_ entry: Entry, language: String, from path: String) -> [String: Any] {
+    func entryLink(_ entry: Entry, language: String, from path: String) -> TemplateRecord {
         let page = entry.pages[language]!
         let meta = entry.variants[page.textLanguage]!.metadata
-        var link: [String: Any] = ["title": meta.title, "url": SitePaths.relative(from: path, to: page.outputPath),
+        var link: TemplateRecord = ["title": meta.title, "url": SitePaths.relative(from: path, to: page.outputPath),
                                    "section": entry.section.title(in: language)]
         if page.isFallback { link["linkLang"] = page.textLanguage }
         if let summary = meta.summary { link["summary"] = summary }
@@ -284,8 +284,8 @@ public struct PageRenderer {
         return link
     }
 
-    private func alternates(_ pathIn: (String) -> String) -> [[String: Any]] {
-        var links: [[String: Any]] = site.config.languages.map {
+    private func alternates(_ pathIn: (String) -> String) -> [TemplateRecord] {
+        var links: [TemplateRecord] = site.config.languages.map {
             ["hreflang": $0.code, "href": SitePaths.absolute(pathIn($0.code), baseURL: site.config.baseURL)]
         }
         links.append(["hreflang": "x-default",
@@ -294,11 +294,11 @@ public struct PageRenderer {
     }
 
     /// What every page of a language shares: head links, menu, language switcher, UI strings.
-    func chrome(language: String, path: String, title: String?, pathIn: (String) -> String) -> [String: Any] {
+    func chrome(language: String, path: String, title: String?, pathIn: (String) -> String) -> TemplateRecord {
         let siteTitle = site.config.title(in: language)
         // A page deeper than every link of the chrome sees the same chrome as its siblings.
         let depth = SitePaths.depth(path.utf8)
-        var context: [String: Any]
+        var context: TemplateRecord
         if depth > (chromeDepth[language] ?? .max), let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")),
            let parent = path[..<folder].utf8.lastIndex(of: UInt8(ascii: "/")) {
             context = chromeCache.value(for: language + "|" + String(path[..<parent]) + "|\(depth)") {
@@ -311,7 +311,7 @@ public struct PageRenderer {
         context["pageTitle"] = title.map { "\($0) · \(siteTitle)" } ?? siteTitle
         context["canonical"] = SitePaths.absolute(path, baseURL: site.config.baseURL)
         context["alternates"] = alternates(pathIn)
-        context["languages"] = site.config.languages.map { other -> [String: Any] in
+        context["languages"] = site.config.languages.map { other -> TemplateRecord in
             ["code": other.code, "name": other.name, "current": other.code == language,
              "url": SitePaths.relative(from: path, to: pathIn(other.code))]
         }
@@ -333,8 +333,8 @@ public struct PageRenderer {
     }
 
     /// The chrome fields that depend only on the page's place: menu, relative links, UI strings.
-    private func sharedChrome(language: String, path: String) -> [String: Any] {
-        var menu: [[String: Any]] = [["title": theme.strings[language]?["home"] ?? "Home",
+    private func sharedChrome(language: String, path: String) -> TemplateRecord {
+        var menu: [TemplateRecord] = [["title": theme.strings[language]?["home"] ?? "Home",
                                       "url": SitePaths.relative(from: path, to: SitePaths.home(language)),
                                       "current": path == SitePaths.home(language)]]
         for section in site.sections {

@@ -37,7 +37,7 @@ public struct Theme: Sendable {
     /// Whether templates render through the compiled path rather than through swift-mustache.
     public var isCompiled: Bool { compiled != nil }
 
-    public func render(_ template: String, _ context: [String: Any]) -> String {
+    public func render(_ template: String, _ context: TemplateRecord) -> String {
         if let compiled {
             return compiled[template]?.render(context, partials: compiled) ?? ""
         }
