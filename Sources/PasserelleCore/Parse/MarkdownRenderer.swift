@@ -72,22 +72,8 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ body: String, path: String, firstLine: Int,
                        resolve: @escaping (LinkRequest) -> Result<ResolvedLink, Diagnostic>,
                        resolveAsset: @escaping (String) -> AssetLink?) -> Output {
-        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-        let serial = !Self.parsesMayOverlap()
-        if serial { Self.parseLock.lock() }
-        guard let parser = cmark_parser_new(options) else {
-            if serial { Self.parseLock.unlock() }
-            return Output(html: "", headingIDs: [], diagnostics: [])
-        }
-        for name in Self.extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
-        body.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        let parsed = cmark_parser_finish(parser)
-        let extensions = cmark_parser_get_syntax_extensions(parser).flatMap(Self.copyList)
-        cmark_parser_free(parser)
-        if serial { Self.parseLock.unlock() }
-        guard let document = parsed else { return Output(html: "", headingIDs: [], diagnostics: []) }
+        let options = MarkdownRenderer.options
+        guard let (document, extensions) = MarkdownRenderer.parse(body) else { return Output(html: "", headingIDs: [], diagnostics: []) }
         defer {
             cmark_node_free(document)
             cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
@@ -126,11 +112,7 @@ public struct MarkdownRenderer: Sendable {
         for node in links { context.rewriteLink(node) }
         for parent in textParents { context.expandWikiLinks(in: parent) }
 
-        var plainText = ""
-        if let rendered = cmark_render_plaintext(document, options, 0) {
-            plainText = String(cString: rendered).trimmedOfWhitespace
-            free(rendered)
-        }
+        let plainText = MarkdownRenderer.plainText(ofDocument: document, options: options).trimmedOfWhitespace
         var ids: [String] = []
         var used: [String: Int] = [:]
         for heading in headings {
@@ -157,6 +139,41 @@ public struct MarkdownRenderer: Sendable {
         return Output(html: html, headingIDs: ids, diagnostics: context.diagnostics, plainText: plainText)
     }
 
+    static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+
+    /// The AST of `body`, and the extensions attached to its parser (for rendering HTML); the
+    /// caller frees both.
+    static func parse(_ body: String) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
+        cmark_gfm_core_extensions_ensure_registered()
+        let serial = !Self.parsesMayOverlap()
+        if serial { Self.parseLock.lock() }
+        defer { if serial { Self.parseLock.unlock() } }
+        guard let parser = cmark_parser_new(options) else { return nil }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        body.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        let parsed = cmark_parser_finish(parser)
+        let extensions = cmark_parser_get_syntax_extensions(parser).flatMap(Self.copyList)
+        cmark_parser_free(parser)
+        guard let parsed else {
+            cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
+            return nil
+        }
+        return (parsed, extensions)
+    }
+
+    /// The plain text of `body` as `PlainTextRenderer` writes it (nil where it leaves it to cmark)
+    /// and as cmark writes it: the tests hold the first to the second.
+    static func plainTexts(of body: String) -> (walked: String?, cmark: String) {
+        guard let (document, extensions) = parse(body) else { return (nil, "") }
+        defer {
+            cmark_node_free(document)
+            cmark_llist_free(cmark_get_default_mem_allocator(), extensions)
+        }
+        return (PlainTextRenderer.render(document), cmarkPlainText(ofDocument: document, options: options))
+    }
+
     /// A copy of a parser's extension list, so that it outlives the parser (the extensions are static).
     private static func copyList(_ list: UnsafeMutablePointer<cmark_llist>) -> UnsafeMutablePointer<cmark_llist>? {
         var copy: UnsafeMutablePointer<cmark_llist>?
@@ -166,6 +183,20 @@ public struct MarkdownRenderer: Sendable {
             node = current.pointee.next
         }
         return copy
+    }
+
+    /// The text of a whole document as `cmark_render_plaintext` writes it (width 0): by
+    /// `PlainTextRenderer` where it can, by cmark otherwise.
+    static func plainText(ofDocument document: OpaquePointer, options: Int32) -> String {
+        if let text = PlainTextRenderer.render(document) { return text }
+        return cmarkPlainText(ofDocument: document, options: options)
+    }
+
+    /// The text of a whole document as cmark's own plain-text renderer writes it.
+    static func cmarkPlainText(ofDocument document: OpaquePointer, options: Int32) -> String {
+        guard let rendered = cmark_render_plaintext(document, options, 0) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
     }
 
     /// The concatenated literal text under a node.
