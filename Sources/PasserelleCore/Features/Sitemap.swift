@@ -3,17 +3,19 @@ public struct Sitemap: Sendable {
     public let xml: String
 
     public init(pages: [PageRenderer.Page], config: SiteConfig) {
-        var lines = [#"<?xml version="1.0" encoding="utf-8"?>"#,
-                     #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">"#]
-        for page in pages.filter({ $0.listed }).sorted(by: { $0.path < $1.path }) {
-            lines.append("<url><loc>\(XMLText.escape(SitePaths.absolute(page.path, baseURL: config.baseURL)))</loc>")
+        var xml = #"<?xml version="1.0" encoding="utf-8"?>"# + "\n"
+            + #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">"# + "\n"
+        // Pages in the order of their paths' bytes: the same order every build, without Unicode rules.
+        for page in pages.filter({ $0.listed }).sorted(by: { String.utf8Precedes($0.path, $1.path) }) {
+            xml += "<url><loc>" + XMLText.escape(SitePaths.absolute(page.path, baseURL: config.baseURL)) + "</loc>\n"
             for (hreflang, path) in page.alternates {
-                lines.append(#"<xhtml:link rel="alternate" hreflang="\#(hreflang)" href="\#(XMLText.escape(SitePaths.absolute(path, baseURL: config.baseURL)))"/>"#)
+                xml += #"<xhtml:link rel="alternate" hreflang=""# + hreflang + #"" href=""#
+                    + XMLText.escape(SitePaths.absolute(path, baseURL: config.baseURL)) + #""/>"# + "\n"
             }
-            lines.append("</url>")
+            xml += "</url>\n"
         }
-        lines.append("</urlset>")
-        xml = lines.joined(separator: "\n") + "\n"
+        xml += "</urlset>\n"
+        self.xml = xml
     }
 
     /// `robots.txt` pointing at the sitemap.

@@ -1,6 +1,15 @@
 /// Escaping for XML and HTML text and attribute values (`&apos;` is valid in both).
 enum XMLText {
     static func escape(_ text: String) -> String {
+        // Most text (paths, URLs, titles) needs nothing: checking the bytes is cheaper than rebuilding it.
+        let clean = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return false
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return true
+            default: return byte >= 0x20
+            }
+        }
+        if clean { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
