@@ -183,11 +183,24 @@ struct PlainTextRenderer {
             atLineStart = true
             neededBreaks -= 1
         }
-        for byte in bytes {
+        guard !escapingPipes else {
+            for byte in bytes {
+                if atLineStart { buffer.append(contentsOf: prefix) }
+                if byte == UInt8(ascii: "|") { buffer.append(UInt8(ascii: "\\")) }
+                buffer.append(byte)
+                atLineStart = literal && byte == UInt8(ascii: "\n")
+            }
+            return
+        }
+        // A line at a time: only a newline in a literal starts a line, and each line gets the prefix.
+        var rest = bytes[...]
+        while !rest.isEmpty {
             if atLineStart { buffer.append(contentsOf: prefix) }
-            if escapingPipes && byte == UInt8(ascii: "|") { buffer.append(UInt8(ascii: "\\")) }
-            buffer.append(byte)
-            atLineStart = literal && byte == UInt8(ascii: "\n")
+            let newline = literal ? rest.firstIndex(of: UInt8(ascii: "\n")) : nil
+            let end = newline.map { $0 + 1 } ?? rest.endIndex
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: rest[..<end]))
+            atLineStart = newline != nil
+            rest = rest[end...]
         }
     }
 }
