@@ -110,14 +110,27 @@ public struct PageRenderer {
             for id in site.entries.keys.sorted() { jobs.append(.entry(id, language)) }
             jobs.append(.calendars(language))
         }
-        let pages = jobs.concurrentMap { job -> [Page] in
-            let rendered = render(job)
+        // The longest jobs (each language's calendars and search index, hundreds of pages and
+        // files in one job) start first, so that none of them is left running alone at the end.
+        // The pages are still returned in the order of `jobs`.
+        func isLong(_ job: Job) -> Bool {
+            switch job {
+            case .calendars, .search: return true
+            default: return false
+            }
+        }
+        let schedule = jobs.indices.filter { isLong(jobs[$0]) } + jobs.indices.filter { !isLong(jobs[$0]) }
+        let scheduled = schedule.concurrentMap { index -> [Page] in
+            let rendered = render(jobs[index])
             guard let sink else { return rendered }
             return rendered.map { page in
                 sink(page)
                 return page.withoutContent
             }
-        }.flatMap { $0 }
+        }
+        var byJob = [[Page]](repeating: [], count: jobs.count)
+        for (index, rendered) in zip(schedule, scheduled) { byJob[index] = rendered }
+        let pages = byJob.flatMap { $0 }
         let siteFiles = renderSiteFiles(pages)
         guard let sink else { return pages + siteFiles }
         siteFiles.forEach(sink)
