@@ -161,7 +161,7 @@ public struct Build {
         // A check renders every page too (templates can fail), but keeps none of them.
         let sink: @Sendable (PageRenderer.Page) -> Void
         if let staging {
-            sink = { @Sendable page in staging.stage(page.path, .text(page.content)) }
+            sink = { @Sendable page in staging.stage(page.path, .bytes(page.bytes)) }
         } else {
             sink = { @Sendable _ in }
         }

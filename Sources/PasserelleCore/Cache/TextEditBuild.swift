@@ -114,7 +114,7 @@ struct TextEditBuild {
         do {
             try writer.checkOwnership(content: options.content)
             let staging = try writer.begin()
-            for file in files { staging.stage(file.path, .text(file.content)) }
+            for file in files { staging.stage(file.path, .bytes(file.bytes)) }
             clock.lap("  staged")
             staging.carryOver(from: output, output: options.output)
             clock.lap("  carried over")

@@ -34,11 +34,11 @@ public struct ICalendarWriter: Sendable {
         self.stamp = stamp
     }
 
-    public func calendar(_ events: [Event]) -> String { calendar(events, blocks: events.map(eventBlock)) }
+    public func calendar(_ events: [Event]) -> String { String(decoding: calendar(events, blocks: events.map(eventBlock)), as: UTF8.self) }
 
     /// The calendar of `events` whose `VEVENT`s are already written (`eventBlock`), in the same
     /// order: a build writes each event twice (its own file and its language's), and writes it once.
-    func calendar(_ events: [Event], blocks: [[UInt8]]) -> String {
+    func calendar(_ events: [Event], blocks: [[UInt8]]) -> [UInt8] {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + escape(productID), "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(calendarName)]
         let zones = Set(events.filter { !$0.details.start.isAllDay }.compactMap(\.details.timezone)).sorted()
@@ -51,7 +51,7 @@ public struct ICalendarWriter: Sendable {
         for line in lines { ICalendarWriter.appendFolded(line, to: &output) }
         for block in blocks { output += block }
         ICalendarWriter.appendFolded("END:VCALENDAR", to: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// The folded, CRLF-ended lines of one `VEVENT`.

@@ -51,11 +51,12 @@ struct CompiledTemplate: Sendable {
     }
 
     /// Renders `object` with `partials` available to `{{> name}}` and `{{< name}}`.
-    func render(_ object: Any, partials: [String: CompiledTemplate]) -> String {
+    /// The bytes are UTF-8: the template's text and the context's strings, both valid.
+    func render(_ object: Any, partials: [String: CompiledTemplate]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
         render(into: &output, Context(stack: [object], partials: partials))
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     func render(into output: inout [UInt8], _ context: Context) {

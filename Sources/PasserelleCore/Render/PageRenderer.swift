@@ -5,7 +5,10 @@ public struct PageRenderer {
     /// One written file: its path relative to the output root, and its content.
     public struct Page: Sendable {
         public let path: String
-        public internal(set) var content: String
+        /// The file, as UTF-8 bytes: templates render bytes, which go to disk as they are.
+        public internal(set) var bytes: [UInt8]
+        /// The file as text.
+        public var content: String { String(decoding: bytes, as: UTF8.self) }
         /// The same page in each language and `x-default` (hreflang, path), for the sitemap.
         public var alternates: [(String, String)] = []
         /// Whether the sitemap lists it: HTML pages for readers, not 404s, redirects or data files.
@@ -14,11 +17,15 @@ public struct PageRenderer {
         public var isRedirect = false
 
         public init(path: String, content: String) {
-            self.path = path
-            self.content = content
+            self.init(path: path, content: Array(content.utf8))
         }
 
-        public init(path: String, content: String, alternates: [(String, String)]) {
+        public init(path: String, content: [UInt8]) {
+            self.path = path
+            self.bytes = content
+        }
+
+        public init(path: String, content: [UInt8], alternates: [(String, String)]) {
             self.init(path: path, content: content)
             self.alternates = alternates
             listed = true
@@ -27,7 +34,7 @@ public struct PageRenderer {
         /// The page without its content, once the content has been handed on.
         var withoutContent: Page {
             var page = self
-            page.content = ""
+            page.bytes = []
             return page
         }
     }

@@ -37,11 +37,12 @@ public struct Theme: Sendable {
     /// Whether templates render through the compiled path rather than through swift-mustache.
     public var isCompiled: Bool { compiled != nil }
 
-    public func render(_ template: String, _ context: TemplateRecord) -> String {
+    /// The page `template` makes of `context`, as UTF-8 bytes.
+    public func render(_ template: String, _ context: TemplateRecord) -> [UInt8] {
         if let compiled {
-            return compiled[template]?.render(context, partials: compiled) ?? ""
+            return compiled[template]?.render(context, partials: compiled) ?? []
         }
-        return library.render(context, withTemplate: template) ?? ""
+        return Array((library.render(context, withTemplate: template) ?? "").utf8)
     }
 
     /// The same theme rendering through swift-mustache only: the reference the compiled path is tested against.

@@ -138,11 +138,13 @@ public struct OutputWriter {
     /// A file's bytes: rendered text or a copied file.
     public enum FileContent {
         case text(String)
+        case bytes([UInt8])
         case data(Data)
 
         func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
             switch self {
             case var .text(text): return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+            case let .bytes(bytes): return bytes.withUnsafeBytes(body)
             case let .data(data): return data.withUnsafeBytes(body)
             }
         }

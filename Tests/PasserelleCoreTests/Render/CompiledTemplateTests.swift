@@ -26,7 +26,7 @@ final class CompiledTemplateTests: XCTestCase {
             compiled[name] = try TemplateParser.compile(partial)
         }
         let expected = library.render(context, withTemplate: "main") ?? "<nil>"
-        let actual = compiled["main"]!.render(context, partials: compiled)
+        let actual = String(decoding: compiled["main"]!.render(context, partials: compiled), as: UTF8.self)
         XCTAssertEqual(actual, expected, "template: \(text.debugDescription)", file: file, line: line)
     }
 
