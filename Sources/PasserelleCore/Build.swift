@@ -124,6 +124,9 @@ public struct Build {
         cache?.forgetSnapshot()
         report.fullBuildReason = fullBuildReason
 
+        // `git log` over the content's history runs beside the build (a second or more in a large
+        // checkout); the translation status page needs it at the end.
+        let commitDays = BackgroundValue { [content = options.content] in GitHistory.lastCommitDays(in: content) }
         options.progress?("reading \(display(options.content))")
         let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
         defer { keep(loaded) }
@@ -170,8 +173,7 @@ public struct Build {
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
         var pages = renderer.renderAll(sink: sink)
         clock.lap("render")
-        let commitDays = GitHistory.lastCommitDays(in: options.content)
-        for page in renderer.renderTranslationStatus(TranslationStatus(site: site, commitDays: commitDays)) {
+        for page in renderer.renderTranslationStatus(TranslationStatus(site: site, commitDays: commitDays.value)) {
             sink(page)
             pages.append(page.withoutContent)
         }
@@ -201,6 +203,7 @@ public struct Build {
             report.usageError = "\(error)"
             return report
         }
+        clock.lap("output swapped in")
         report.filesWritten = pages.count + copies.count
         report.succeeded = true
         // Remembered only when the fingerprint covered every input: a theme named by a path in
@@ -217,9 +220,11 @@ public struct Build {
                     otherDiagnostics: resolution.otherDiagnostics, knownIDs: resolution.knownIDs, drafts: resolution.drafts,
                     imageSizes: loaded.imageSizes, search: renderer.searchFragments.all,
                     pagesPerLanguage: report.pagesPerLanguage, filesWritten: report.filesWritten)
+                clock.lap("  snapshot model")
                 try? snapshot.save(to: cache.snapshot)
                 keep(snapshot)
             }
+            clock.lap("  snapshot file")
             cache.remember(fingerprint, report: report)
         }
         clock.lap("snapshot")

@@ -46,6 +46,12 @@ struct ArchiveWriter {
         if sink != nil && bytes.count >= 1 << 20 { flush() }
     }
 
+    /// Bytes another writer wrote.
+    mutating func raw(_ part: [UInt8]) {
+        bytes.append(contentsOf: part)
+        if sink != nil && bytes.count >= 1 << 20 { flush() }
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout ArchiveWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
