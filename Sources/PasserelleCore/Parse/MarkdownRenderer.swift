@@ -328,6 +328,15 @@ private struct RewriteContext {
 
     /// Replaces `[[ref]]`, `[[ref|text]]` in the runs of text nodes under `parent` with link nodes.
     mutating func expandWikiLinks(in parent: OpaquePointer) {
+        // cmark splits text at each `[`: a paragraph without one (most of them) has nothing to
+        // expand, and is passed over before any array is made.
+        var bracket = false
+        var first = cmark_node_first_child(parent)
+        while let node = first, !bracket {
+            bracket = cmark_node_get_type(node) == CMARK_NODE_TEXT && cmark_node_get_literal(node).map { strchr($0, 0x5B) != nil } == true
+            first = cmark_node_next(node)
+        }
+        guard bracket else { return }
         var runs: [[OpaquePointer]] = []
         var current: [OpaquePointer] = []
         var child = cmark_node_first_child(parent)
