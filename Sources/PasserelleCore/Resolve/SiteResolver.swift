@@ -162,22 +162,29 @@ public struct SiteResolver {
         let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
         let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
 
-        // Related entries, per page.
-        for id in entries.keys.sorted() {
-            for language in languages {
-                let shown = entries[id]!.variant(for: language, order: languages)
-                var related: [String] = []
-                for reference in shown.metadata.related {
+        // Related entries, per page: resolved across cores, then stored in id order.
+        let sortedIDs = entries.keys.sorted()
+        let relatedByID = sortedIDs.concurrentMap { id -> [(related: [String], diagnostics: [Diagnostic])] in
+            let entry = entries[id]!
+            return languages.map { language in
+                var related: [String] = [], found: [Diagnostic] = []
+                for reference in entry.variant(for: language, order: languages).metadata.related {
                     switch index.resolve(ContentPath.splitAnchor(reference.text).0) {
                     case let .success(targetID) where draftIDs.contains(targetID) && entries[targetID] == nil:
-                        diagnostics.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
+                        found.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
                     case let .success(targetID):
                         if targetID != id && !related.contains(targetID) && entries[targetID] != nil { related.append(targetID) }
                     case let .failure(failure):
-                        diagnostics.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
+                        found.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
                     }
                 }
-                entries[id]!.pages[language]!.related = related
+                return (related, found)
+            }
+        }
+        for (id, perLanguage) in zip(sortedIDs, relatedByID) {
+            for (language, result) in zip(languages, perLanguage) {
+                diagnostics += result.diagnostics
+                entries[id]!.pages[language]!.related = result.related
             }
         }
 
@@ -237,39 +244,44 @@ public struct SiteResolver {
         diagnostics += Set(bodyDiagnostics.values.joined())
 
         clock.lap("  collecting bodies and anchors")
-        // Backlinks: who references whom, per language, from bodies and `related`.
-        var backlinks: [String: [String: Set<String>]] = [:]
-        for (id, entry) in entries {
-            for (language, page) in entry.pages {
-                for target in page.related + page.bodyReferences {
-                    backlinks[language, default: [:]][target, default: []].insert(id)
-                }
+        // Backlinks: who references whom, per language (one language per core), from bodies and `related`.
+        let backlinks = languages.concurrentMap { language -> [String: [String]] in
+            var sources: [String: Set<String>] = [:]
+            for (id, entry) in entries {
+                guard let page = entry.pages[language] else { continue }
+                for target in page.related { sources[target, default: []].insert(id) }
+                for target in page.bodyReferences { sources[target, default: []].insert(id) }
             }
+            return sources.mapValues { $0.sorted() }
         }
-        for id in entries.keys {
-            for language in languages {
-                entries[id]!.pages[language]!.backlinks = (backlinks[language]?[id] ?? []).sorted()
+        for id in sortedIDs {
+            for (language, sources) in zip(languages, backlinks) {
+                entries[id]!.pages[language]!.backlinks = sources[id] ?? []
             }
         }
 
         clock.lap("  backlinks")
-        // Sections, in listing order per language.
+        // Sections, in listing order per language: each section and language sorted on its own core.
+        let membersBySection = Dictionary(grouping: sortedIDs.map { entries[$0]! }, by: \.section.name)
+        let orders = config.sections.flatMap { section in config.languages.map { (section, $0) } }.concurrentMap { section, language -> [String] in
+            let members = membersBySection[section.name] ?? []
+            let metadata = members.map { $0.variant(for: language.code, order: languages).metadata }
+            let titles = TitleCollation(locale: language.locale).prepare(metadata.map(\.title))
+            return members.indices.sorted { a, b in
+                let ma = metadata[a], mb = metadata[b]
+                let wa = ma.weight ?? Int.max, wb = mb.weight ?? Int.max
+                if wa != wb { return wa < wb }
+                // Events without weights come in the order they happen.
+                if let ea = ma.event, let eb = mb.event, ea.start != eb.start { return ea.start < eb.start }
+                if ma.title != mb.title { return titles.inOrder(a, b) }
+                return members[a].id < members[b].id
+            }.map { members[$0].id }
+        }
         var sections: [Section] = []
-        for sectionConfig in config.sections {
-            let members = entries.values.filter { $0.section.name == sectionConfig.name }
+        for (index, sectionConfig) in config.sections.enumerated() {
             var ordered: [String: [String]] = [:]
-            for language in config.languages {
-                let metadata = members.map { $0.variant(for: language.code, order: languages).metadata }
-                let titles = TitleCollation(locale: language.locale).prepare(metadata.map(\.title))
-                ordered[language.code] = members.indices.sorted { a, b in
-                    let ma = metadata[a], mb = metadata[b]
-                    let wa = ma.weight ?? Int.max, wb = mb.weight ?? Int.max
-                    if wa != wb { return wa < wb }
-                    // Events without weights come in the order they happen.
-                    if let ea = ma.event, let eb = mb.event, ea.start != eb.start { return ea.start < eb.start }
-                    if ma.title != mb.title { return titles.inOrder(a, b) }
-                    return members[a].id < members[b].id
-                }.map { members[$0].id }
+            for (offset, language) in config.languages.enumerated() {
+                ordered[language.code] = orders[index * config.languages.count + offset]
             }
             sections.append(Section(config: sectionConfig, orderedEntries: ordered, intros: sectionIntros[sectionConfig.name] ?? [:]))
         }
