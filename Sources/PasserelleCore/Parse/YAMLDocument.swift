@@ -72,7 +72,11 @@ struct YAMLDocument {
 struct YAMLFields {
     let path: String
     let firstLine: Int
-    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    /// The keys of the mapping, in order, apart from their nodes: a lookup compares strings
+    /// without copying nodes (a copy of a `Node` retains each of its parts).
+    private(set) var keys: [String] = []
+    private var keyNodes: [Node] = []
+    private var values: [Node] = []
     private(set) var diagnostics: [Diagnostic] = []
     let mappingLocation: SourceLocation
 
@@ -86,16 +90,15 @@ struct YAMLFields {
             diagnostics.append(.error(mappingLocation, "\(what) must be a mapping of keys to values, not \(YAMLFields.kindName(node))"))
             return nil
         }
-        var seen: [String: SourceLocation] = [:]
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? "\(keyNode)"
-            let loc = location(keyNode)
-            if seen[key] != nil {
-                diagnostics.append(.error(loc, "duplicate key '\(key)'"))
+            if keys.contains(key) {
+                diagnostics.append(.error(location(keyNode), "duplicate key '\(key)'"))
                 continue
             }
-            seen[key] = loc
-            pairs.append((key, keyNode, value))
+            keys.append(key)
+            keyNodes.append(keyNode)
+            values.append(value)
         }
     }
 
@@ -112,9 +115,12 @@ struct YAMLFields {
         }
     }
 
-    subscript(key: String) -> Node? { pairs.firstIndex { $0.key == key }.map { pairs[$0].value } }
+    /// The key-value pairs, in order.
+    var pairs: [(key: String, keyNode: Node, value: Node)] { keys.indices.map { (keys[$0], keyNodes[$0], values[$0]) } }
 
-    func keyNode(_ key: String) -> Node? { pairs.firstIndex { $0.key == key }.map { pairs[$0].keyNode } }
+    subscript(key: String) -> Node? { keys.firstIndex(of: key).map { values[$0] } }
+
+    func keyNode(_ key: String) -> Node? { keys.firstIndex(of: key).map { keyNodes[$0] } }
 
 
     mutating func error(_ node: Node, _ message: String) {
@@ -127,9 +133,9 @@ struct YAMLFields {
 
     /// Reports every key not in `allowed`, with a did-you-mean.
     mutating func rejectUnknownKeys(_ allowed: [String], context: String) {
-        for pair in pairs where !allowed.contains(pair.key) {
-            diagnostics.append(.error(location(pair.keyNode),
-                "unknown key '\(pair.key)' in \(context)" + Suggestion.didYouMean(pair.key, in: allowed)))
+        for (index, key) in keys.enumerated() where !allowed.contains(key) {
+            diagnostics.append(.error(location(keyNodes[index]),
+                "unknown key '\(key)' in \(context)" + Suggestion.didYouMean(key, in: allowed)))
         }
     }
 
@@ -140,7 +146,7 @@ struct YAMLFields {
     }
 
     private func isNull(_ node: Node) -> Bool {
-        if case let .scalar(scalar) = node { return scalar.tag == .implicit && (scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null") && scalar.style == .plain }
+        if case let .scalar(scalar) = node { return scalar.tag.rawValue == Tag.Name.implicit.rawValue && (scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null") && scalar.style == .plain }
         return false
     }
 
