@@ -1,3 +1,5 @@
+import Foundation
+
 /// The distinct folded words of a text for the search index, collected as UTF-8 bytes: the
 /// words are written space-separated into one buffer and told apart by a small open-addressing
 /// table over that buffer, so no `String` or `Set` entry is made per word. A `String` is made
@@ -44,15 +46,26 @@ struct SearchWords {
                 if !hidden && count >= limit { return }
                 let byte = utf8[index]
                 if byte < 0x80 {
-                    index += 1
-                    if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                        scratch.append(byte)
-                    } else if byte >= 0x41 && byte <= 0x5A {
-                        scratch.append(byte + 32)
-                    } else {
+                    guard SearchWords.isWordByte(byte) else {
+                        index += 1
                         flush(isASCII: isASCII, hidden: hidden, foldCache: &foldCache)
                         isASCII = true
+                        continue
                     }
+                    // A run of ASCII letters and digits, most words whole: inserted from the text
+                    // itself when it needs no lower-casing and nothing came before it.
+                    let start = index
+                    var hasUpper = false
+                    while index < end, SearchWords.isWordByte(utf8[index]) {
+                        hasUpper = hasUpper || utf8[index] <= 0x5A && utf8[index] >= 0x41
+                        index += 1
+                    }
+                    let run = UnsafeBufferPointer(rebasing: utf8[start..<index])
+                    if scratch.isEmpty && !hasUpper && (index == end || utf8[index] < 0x80) {
+                        if run.count >= 2 { insert(run, hidden: hidden) }
+                        continue
+                    }
+                    for byte in run { scratch.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
                     continue
                 }
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -60,8 +73,11 @@ struct SearchWords {
                 for offset in 1..<length where index + offset < end {
                     value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
                 }
+                // Latin-1 and Latin Extended-A and -B letters (all of U+00C0–U+024F but × and ÷)
+                // without the Unicode tables, the rest through them.
+                let isLatinLetter = value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7
                 let scalar = Unicode.Scalar(value) ?? " "
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if isLatinLetter || scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                     for offset in 0..<length where index + offset < end { scratch.append(utf8[index + offset]) }
                     isASCII = false
                 } else {
@@ -74,12 +90,18 @@ struct SearchWords {
         }
     }
 
+    /// ASCII letters and digits.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte >= 0x41 && byte <= 0x5A
+    }
+
     private mutating func flush(isASCII: Bool, hidden: Bool, foldCache: inout [String: String]) {
         guard !scratch.isEmpty else { return }
         defer { scratch.removeAll(keepingCapacity: true) }
         guard scratch.count >= 2 else { return }
         if isASCII {
-            insert(hidden: hidden)
+            insertScratch(hidden: hidden)
             return
         }
         // Letters of French and other Latin-script languages are folded byte by byte.
@@ -87,7 +109,7 @@ struct SearchWords {
             guard foldedBytes.count >= 2,
                   foldedBytes.allSatisfy({ $0 < 0x80 }) || String(decoding: foldedBytes, as: UTF8.self).count >= 2 else { return }
             swap(&scratch, &foldedBytes)
-            insert(hidden: hidden)
+            insertScratch(hidden: hidden)
             return
         }
         let raw = String(decoding: scratch, as: UTF8.self)
@@ -101,38 +123,43 @@ struct SearchWords {
         guard folded.count >= 2 else { return }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: folded.utf8)
-        insert(hidden: hidden)
+        insertScratch(hidden: hidden)
     }
 
-    /// Adds `scratch` unless it is known.
-    private mutating func insert(hidden: Bool) {
+    /// Adds the word in `scratch` unless it is known.
+    private mutating func insertScratch(hidden: Bool) {
+        let word = scratch
+        word.withUnsafeBufferPointer { insert($0, hidden: hidden) }
+    }
+
+    /// Adds `word` unless it is known.
+    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hidden: Bool) {
         let mask = slots.count - 1
-        var slot = SearchWords.hash(scratch[...]) & mask
+        var slot = SearchWords.hash(word) & mask
         while slots[slot] != 0 {
-            let word = words[Int(slots[slot]) - 1]
-            if Int(word.length) == scratch.count && matches(word) { return }
+            let known = words[Int(slots[slot]) - 1]
+            if Int(known.length) == word.count && matches(known, word) { return }
             slot = (slot + 1) & mask
         }
         let start: Int
         if hidden {
             start = self.hidden.count
-            self.hidden.append(contentsOf: scratch)
+            self.hidden.append(contentsOf: word)
         } else {
             if !bytes.isEmpty { bytes.append(0x20) }
             start = bytes.count
-            bytes.append(contentsOf: scratch)
+            bytes.append(contentsOf: word)
             count += 1
         }
-        words.append((Int32(start), Int32(scratch.count), hidden))
+        words.append((Int32(start), Int32(word.count), hidden))
         slots[slot] = Int32(words.count)
         if words.count * 2 > slots.count { grow() }
     }
 
-    private func matches(_ word: (start: Int32, length: Int32, hidden: Bool)) -> Bool {
-        let source = word.hidden ? hidden : bytes
-        let start = Int(word.start)
-        for offset in 0..<scratch.count where source[start + offset] != scratch[offset] { return false }
-        return true
+    private func matches(_ known: (start: Int32, length: Int32, hidden: Bool), _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let wanted = word.baseAddress else { return true }
+        let compare = { (stored: UnsafeBufferPointer<UInt8>) in memcmp(stored.baseAddress! + Int(known.start), wanted, word.count) == 0 }
+        return known.hidden ? hidden.withUnsafeBufferPointer(compare) : bytes.withUnsafeBufferPointer(compare)
     }
 
     private mutating func grow() {
@@ -140,14 +167,16 @@ struct SearchWords {
         let mask = slots.count - 1
         for (index, word) in words.enumerated() {
             let source = word.hidden ? hidden : bytes
-            var slot = SearchWords.hash(source[Int(word.start)..<Int(word.start + word.length)]) & mask
+            var slot = source.withUnsafeBufferPointer {
+                SearchWords.hash(UnsafeBufferPointer(rebasing: $0[Int(word.start)..<Int(word.start + word.length)]))
+            } & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(index + 1)
         }
     }
 
     /// FNV-1a of a word's bytes, folded to an `Int`.
-    private static func hash(_ word: ArraySlice<UInt8>) -> Int {
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return Int(truncatingIfNeeded: hash ^ (hash >> 32))
