@@ -85,7 +85,14 @@ public struct MarkdownRenderer: Sendable {
         var links: [OpaquePointer] = []
         var rawHTML: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)
-        var seenParents = Set<OpaquePointer>()
+        // A text parent is taken once, at its first text child: marked through cmark's user data
+        // (this AST's own, freed with it) rather than looked up in a set of pointers.
+        let seen = UnsafeMutableRawPointer(bitPattern: 1)
+        func isNew(_ parent: OpaquePointer) -> Bool {
+            guard cmark_node_get_user_data(parent) != seen else { return false }
+            cmark_node_set_user_data(parent, seen)
+            return true
+        }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
@@ -93,7 +100,7 @@ public struct MarkdownRenderer: Sendable {
             case CMARK_NODE_TEXT:
                 // Text inside links and images (alt text) is left as written; images are replaced below.
                 if let parent = cmark_node_parent(node), cmark_node_get_type(parent) != CMARK_NODE_LINK,
-                   cmark_node_get_type(parent) != CMARK_NODE_IMAGE, seenParents.insert(parent).inserted {
+                   cmark_node_get_type(parent) != CMARK_NODE_IMAGE, isNew(parent) {
                     textParents.append(parent)
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
@@ -442,6 +449,8 @@ enum WikiLinkScanner {
 extension String {
     /// Without leading and trailing white space and newlines (Foundation's trimming goes through NSString).
     var trimmedOfWhitespace: String {
+        // Most texts start and end with a visible ASCII character: nothing to trim, nothing to copy.
+        if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
