@@ -198,8 +198,14 @@ struct CompiledTemplate: Sendable {
         }
 
         /// Compared one by one, most frequent first: cheaper than hashing the type into a table.
+        /// The type is read from the existential's own type field, after its three-word buffer:
+        /// `type(of:)` asks the runtime, which also looks through class instances (all `.other`).
         init(_ value: Any) {
-            let type = ObjectIdentifier(Swift.type(of: value)), types = ValueKind.types
+            let type = withUnsafePointer(to: value) {
+                UnsafeRawPointer($0).load(fromByteOffset: 3 * MemoryLayout<Int>.size, as: ObjectIdentifier.self)
+            }
+            assert(value is AnyObject || type == ObjectIdentifier(Swift.type(of: value)))
+            let types = ValueKind.types
             if type == types.templateRecord {
                 self = .templateRecord
             } else if type == types.text {
@@ -258,18 +264,24 @@ struct CompiledTemplate: Sendable {
         case .record: return (ValueKind.unbox(object, as: [String: Any].self))[name]
         case .strings: return (ValueKind.unbox(object, as: [String: String].self))[name]
         case .text, .bool, .number, .records, .templateRecords, .list: return nil
-        case .other:
-            var object = object
-            if let custom = object as? MustacheCustomRepresentation {
-                guard let represented = custom.representation else { return nil }
-                object = represented
-            }
-            if let parent = object as? MustacheParent { return parent.child(named: name) }
-            guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
-            let optional = Mirror(reflecting: value)
-            guard optional.displayStyle == .optional else { return value }
-            return optional.children.first?.value
+        case .other: return otherChild(name, of: object)
         }
+    }
+
+    /// `child` of a value of another type: custom representations, `MustacheParent`, or the
+    /// properties of a struct. Kept out of `child`, which would otherwise set up for it every time.
+    @inline(never)
+    private static func otherChild(_ name: String, of object: Any) -> Any? {
+        var object = object
+        if let custom = object as? MustacheCustomRepresentation {
+            guard let represented = custom.representation else { return nil }
+            object = represented
+        }
+        if let parent = object as? MustacheParent { return parent.child(named: name) }
+        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+        let optional = Mirror(reflecting: value)
+        guard optional.displayStyle == .optional else { return value }
+        return optional.children.first?.value
     }
 
     // MARK: Text
@@ -280,15 +292,19 @@ struct CompiledTemplate: Sendable {
         case .text: text = ValueKind.unbox(value, as: String.self)
         case .number: text = String(ValueKind.unbox(value, as: Int.self))
         case .bool: text = ValueKind.unbox(value, as: Bool.self) ? "true" : "false"
-        default:
-            let optional = Mirror(reflecting: value)
-            if optional.displayStyle == .optional, let wrapped = optional.children.first?.value {
-                text = String(describing: wrapped)
-            } else {
-                text = String(describing: value)
-            }
+        default: text = otherText(value)
         }
         if escaped { appendEscapedHTML(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+    }
+
+    /// The text of a value of another type, as swift-mustache shows it.
+    @inline(never)
+    private static func otherText(_ value: Any) -> String {
+        let optional = Mirror(reflecting: value)
+        if optional.displayStyle == .optional, let wrapped = optional.children.first?.value {
+            return String(describing: wrapped)
+        }
+        return String(describing: value)
     }
 
     /// Escapes `< > & " '` as swift-mustache does.
