@@ -83,7 +83,11 @@ public struct Build {
         // Nothing changed since the last build into this output folder: its report stands.
         let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(folder: options.cacheFolder ?? options.content.deletingLastPathComponent().appendingPathComponent(".passerelle-cache"), output: options.output)
         let inputs = cacheInputs()
-        let fingerprint = cache?.fingerprint(inputs: inputs, settings: cacheSettings(options))
+        // Without a record or a snapshot of the last build, this build is a full one: its inputs
+        // are listed now and fingerprinted at the end, with the hashes of the bytes the loader
+        // read, instead of being read twice.
+        let listing = cache?.isEmpty == true ? cache?.listInputs(inputs) : nil
+        var fingerprint = listing == nil ? cache?.fingerprint(inputs: inputs, settings: cacheSettings(options)) : nil
         clock.lap("fingerprint")
         // Something changed: the last build's snapshot is read while the output folder is checked.
         let snapshot = cache.flatMap { cache in
@@ -94,7 +98,7 @@ public struct Build {
             }
         }
         // The output as the last build left it (nil when it was changed since, or has no manifest).
-        let current = cache == nil ? nil : OutputWriter(output: options.output, force: options.force).intactManifest()
+        let current = cache == nil || listing != nil ? nil : OutputWriter(output: options.output, force: options.force).intactManifest()
         if let cache, let fingerprint, current != nil, let cached = cache.report(for: fingerprint) {
             return cached
         }
@@ -128,7 +132,9 @@ public struct Build {
         // checkout); the translation status page needs it at the end.
         let commitDays = BackgroundValue { [content = options.content] in GitHistory.lastCommitDays(in: content) }
         options.progress?("reading \(display(options.content))")
-        let loaded = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content)).load()
+        var loader = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content))
+        loader.hashesFiles = listing != nil
+        let loaded = loader.load()
         defer { keep(loaded) }
         report.diagnostics += loaded.diagnostics
         clock.lap("load")
@@ -209,6 +215,10 @@ public struct Build {
         // Remembered only when the fingerprint covered every input: a theme named by a path in
         // site.yaml, outside the themes folder, was not part of it.
         let themes = inputs[1].1.standardizedFileURL.path
+        if let cache, let listing {
+            let hashes = Dictionary(uniqueKeysWithValues: loaded.fileHashes.map { ("content/" + $0.key, $0.value) })
+            fingerprint = cache.fingerprint(listing: listing, settings: cacheSettings(options), prehashed: hashes)
+        }
         if let cache, let fingerprint, themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes {
             // Only a build whose diagnostics all come from the content has a snapshot: loading and
             // theme diagnostics are not redone by a text edit rebuild.

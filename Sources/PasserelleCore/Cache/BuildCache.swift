@@ -55,8 +55,23 @@ public struct BuildCache {
     /// Hashes every file under each of `inputs` (label, folder), reusing the hashes recorded for
     /// files that kept their size and time, and combines them with `settings`.
     public func fingerprint(inputs: [(String, URL)], settings: String) -> Fingerprint {
-        let saved = try? Record(contentsOf: record)
-        let known = saved?.files ?? [:]
+        fingerprint(listing: listInputs(inputs), settings: settings)
+    }
+
+    /// The input files with their sizes and times, as `fingerprint` lists them.
+    struct InputListing {
+        fileprivate let files: [(path: String, root: URL, relative: String, size: Int64, mtime: (Int64, Int64))]
+    }
+
+    /// Whether the last build into this output folder left a record or a snapshot: without
+    /// either, a build is a full one, and it can take the hashes of what it reads (`prehashed`).
+    var isEmpty: Bool {
+        access(record.path, F_OK) != 0 && access(snapshot.path, F_OK) != 0
+    }
+
+    /// Every file under each of `inputs` (label, folder), with its size and time, in path order.
+    /// Listed before anything is read: a file changed after its listing is read again next time.
+    func listInputs(_ inputs: [(String, URL)]) -> InputListing {
         var listed: [(path: String, root: URL, relative: String, size: Int64, mtime: (Int64, Int64))] = []
         for (label, root) in inputs {
             var text: UnsafeMutablePointer<CChar>?
@@ -72,7 +87,18 @@ public struct BuildCache {
             }
         }
         listed.sort { String.utf8Precedes($0.path, $1.path) }
+        return InputListing(files: listed)
+    }
+
+    /// The fingerprint of the files of `listing`: hashes in `prehashed` (by path, `content/…`)
+    /// are those of the bytes a build read, else recorded ones for files that kept their size
+    /// and time, else the files are read and hashed.
+    func fingerprint(listing: InputListing, settings: String, prehashed: [String: UInt64] = [:]) -> Fingerprint {
+        let saved = try? Record(contentsOf: record)
+        let known = saved?.files ?? [:]
+        let listed = listing.files
         let states = listed.concurrentMap { file -> FileState in
+            if let hash = prehashed[file.path] { return FileState(size: file.size, mtime: file.mtime, hash: hash) }
             if let old = known[file.path], old.size == file.size, old.mtime == file.mtime { return old }
             let data = (try? Data(contentsOf: file.root.appendingPathComponent(file.relative))) ?? Data()
             return FileState(size: file.size, mtime: file.mtime, hash: data.withUnsafeBytes { ContentHash.of($0) })

@@ -11,11 +11,17 @@ public struct ContentLoader {
         /// Pixel sizes of the image assets, by path relative to `content/assets/`.
         public var imageSizes: [String: ImageDimensions] = [:]
         public var diagnostics: [Diagnostic] = []
+        /// The content hash of the bytes of each file read (`site.yaml`, the texts), by path in
+        /// the content folder, when `hashesFiles`: a full build fingerprints its inputs with them.
+        public var fileHashes: [String: UInt64] = [:]
     }
 
     public let contentDirectory: URL
     /// How the content folder is named in diagnostics (the path the user gave).
     public let displayRoot: String
+
+    /// Whether `load` hashes what it reads (`Result.fileHashes`).
+    public var hashesFiles = false
 
     public init(contentDirectory: URL, displayRoot: String) {
         self.contentDirectory = contentDirectory
@@ -39,7 +45,7 @@ public struct ContentLoader {
         var result = Result()
         let fm = FileManager.default
         let configPath = display("site.yaml")
-        guard let configText = readText(contentDirectory.appendingPathComponent("site.yaml"), displayPath: configPath, diagnostics: &result.diagnostics) else {
+        guard let configText = readText("site.yaml", displayPath: configPath, into: &result) else {
             if !fm.fileExists(atPath: contentDirectory.appendingPathComponent("site.yaml").path) {
                 result.diagnostics.append(.error(SourceLocation(path: configPath), "site.yaml not found in the content folder"))
             }
@@ -80,6 +86,7 @@ public struct ContentLoader {
                     for partial in loaded {
                         result.files += partial.files
                         result.diagnostics += partial.diagnostics
+                        result.fileHashes.merge(partial.fileHashes) { _, new in new }
                     }
                 }
             } else if name.hasSuffix(".md") {
@@ -101,7 +108,6 @@ public struct ContentLoader {
     private func loadFile(named name: String, in section: String?, config: SiteConfig, into result: inout Result) {
         guard name.hasSuffix(".md") else { return }
         let relative = section.map { "\($0)/\(name)" } ?? name
-        let url = contentDirectory.appendingPathComponent(relative)
         if name.hasPrefix(".") || (name.hasPrefix("_") && !name.hasPrefix("_index.")) { return }
         let location = SourceLocation(path: display(relative))
         let stem = String(name.dropLast(3))
@@ -121,18 +127,20 @@ public struct ContentLoader {
             result.diagnostics.append(.error(location, "unsafe file name '\(name)': use letters, digits and '-'"))
             return
         }
-        guard let text = readText(url, displayPath: location.path, diagnostics: &result.diagnostics) else { return }
+        guard let text = readText(relative, displayPath: location.path, into: &result) else { return }
         result.files.append(SourceFile(displayPath: location.path, relativePath: relative, section: section,
                                        slug: slug, language: language, isIndex: slug == "_index", text: text))
     }
 
-    /// Reads a UTF-8 file, dropping a BOM and normalising CRLF and CR to LF.
-    private func readText(_ url: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
+    /// Reads the UTF-8 file at `relative` in the content folder, dropping a BOM and normalising
+    /// CRLF and CR to LF; its hash goes into `result` when `hashesFiles`.
+    private func readText(_ relative: String, displayPath: String, into result: inout Result) -> String? {
+        guard let data = try? Data(contentsOf: contentDirectory.appendingPathComponent(relative)) else { return nil }
+        if hashesFiles { result.fileHashes[relative] = data.withUnsafeBytes { ContentHash.of($0) } }
         guard var text = String(validatingUTF8Data: data) else {
             let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
             let line = (lines.firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0) + 1
-            diagnostics.append(.error(SourceLocation(path: displayPath, line: line), "file is not valid UTF-8"))
+            result.diagnostics.append(.error(SourceLocation(path: displayPath, line: line), "file is not valid UTF-8"))
             return nil
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
