@@ -61,6 +61,9 @@ public struct PageRenderer {
     private let atozMemo = ConcurrentMemo<AtoZIndex>()
     /// When each event happens, in words, by language then entry id: every list that links an event shows it.
     let eventTimes: [String: [String: String]]
+    /// Per language then entry id: a link to the entry without its URL (which depends on the
+    /// page it is on), made once: lists and backlinks show each entry many times.
+    let linkBases: [String: [String: (fields: TemplateRecord, target: String)]]
     /// Per language, the depth (number of `/`) of the deepest page the chrome links to.
     let chromeDepth: [String: Int]
     let chromeCache = ConcurrentMemo<TemplateRecord>()
@@ -95,6 +98,13 @@ public struct PageRenderer {
             }
         }
         self.eventTimes = eventTimes
+        let ids = site.entries.keys.sorted()
+        let bases = languages.concurrentMap { language in
+            Dictionary(uniqueKeysWithValues: ids.map { id in
+                (id, PageRenderer.linkBase(site.entries[id]!, language: language, when: eventTimes[language]?[id] ?? ""))
+            })
+        }
+        linkBases = Dictionary(uniqueKeysWithValues: zip(languages, bases))
         chromeDepth = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, PageRenderer.chromeTargets(site: site, language: language).map { SitePaths.depth($0.utf8) }.max() ?? 0)
         })
@@ -292,16 +302,22 @@ public struct PageRenderer {
 
     /// A link to an entry as shown in lists: title in the reader's language where it exists, with its real `lang`.
     func entryLink(_ entry: Entry, language: String, from path: String) -> TemplateRecord {
+        let base = linkBases[language]?[entry.id] ?? PageRenderer.linkBase(entry, language: language, when:
+            entry.variant(for: language, order: languages).metadata.event.map { dateText[language]!.event($0) } ?? "")
+        var link = base.fields
+        link["url"] = SitePaths.relative(from: path, to: base.target)
+        return link
+    }
+
+    /// The fields of a link to `entry` in `language` but its URL; `when` is its event's time in words.
+    private static func linkBase(_ entry: Entry, language: String, when: String) -> (fields: TemplateRecord, target: String) {
         let page = entry.pages[language]!
         let meta = entry.variants[page.textLanguage]!.metadata
-        var link: TemplateRecord = ["title": meta.title, "url": SitePaths.relative(from: path, to: page.outputPath),
-                                   "section": entry.section.title(in: language)]
+        var link: TemplateRecord = ["title": meta.title, "section": entry.section.title(in: language)]
         if page.isFallback { link["linkLang"] = page.textLanguage }
         if let summary = meta.summary { link["summary"] = summary }
-        if let event = meta.event {
-            link["when"] = eventTimes[language]?[entry.id] ?? dateText[language]!.event(event)
-        }
-        return link
+        if meta.event != nil { link["when"] = when }
+        return (link, page.outputPath)
     }
 
     private func alternates(_ pathIn: (String) -> String) -> [TemplateRecord] {
