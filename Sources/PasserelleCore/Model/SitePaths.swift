@@ -13,20 +13,34 @@ public enum SitePaths {
     /// A relative URL from the page written at `from` to the file at `to` (both relative to the output root).
     /// Links keep `index.html` so that they work from `file://`, where folders do not open their index.
     public static func relative(from: String, to: String) -> String {
-        // Byte by byte: called for every link of every page. Paths are normalised ("a/b/c.html").
-        let source = from.utf8, target = to.utf8
-        var common = target.startIndex // just after the last folder both paths share
-        var s = source.startIndex, t = target.startIndex
-        while s != source.endIndex, t != target.endIndex, source[s] == target[t] {
-            if source[s] == UInt8(ascii: "/") { common = target.index(after: t) }
-            s = source.index(after: s)
-            t = target.index(after: t)
+        // On the bytes: called for every link of every page. Paths are normalised ("a/b/c.html").
+        var from = from, to = to
+        return from.withUTF8 { source in
+            to.withUTF8 { target in
+                let slash = UInt8(ascii: "/")
+                var common = 0, index = 0 // common: just after the last folder both paths share
+                let shared = Swift.min(source.count, target.count)
+                while index < shared, source[index] == target[index] {
+                    if source[index] == slash { common = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                for index in common..<source.count where source[index] == slash { ups += 1 }
+                let rest = UnsafeBufferPointer(rebasing: target[common...])
+                if ups == 0 && rest.isEmpty { return "./" }
+                return String(unsafeUninitializedCapacity: ups * 3 + rest.count) { buffer in
+                    var written = 0
+                    for _ in 0..<ups {
+                        buffer[written] = UInt8(ascii: ".")
+                        buffer[written + 1] = UInt8(ascii: ".")
+                        buffer[written + 2] = slash
+                        written += 3
+                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(from: rest)
+                    return written + rest.count
+                }
+            }
         }
-        let commonLength = target.distance(from: target.startIndex, to: common)
-        let ups = depth(source.dropFirst(commonLength))
-        let rest = to[common...]
-        if ups == 0 { return rest.isEmpty ? "./" : String(rest) }
-        return String(repeating: "../", count: ups) + rest
     }
 
     /// The prefix that leads from the page at `from` to the output root (`../../`), or `""` at the root.

@@ -7,6 +7,10 @@ final class SitePathsTests: XCTestCase {
         XCTAssertEqual(SitePaths.relative(from: "fr/a/b/index.html", to: "en/x/index.html"), "../../../en/x/index.html")
         XCTAssertEqual(SitePaths.relative(from: "index.html", to: "fr/index.html"), "fr/index.html")
         XCTAssertEqual(SitePaths.relative(from: "fr/a/index.html", to: "fr/a/b/index.html"), "b/index.html")
+        XCTAssertEqual(SitePaths.relative(from: "fr/a/index.html", to: "fr/a/index.html"), "index.html")
+        XCTAssertEqual(SitePaths.relative(from: "fr/index.html", to: "fr/"), "./")
+        XCTAssertEqual(SitePaths.relative(from: "fr/été/b.html", to: "fr/éte/c.html"), "../éte/c.html")
+        XCTAssertEqual(SitePaths.relative(from: "fr/ab/x.html", to: "fr/a/y.html"), "../a/y.html")
         XCTAssertEqual(SitePaths.rootPrefix(from: "fr/a/b/index.html"), "../../../")
         XCTAssertEqual(SitePaths.absolute("fr/a/index.html", baseURL: "https://x.org/s/"), "https://x.org/s/fr/a/")
     }
