@@ -78,7 +78,10 @@ public struct SearchIndex: Sendable {
     }
 
     /// The same index as a script, for pages opened from `file://` where `fetch` of a local file is blocked.
-    static func script(json: String) -> String { "window.passerelleSearch = " + json.dropLast() + ";\n" }
+    static func script(json: String) -> String {
+        // The JSON ends with a newline, left out; dropLast() on the string counted every character first.
+        "window.passerelleSearch = " + json[..<json.index(before: json.endIndex)] + ";\n"
+    }
 
     public var script: String { SearchIndex.script(json: json) }
 }

@@ -33,22 +33,27 @@ public struct DateText: Sendable {
         self.strings = strings
     }
 
-    private func fill(_ key: String, default pattern: String, _ values: [String: String]) -> String {
-        // One pass over the pattern: `{name}` with a value is replaced, anything else is kept.
+    private func fill(_ key: String, default pattern: String, _ values: KeyValuePairs<String, String>) -> String {
+        // One pass over the pattern's bytes: `{name}` with a value is replaced, anything else is kept.
+        // (Every day of every calendar page is written this way.)
         let text = strings[key] ?? pattern
+        let utf8 = text.utf8
         var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+        result.reserveCapacity(utf8.count + 24)
+        var rest = utf8.startIndex
+        while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "{")) {
+            result += text[rest..<open]
+            let nameStart = utf8.index(after: open)
+            guard let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")),
+                  let value = values.first(where: { $0.key.utf8.elementsEqual(utf8[nameStart..<close]) })?.value else {
                 result += "{"
-                rest = rest[rest.index(after: open)...]
+                rest = nameStart
                 continue
             }
             result += value
-            rest = rest[rest.index(after: close)...]
+            rest = utf8.index(after: close)
         }
-        return result + rest
+        return result + text[rest...]
     }
 
     private func dayNumber(_ day: Int) -> String { day == 1 ? (strings["day_first"] ?? "1") : String(day) }
