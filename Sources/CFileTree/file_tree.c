@@ -64,6 +64,23 @@ int passerelle_folder_time(const char *path, long long mtime[2]) {
     return status_of_kind(path, S_IFDIR, ENOTDIR, NULL, mtime);
 }
 
+void passerelle_status_batch(const char *root, const char *paths, size_t count, int folders, long long *status) {
+    int root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    mode_t kind = folders ? S_IFDIR : S_IFREG;
+    for (size_t i = 0; i < count; i++) {
+        const char *path = paths;
+        paths += strlen(path) + 1;
+        long long *out = status + 3 * i;
+        out[0] = -1; out[1] = 0; out[2] = 0;
+        struct stat info;
+        if (root_fd < 0 || fstatat(root_fd, *path ? path : ".", &info, AT_SYMLINK_NOFOLLOW) != 0 || (info.st_mode & S_IFMT) != kind) continue;
+        out[0] = (long long)info.st_size;
+        out[1] = (long long)info.st_mtim.tv_sec;
+        out[2] = (long long)info.st_mtim.tv_nsec;
+    }
+    if (root_fd >= 0) close(root_fd);
+}
+
 unsigned long long passerelle_inode(const char *path) {
     struct stat info;
     if (lstat(path, &info) != 0 || !S_ISDIR(info.st_mode)) return 0;

@@ -87,6 +87,11 @@ public struct Build {
         // are listed now and fingerprinted at the end, with the hashes of the bytes the loader
         // read, instead of being read twice.
         let listing = cache?.isEmpty == true ? cache?.listInputs(inputs) : nil
+        // The output as the last build left it (nil when it was changed since, or has no manifest),
+        // checked beside the fingerprint: both are mostly waiting on tens of thousands of stats.
+        let intactOutput = cache == nil || listing != nil ? nil : BackgroundValue { [options] in
+            OutputWriter(output: options.output, force: options.force).intactManifest()
+        }
         var fingerprint = listing == nil ? cache?.fingerprint(inputs: inputs, settings: cacheSettings(options)) : nil
         clock.lap("fingerprint")
         // Something changed: the last build's snapshot is read while the output folder is checked.
@@ -97,8 +102,7 @@ public struct Build {
                 } : nil
             }
         }
-        // The output as the last build left it (nil when it was changed since, or has no manifest).
-        let current = cache == nil || listing != nil ? nil : OutputWriter(output: options.output, force: options.force).intactManifest()
+        let current = intactOutput?.value
         if let cache, let fingerprint, current != nil, let cached = cache.report(for: fingerprint) {
             return cached
         }

@@ -23,6 +23,13 @@ int passerelle_folder_time(const char *path, long long mtime[2]);
 /// Removes the file, link or folder (with everything in it) at `path`. Returns 0, or an errno value.
 int passerelle_remove_tree_or_file(const char *path);
 
+/// The size and modification time of each of `count` paths relative to `root`, given one after
+/// the other, each ended by a NUL, in `paths` ("" is `root` itself). Each is looked up from the
+/// descriptor of `root`, not walked from `/`, and no path string is made per file.
+/// Writes size, seconds and nanoseconds to `status[3 * i]`, with size -1 for a path that is
+/// missing or not of its kind: a regular file, or a folder when `folders` is not 0.
+void passerelle_status_batch(const char *root, const char *paths, size_t count, int folders, long long *status);
+
 /// The inode number of the folder at `path`, or 0 when it cannot be read.
 unsigned long long passerelle_inode(const char *path);
 

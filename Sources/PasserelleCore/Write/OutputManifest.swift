@@ -80,12 +80,22 @@ struct OutputManifest {
 
     /// The modification time of each folder (relative to `root`, which is `""`) that exists, statted across cores.
     static func modificationTimes(of folders: [String], root: String) -> [String: (Int64, Int64)] {
-        let chunks = stride(from: 0, to: folders.count, by: 2_048).map { folders[$0..<min($0 + 2_048, folders.count)] }
-        let times = chunks.concurrentMap { chunk in chunk.map { modificationTime($0.isEmpty ? root : root + "/" + $0) } }
         var result: [String: (Int64, Int64)] = [:]
         result.reserveCapacity(folders.count)
-        for (folder, time) in zip(folders, times.joined()) { result[folder] = time }
+        for (folder, status) in zip(folders, FileStatus.of(folders, under: root, folders: true)) { result[folder] = status?.mtime }
         return result
+    }
+
+    /// The files of the tree at `root` that are not as this manifest describes them (changed,
+    /// replaced or removed by hand since): they must be written again, whatever their hash says.
+    func filesChanged(root: String) -> Set<String> {
+        let paths = Array(entries.keys)
+        var changed = Set<String>()
+        for (path, status) in zip(paths, FileStatus.of(paths, under: root)) {
+            let entry = entries[path]!
+            if status != FileStatus(size: entry.size, mtime: entry.mtime) { changed.insert(path) }
+        }
+        return changed
     }
 
     /// Removes what was added by hand to the tree at `root` since this manifest was written: in every

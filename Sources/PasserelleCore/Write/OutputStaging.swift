@@ -10,6 +10,8 @@ public final class OutputStaging: @unchecked Sendable {
     let folder: URL
     /// What `folder` held before (empty for a fresh folder).
     private let previous: OutputManifest
+    /// The files of `previous` that are no longer as it describes them: never kept as they are.
+    private let changedByHand: Set<String>
     /// The modification times of the folders of `folder` when the build began.
     private let folderTimes: [String: (Int64, Int64)]
     /// Folders something was added to or removed from since: their times must be read again.
@@ -22,10 +24,12 @@ public final class OutputStaging: @unchecked Sendable {
     private var failures: [String] = []
     private var closed = false
 
-    init(writer: OutputWriter, folder: URL, previous: OutputManifest, folderTimes: [String: (Int64, Int64)], lock: Int32) {
+    init(writer: OutputWriter, folder: URL, previous: OutputManifest, changedByHand: Set<String> = [],
+         folderTimes: [String: (Int64, Int64)], lock: Int32) {
         self.writer = writer
         self.folder = folder
         self.previous = previous
+        self.changedByHand = changedByHand
         self.folderTimes = folderTimes
         self.lock = lock
         root = folder.path + "/"
@@ -38,11 +42,16 @@ public final class OutputStaging: @unchecked Sendable {
     /// Writes one file (unless the tree already holds these bytes there). Safe from any thread.
     public func stage(_ path: String, _ content: OutputWriter.FileContent) {
         let result = content.withBytes { bytes in
-            OutputWriter.writeIfChanged(root + path, bytes, previous: previous.entries[path])
+            OutputWriter.writeIfChanged(root + path, bytes, previous: kept(path))
         }
         mutex.lock()
         defer { mutex.unlock() }
         record(path, result)
+    }
+
+    /// The file the kept tree holds at `path`, as it is there now.
+    private func kept(_ path: String) -> OutputManifest.Entry? {
+        changedByHand.isEmpty || !changedByHand.contains(path) ? previous.entries[path] : nil
     }
 
     /// Notes what writing `path` gave (with `mutex` held).
@@ -66,17 +75,11 @@ public final class OutputStaging: @unchecked Sendable {
         let chunks = stride(from: 0, to: missing.count, by: 1_024).map { missing[$0..<min($0 + 1_024, missing.count)] }
         let results = chunks.concurrentMap { chunk in
             chunk.map { path, entry -> (String, Result<OutputManifest.Entry, OutputWriter.WriteError>) in
-                if let kept = previous.entries[path], kept.hash == entry.hash, kept.size == entry.size {
-                    var size: Int64 = 0
-                    var mtime: [Int64] = [0, 0]
-                    if passerelle_file_status(root + path, &size, &mtime) == 0, size == kept.size, (mtime[0], mtime[1]) == kept.mtime {
-                        return (path, .success(kept))
-                    }
-                }
+                if let kept = kept(path), kept.hash == entry.hash, kept.size == entry.size { return (path, .success(kept)) }
                 guard let data = FileManager.default.contents(atPath: source + path) else {
                     return (path, .failure(OutputWriter.WriteError(code: ENOENT)))
                 }
-                return (path, data.withUnsafeBytes { OutputWriter.writeIfChanged(root + path, $0, previous: previous.entries[path]) })
+                return (path, data.withUnsafeBytes { OutputWriter.writeIfChanged(root + path, $0, previous: kept(path)) })
             }
         }
         mutex.lock()

@@ -62,16 +62,11 @@ public struct OutputWriter {
     /// The manifest of `output` when the tree is intact (see `isIntact()`), else nil.
     func intactManifest() -> OutputManifest? {
         guard let manifest = currentManifest(), !manifest.entries.isEmpty else { return nil }
-        let root = output.path + "/"
-        let entries = Array(manifest.entries)
-        let chunks = stride(from: 0, to: entries.count, by: 2_048).map { entries[$0..<min($0 + 2_048, entries.count)] }
-        let filesIntact = chunks.concurrentMap { chunk in
-            chunk.allSatisfy { path, entry in
-                var size: Int64 = 0
-                var mtime: [Int64] = [0, 0]
-                return passerelle_file_status(root + path, &size, &mtime) == 0 && size == entry.size && (mtime[0], mtime[1]) == entry.mtime
-            }
-        }.allSatisfy { $0 }
+        let paths = Array(manifest.entries.keys)
+        let filesIntact = zip(paths, FileStatus.of(paths, under: output.path)).allSatisfy { path, status in
+            let entry = manifest.entries[path]!
+            return status == FileStatus(size: entry.size, mtime: entry.mtime)
+        }
         guard filesIntact else { return nil }
         let times = OutputManifest.modificationTimes(of: Array(manifest.folderTimes.keys), root: output.path)
         let foldersIntact = manifest.folderTimes.allSatisfy { folder, recorded in times[folder].map { $0 == recorded } ?? false }
@@ -105,6 +100,7 @@ public struct OutputWriter {
         let spare = stateFolder.appendingPathComponent("spare")
         var previous = OutputManifest()
         var folderTimes: [String: (Int64, Int64)] = [:]
+        var changedByHand = Set<String>()
         var staging = parent.appendingPathComponent("." + output.lastPathComponent + ".passerelle-new-\(getpid())")
         if lock >= 0 {
             let inode = passerelle_inode(spare.path)
@@ -112,6 +108,7 @@ public struct OutputWriter {
                 // From here until its new manifest is written, the spare tree is in an unknown state.
                 try? fm.removeItem(at: manifestURL(inode: inode))
                 folderTimes = manifest.removeAdditions(root: spare.path)
+                changedByHand = manifest.filesChanged(root: spare.path)
                 previous = manifest
                 staging = spare
             } else {
@@ -124,7 +121,8 @@ public struct OutputWriter {
                 throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
             }
         }
-        return OutputStaging(writer: self, folder: staging, previous: previous, folderTimes: folderTimes, lock: lock)
+        return OutputStaging(writer: self, folder: staging, previous: previous, changedByHand: changedByHand,
+                             folderTimes: folderTimes, lock: lock)
     }
 
     /// Swaps the filled `staging` folder in for `output`, keeping the old tree as the spare when `keepsTrees`.
@@ -152,16 +150,12 @@ public struct OutputWriter {
 
     struct WriteError: Error { let code: Int32 }
 
-    /// Writes `bytes` at `path` unless the file there is the one `previous` describes and holds the same bytes.
+    /// Writes `bytes` at `path` unless `previous`, which describes the file there as it is (checked
+    /// when the build began), says it holds the same bytes.
     static func writeIfChanged(_ path: String, _ bytes: UnsafeRawBufferPointer, previous: OutputManifest.Entry?) -> Result<OutputManifest.Entry, WriteError> {
         let hash = ContentHash.of(bytes)
         var mtime: [Int64] = [0, 0]
-        if let previous, previous.hash == hash, previous.size == Int64(bytes.count) {
-            var size: Int64 = 0
-            if passerelle_file_status(path, &size, &mtime) == 0, size == previous.size, (mtime[0], mtime[1]) == previous.mtime {
-                return .success(previous)
-            }
-        }
+        if let previous, previous.hash == hash, previous.size == Int64(bytes.count) { return .success(previous) }
         var error = passerelle_write_file_at(path, bytes.baseAddress, bytes.count, &mtime)
         if error == ENOENT {
             // The file's folder does not exist yet (or was removed by hand): make it, then write.
