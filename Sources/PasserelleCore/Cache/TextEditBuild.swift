@@ -91,7 +91,7 @@ struct TextEditBuild {
         // The files that show the edited bodies.
         let old = snapshot.site
         let site = Site(config: config, sections: old.sections, entries: entries, homeIntros: old.homeIntros, assets: old.assets, buildDate: options.buildDate)
-        let renderer = PageRenderer(site: site, theme: theme)
+        let renderer = PageRenderer(site: site, theme: theme, listsEverything: false)
         var files = jobs.map { renderer.renderEntry(entries[$0.source.id]!, $0.language) }
         var search = snapshot.search
         for language in languages where jobs.contains(where: { $0.language == language }) {

@@ -70,7 +70,9 @@ public struct PageRenderer {
     /// The search records of each language, as rendered: the build snapshot keeps them.
     public let searchFragments = SearchFragments.Store()
 
-    public init(site: Site, theme: Theme) {
+    /// With `listsEverything` false, the event times and link fields of every entry are not made
+    /// up front but per link: a rebuild after a text edit renders a few pages, not every list.
+    public init(site: Site, theme: Theme, listsEverything: Bool = true) {
         self.site = site
         self.theme = theme
         var dateText: [String: DateText] = [:]
@@ -88,7 +90,7 @@ public struct PageRenderer {
         self.ranks = ranks
         let languages = site.languageCodes
         var eventTimes: [String: [String: String]] = [:]
-        for language in languages {
+        for language in languages where listsEverything {
             let dates = dateText[language]!
             for entry in site.entries.values {
                 let page = entry.pages[language]!
@@ -98,7 +100,7 @@ public struct PageRenderer {
             }
         }
         self.eventTimes = eventTimes
-        let ids = site.entries.keys.sorted()
+        let ids = listsEverything ? site.entries.keys.sorted() : []
         let bases = languages.concurrentMap { language in
             Dictionary(uniqueKeysWithValues: ids.map { id in
                 (id, PageRenderer.linkBase(site.entries[id]!, language: language, when: eventTimes[language]?[id] ?? ""))

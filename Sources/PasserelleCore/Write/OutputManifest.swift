@@ -58,14 +58,38 @@ struct OutputManifest {
     }
 
     func write(to url: URL) throws {
-        var text = OutputManifest.header + "\n"
+        // Bytes, not interpolated strings: tens of thousands of lines after every build.
+        var text: [UInt8] = []
+        text.reserveCapacity(entries.count * 80 + folderTimes.count * 48)
+        func number<N: BinaryInteger>(_ value: N, radix: N = 10) {
+            if value < 0 { text.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude, digits: [UInt8] = []
+            repeat {
+                let digit = UInt8(magnitude % radix.magnitude)
+                digits.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                magnitude /= radix.magnitude
+            } while magnitude > 0
+            text.append(contentsOf: digits.reversed())
+            text.append(UInt8(ascii: " "))
+        }
+        text.append(contentsOf: OutputManifest.header.utf8)
+        text.append(UInt8(ascii: "\n"))
         for (path, entry) in entries.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
-            text += "\(String(entry.hash, radix: 16)) \(entry.size) \(entry.mtime.0) \(entry.mtime.1) \(path)\n"
+            number(entry.hash, radix: 16)
+            number(entry.size)
+            number(entry.mtime.0)
+            number(entry.mtime.1)
+            text.append(contentsOf: path.utf8)
+            text.append(UInt8(ascii: "\n"))
         }
         for (folder, time) in folderTimes.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
-            text += "D \(time.0) \(time.1) \(folder)\n"
+            text.append(contentsOf: "D ".utf8)
+            number(time.0)
+            number(time.1)
+            text.append(contentsOf: folder.utf8)
+            text.append(UInt8(ascii: "\n"))
         }
-        try Data(text.utf8).write(to: url)
+        try Data(text).write(to: url)
     }
 
     /// Records the modification time of every folder of the tree at `root`: `known` times stand

@@ -69,7 +69,7 @@ public final class OutputStaging: @unchecked Sendable {
     /// already holds with the same bytes stays as it is; any other is copied from `output`.
     func carryOver(from current: OutputManifest, output: URL) {
         mutex.lock()
-        let missing = current.entries.filter { written[$0.key] == nil }.sorted { String.utf8Precedes($0.key, $1.key) }
+        let missing = Array(current.entries.filter { written[$0.key] == nil })
         mutex.unlock()
         let source = output.path + "/"
         let chunks = stride(from: 0, to: missing.count, by: 1_024).map { missing[$0..<min($0 + 1_024, missing.count)] }
