@@ -63,4 +63,23 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertNotEqual(try site.read(page), "half-written")
         XCTAssertNotEqual(try String(contentsOf: state.appendingPathComponent("spare/" + page), encoding: .utf8), "half-written")
     }
+
+    func testAFileOfTheKeptTreeChangedByHandIsWrittenAgain() throws {
+        let site = try FixtureSite("minimal")
+        defer { site.remove() }
+        XCTAssertTrue(build(site))
+        XCTAssertTrue(build(site))
+        // The manifest of the kept tree is intact, but one of its files is not what it says.
+        let spare = site.root.appendingPathComponent(".output.passerelle/spare")
+        let pages = FixtureSite.snapshot(spare).keys.filter { $0.hasSuffix(".html") }.sorted()
+        let edited = try XCTUnwrap(pages.first), removed = try XCTUnwrap(pages.last)
+        XCTAssertNotEqual(edited, removed)
+        try Data("changed by hand".utf8).write(to: spare.appendingPathComponent(edited))
+        try FileManager.default.removeItem(at: spare.appendingPathComponent(removed))
+        XCTAssertTrue(build(site))
+        let clean = site.root.appendingPathComponent("clean")
+        XCTAssertTrue(build(site, output: clean))
+        XCTAssertEqual(try site.read(edited), try String(contentsOf: clean.appendingPathComponent(edited), encoding: .utf8))
+        XCTAssertEqual(try site.read(removed), try String(contentsOf: clean.appendingPathComponent(removed), encoding: .utf8))
+    }
 }
