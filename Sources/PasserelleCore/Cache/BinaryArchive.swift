@@ -124,6 +124,14 @@ struct ArchiveReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
     }
 
+    /// Bytes another writer wrote, preceded by their length (as `int`): read in place, not copied.
+    mutating func part() throws -> UnsafeRawBufferPointer {
+        let length = try int()
+        guard length >= 0, length <= bytes.count - offset else { throw Corrupt() }
+        defer { offset += length }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+    }
+
     mutating func optional<T>(_ read: (inout ArchiveReader) throws -> T) throws -> T? {
         try bool() ? read(&self) : nil
     }
