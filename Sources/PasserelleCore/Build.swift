@@ -92,7 +92,7 @@ public struct Build {
         let intactOutput = cache == nil || listing != nil ? nil : BackgroundValue { [options] in
             OutputWriter(output: options.output, force: options.force).intactManifest()
         }
-        var fingerprint = listing == nil ? cache?.fingerprint(inputs: inputs, settings: cacheSettings(options)) : nil
+        let fingerprint = listing == nil ? cache?.fingerprint(inputs: inputs, settings: cacheSettings(options)) : nil
         clock.lap("fingerprint")
         // Something changed: the last build's snapshot is read while the output folder is checked.
         let snapshot = cache.flatMap { cache in
@@ -205,42 +205,54 @@ public struct Build {
         var copies: [(String, URL)] = theme.staticFiles.map { ("theme/\($0)", theme.directory.appendingPathComponent("static/\($0)")) }
         copies += site.assets.map { ("assets/\($0)", options.content.appendingPathComponent("assets/\($0)")) }
         options.progress?("writing \(pages.count + copies.count) files")
-        do {
-            for (destination, source) in copies { staging.stage(destination, .data(try Data(contentsOf: source))) }
-            try staging.finish()
-        } catch {
-            staging.discard()
-            report.usageError = "\(error)"
-            return report
-        }
-        clock.lap("output swapped in")
         report.filesWritten = pages.count + copies.count
-        report.succeeded = true
-        // Remembered only when the fingerprint covered every input: a theme named by a path in
-        // site.yaml, outside the themes folder, was not part of it.
+        // The fingerprint and the snapshot of this build are made while the output is swapped in,
+        // for the tree being swapped in (its inode): the swap waits on the file system, mostly.
         let themes = inputs[1].1.standardizedFileURL.path
-        if let cache, let listing {
-            let hashes = Dictionary(uniqueKeysWithValues: loaded.fileHashes.map { ("content/" + $0.key, $0.value) })
-            fingerprint = cache.fingerprint(listing: listing, settings: cacheSettings(options), prehashed: hashes)
-        }
-        if let cache, let fingerprint, themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes {
+        let recordable = themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes
+        let memory = BackgroundValue { [options, report, settings = cacheSettings(options), inode = passerelle_inode(staging.folder.path),
+                                        diagnosticCount = report.diagnostics.count, known = fingerprint] () -> BuildCache.Fingerprint? in
+            var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+            var fingerprint = known
+            // Remembered only when the fingerprint covered every input: a theme named by a path in
+            // site.yaml, outside the themes folder, was not part of it.
+            guard let cache, recordable else { return nil }
+            if let listing {
+                let hashes = Dictionary(uniqueKeysWithValues: loaded.fileHashes.map { ("content/" + $0.key, $0.value) })
+                fingerprint = cache.fingerprint(listing: listing, settings: settings, prehashed: hashes)
+            }
+            guard let fingerprint else { return nil }
             // Only a build whose diagnostics all come from the content has a snapshot: loading and
             // theme diagnostics are not redone by a text edit rebuild.
-            if report.diagnostics.count == resolution.diagnostics.count {
+            if diagnosticCount == resolution.diagnostics.count {
                 let snapshot = SiteSnapshot(
-                    environment: fingerprint.environment, outputInode: passerelle_inode(options.output.path),
+                    environment: fingerprint.environment, outputInode: inode,
                     texts: fingerprint.files.filter { BuildCache.Fingerprint.isText($0.key) }.mapValues(\.hash), site: site,
                     frontMatterDiagnostics: resolution.frontMatterDiagnostics, bodyDiagnostics: resolution.bodyDiagnostics,
                     otherDiagnostics: resolution.otherDiagnostics, knownIDs: resolution.knownIDs, drafts: resolution.drafts,
                     imageSizes: loaded.imageSizes, search: renderer.searchFragments.all,
                     pagesPerLanguage: report.pagesPerLanguage, filesWritten: report.filesWritten)
-                clock.lap("  snapshot model")
+                clock.lap("  snapshot model (beside the swap)")
                 try? snapshot.save(to: cache.snapshot)
-                keep(snapshot)
+                if !options.freesMemory { _ = Unmanaged.passRetained(snapshot as AnyObject) }
+                clock.lap("  snapshot file (beside the swap)")
             }
-            clock.lap("  snapshot file")
-            cache.remember(fingerprint, report: report)
+            return fingerprint
         }
+        do {
+            for (destination, source) in copies { staging.stage(destination, .data(try Data(contentsOf: source))) }
+            try staging.finish()
+        } catch {
+            staging.discard()
+            _ = memory.value
+            cache?.forgetSnapshot()
+            report.filesWritten = 0
+            report.usageError = "\(error)"
+            return report
+        }
+        clock.lap("output swapped in")
+        report.succeeded = true
+        if let cache, let fingerprint = memory.value { cache.remember(fingerprint, report: report) }
         clock.lap("snapshot")
         return report
     }
