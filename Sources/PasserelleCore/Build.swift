@@ -94,15 +94,17 @@ public struct Build {
         }
         let fingerprint = listing == nil ? cache?.fingerprint(inputs: inputs, settings: cacheSettings(options)) : nil
         clock.lap("fingerprint")
-        // Something changed: the last build's snapshot is read while the output folder is checked.
+        let current = intactOutput?.value
+        // Something changed in an output left as the last build wrote it: the last build's
+        // snapshot is read while the record is dropped. (Not for an output changed by hand: a
+        // full build follows, and the read would run beside it for nothing.)
         let snapshot = cache.flatMap { cache in
             fingerprint.flatMap { fingerprint in
-                fingerprint.recordedReport == nil ? BackgroundValue { [options, displayRoot = display(options.content)] in
+                fingerprint.recordedReport == nil && current != nil ? BackgroundValue { [options, displayRoot = display(options.content)] in
                     Build.readSnapshot(cache: cache, fingerprint: fingerprint, options: options, displayRoot: displayRoot)
                 } : nil
             }
         }
-        let current = intactOutput?.value
         if let cache, let fingerprint, current != nil, let cached = cache.report(for: fingerprint) {
             return cached
         }
