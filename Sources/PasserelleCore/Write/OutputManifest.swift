@@ -33,6 +33,7 @@ struct OutputManifest {
     init?(contentsOf url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         var entries: [String: Entry] = [:], folderTimes: [String: (Int64, Int64)] = [:]
+        entries.reserveCapacity(data.count / 64) // Lines are about 70 bytes long: no rehashing as it fills.
         var valid = true, first = true
         data.withUnsafeBytes { raw in
             FieldScanner.forEachLine(in: raw.bindMemory(to: UInt8.self)) { line in
@@ -63,13 +64,14 @@ struct OutputManifest {
         text.reserveCapacity(entries.count * 80 + folderTimes.count * 48)
         func number<N: BinaryInteger>(_ value: N, radix: N = 10) {
             if value < 0 { text.append(UInt8(ascii: "-")) }
-            var magnitude = value.magnitude, digits: [UInt8] = []
+            var magnitude = value.magnitude
+            let start = text.count
             repeat {
                 let digit = UInt8(magnitude % radix.magnitude)
-                digits.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                text.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
                 magnitude /= radix.magnitude
             } while magnitude > 0
-            text.append(contentsOf: digits.reversed())
+            text[start...].reverse() // Written least significant digit first.
             text.append(UInt8(ascii: " "))
         }
         text.append(contentsOf: OutputManifest.header.utf8)

@@ -30,6 +30,7 @@ public final class OutputStaging: @unchecked Sendable {
         self.folder = folder
         self.previous = previous
         self.changedByHand = changedByHand
+        written.reserveCapacity(previous.entries.count) // A build writes about what the last one did.
         self.folderTimes = folderTimes
         self.lock = lock
         root = folder.path + "/"
