@@ -212,7 +212,7 @@ public struct Build {
         // for the tree being swapped in (its inode): the swap waits on the file system, mostly.
         let themes = inputs[1].1.standardizedFileURL.path
         let recordable = themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes
-        let memory = BackgroundValue { [options, report, settings = cacheSettings(options), inode = passerelle_inode(staging.folder.path),
+        let memory = BackgroundValue { [report, settings = cacheSettings(options), inode = passerelle_inode(staging.folder.path),
                                         diagnosticCount = report.diagnostics.count, known = fingerprint] () -> BuildCache.Fingerprint? in
             var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
             var fingerprint = known
@@ -236,7 +236,7 @@ public struct Build {
                     pagesPerLanguage: report.pagesPerLanguage, filesWritten: report.filesWritten)
                 clock.lap("  snapshot model (beside the swap)")
                 try? snapshot.save(to: cache.snapshot)
-                if !options.freesMemory { _ = Unmanaged.passRetained(snapshot as AnyObject) }
+                keep(snapshot)
                 clock.lap("  snapshot file (beside the swap)")
             }
             return fingerprint

@@ -24,7 +24,7 @@ public final class OutputStaging: @unchecked Sendable {
     private var failures: [String] = []
     private var closed = false
 
-    init(writer: OutputWriter, folder: URL, previous: OutputManifest, changedByHand: Set<String> = [],
+    init(writer: OutputWriter, folder: URL, previous: OutputManifest, changedByHand: Set<String>,
          folderTimes: [String: (Int64, Int64)], lock: Int32) {
         self.writer = writer
         self.folder = folder
@@ -52,7 +52,7 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// The file the kept tree holds at `path`, as it is there now.
     private func kept(_ path: String) -> OutputManifest.Entry? {
-        changedByHand.isEmpty || !changedByHand.contains(path) ? previous.entries[path] : nil
+        changedByHand.contains(path) ? nil : previous.entries[path]
     }
 
     /// Notes what writing `path` gave (with `mutex` held).

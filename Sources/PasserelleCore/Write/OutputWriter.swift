@@ -62,12 +62,7 @@ public struct OutputWriter {
     /// The manifest of `output` when the tree is intact (see `isIntact()`), else nil.
     func intactManifest() -> OutputManifest? {
         guard let manifest = currentManifest(), !manifest.entries.isEmpty else { return nil }
-        let paths = Array(manifest.entries.keys)
-        let filesIntact = zip(paths, FileStatus.of(paths, under: output.path)).allSatisfy { path, status in
-            let entry = manifest.entries[path]!
-            return status == FileStatus(size: entry.size, mtime: entry.mtime)
-        }
-        guard filesIntact else { return nil }
+        guard manifest.filesChanged(root: output.path).isEmpty else { return nil }
         let times = OutputManifest.modificationTimes(of: Array(manifest.folderTimes.keys), root: output.path)
         let foldersIntact = manifest.folderTimes.allSatisfy { folder, recorded in times[folder].map { $0 == recorded } ?? false }
         return foldersIntact ? manifest : nil
