@@ -3,8 +3,9 @@ import Foundation
 
 /// A rebuild after edits to the Markdown of entries and nothing else, the most common change an
 /// editor makes. The edited bodies are rendered again, then only the files that show them: the
-/// entry's pages, the search index, the feed and, for an event, its calendars. Every other file
-/// is carried over from the current output, and the result is the output a full build gives.
+/// entry's pages, the search index, the feed and, for an event, its calendars. They replace the
+/// old ones in the current output, every other file stays, and the result is the output a full
+/// build gives.
 ///
 /// It applies when the last build left a `SiteSnapshot` of the current output, made under the
 /// same environment (theme, `site.yaml`, assets, options, tool, build day, the list of content
@@ -109,17 +110,14 @@ struct TextEditBuild {
         }
 
         clock.lap("  files rendered")
-        // Written beside the output with everything else carried over, then swapped in.
+        // A handful of files out of tens of thousands: replaced where they are (see `replaceInPlace`).
         let writer = OutputWriter(output: options.output, force: options.force)
         do {
             try writer.checkOwnership(content: options.content)
-            let staging = try writer.begin()
-            for file in files { staging.stage(file.path, .bytes(file.bytes)) }
-            clock.lap("  staged")
-            staging.carryOver(from: output, output: options.output)
-            clock.lap("  carried over")
-            try staging.finish()
-            clock.lap("  swapped")
+            guard try writer.replaceInPlace(files.map { ($0.path, .bytes($0.bytes)) }, current: output) != .busy else {
+                return .needsFullBuild("another build is writing \(options.output.path)")
+            }
+            clock.lap("  replaced in place")
         } catch {
             report.usageError = "\(error)"
             return .built(report, nil)

@@ -29,6 +29,21 @@ struct OutputManifest {
         folders = OutputManifest.folders(of: entries.keys)
     }
 
+    private init(entries: [String: Entry], folders: Set<String>, folderTimes: [String: (Int64, Int64)]) {
+        self.entries = entries
+        self.folders = folders
+        self.folderTimes = folderTimes
+    }
+
+    /// This manifest with `replaced` files written anew in the tree at `root` (or added to it),
+    /// the times of the `dirty` folders read again.
+    func replacing(_ replaced: [String: Entry], root: String, dirty: Set<String>) -> OutputManifest {
+        var next = OutputManifest(entries: entries.merging(replaced) { $1 },
+                                  folders: folders.union(OutputManifest.folders(of: replaced.keys)), folderTimes: [:])
+        next.recordFolderTimes(root: root, known: folderTimes, dirty: dirty)
+        return next
+    }
+
     /// The manifest at `url`, or nil when it is missing or unreadable.
     init?(contentsOf url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }

@@ -65,29 +65,6 @@ public final class OutputStaging: @unchecked Sendable {
         }
     }
 
-    /// Keeps in the new tree every file of the current output that this build did not render:
-    /// a rebuild after a text edit renders only the pages the edit changed. A file the kept tree
-    /// already holds with the same bytes stays as it is; any other is copied from `output`.
-    func carryOver(from current: OutputManifest, output: URL) {
-        mutex.lock()
-        let missing = Array(current.entries.filter { written[$0.key] == nil })
-        mutex.unlock()
-        let source = output.path + "/"
-        let chunks = stride(from: 0, to: missing.count, by: 1_024).map { missing[$0..<min($0 + 1_024, missing.count)] }
-        let results = chunks.concurrentMap { chunk in
-            chunk.map { path, entry -> (String, Result<OutputManifest.Entry, OutputWriter.WriteError>) in
-                if let kept = kept(path), kept.hash == entry.hash, kept.size == entry.size { return (path, .success(kept)) }
-                guard let data = FileManager.default.contents(atPath: source + path) else {
-                    return (path, .failure(OutputWriter.WriteError(code: ENOENT)))
-                }
-                return (path, data.withUnsafeBytes { OutputWriter.writeIfChanged(root + path, $0, previous: kept(path)) })
-            }
-        }
-        mutex.lock()
-        defer { mutex.unlock() }
-        for (path, result) in results.joined() { record(path, result) }
-    }
-
     /// Removes what the previous tree held and this build did not write, then swaps the folder in.
     public func finish() throws {
         stage(OutputWriter.marker, .text("Written by Passerelle. This folder is replaced by every build.\n"))

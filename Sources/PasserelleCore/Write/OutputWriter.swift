@@ -74,7 +74,8 @@ public struct OutputWriter {
         return inode == 0 ? nil : OutputManifest(contentsOf: manifestURL(inode: inode))
     }
 
-    private func manifestURL(inode: UInt64) -> URL {
+    /// Where the manifest of the tree with this inode is kept.
+    func manifestURL(inode: UInt64) -> URL {
         stateFolder.appendingPathComponent("manifest-\(inode)")
     }
 

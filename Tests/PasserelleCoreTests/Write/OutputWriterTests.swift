@@ -1,3 +1,4 @@
+import CFileTree
 import Foundation
 import XCTest
 @testable import PasserelleCore
@@ -81,5 +82,36 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertTrue(build(site, output: clean))
         XCTAssertEqual(try site.read(edited), try String(contentsOf: clean.appendingPathComponent(edited), encoding: .utf8))
         XCTAssertEqual(try site.read(removed), try String(contentsOf: clean.appendingPathComponent(removed), encoding: .utf8))
+    }
+
+    func testReplacingInPlaceWritesOnlyNewBytesAndLeavesTheOutputIntact() throws {
+        let site = try FixtureSite("minimal")
+        defer { site.remove() }
+        XCTAssertTrue(build(site))
+        let writer = OutputWriter(output: site.output)
+        let current = try XCTUnwrap(writer.intactManifest())
+        let pages = current.entries.keys.filter { $0.hasSuffix(".html") }.sorted()
+        let changed = pages[0], same = pages[1]
+        let sameFile = site.output.appendingPathComponent(same)
+        let sameBytes = try Data(contentsOf: sameFile), sameTime = try FixtureSite.modificationTime(sameFile)
+        let tree = passerelle_inode(site.output.path)
+        Thread.sleep(forTimeInterval: 0.05)
+        let outcome = try writer.replaceInPlace([(changed, .text("new")), (same, .data(sameBytes)), ("fr/added/file.txt", .text("added"))],
+                                                current: current)
+        XCTAssertEqual(outcome, .replaced(2))
+        XCTAssertEqual(try site.read(changed), "new")
+        XCTAssertEqual(try site.read("fr/added/file.txt"), "added")
+        XCTAssertEqual(try FixtureSite.modificationTime(sameFile), sameTime, "a file with the same bytes is not written")
+        XCTAssertEqual(passerelle_inode(site.output.path), tree)
+        XCTAssertFalse(FixtureSite.snapshot(site.output).keys.contains { $0.contains(".passerelle-new") })
+        // The new manifest describes the output as it is now, folders included.
+        let after = try XCTUnwrap(writer.intactManifest())
+        XCTAssertEqual(after.entries.count, current.entries.count + 1)
+        XCTAssertTrue(after.folders.contains("fr/added"))
+
+        // A write that fails (a file where a folder should be) leaves every file as it was.
+        let before = FixtureSite.snapshot(site.output)
+        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost")), (changed + "/inside", .text("x"))], current: after))
+        XCTAssertEqual(FixtureSite.snapshot(site.output), before)
     }
 }
