@@ -59,7 +59,16 @@ struct SiteSnapshot {
         out.uint64(generation)
         out.uint64(outputInode)
         out.dictionary(texts) { $0.uint64($1) }
-        let positions = search.mapValues { Dictionary($0.entryIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+        // Where each edited entry's search record is, in one pass per language over its records.
+        let edited = editedPages.map(SiteSnapshot.page)
+        var positions: [String: [String: Int]] = [:]
+        for (language, fragments) in search {
+            let wanted = Set(edited.lazy.filter { $0.language == language }.map(\.id))
+            guard !wanted.isEmpty else { continue }
+            for (position, id) in fragments.entryIDs.enumerated() where wanted.contains(id) && positions[language]?[id] == nil {
+                positions[language, default: [:]][id] = position
+            }
+        }
         out.array(editedPages.sorted()) { out, key in
             let (id, language) = SiteSnapshot.page(key)
             out.string(key)

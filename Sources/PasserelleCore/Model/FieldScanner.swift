@@ -4,7 +4,8 @@
 struct FieldScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position: Int
-    private let end: Int
+    /// Where the line ends (its line break, or the end of the bytes).
+    let end: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
         self.bytes = bytes
@@ -74,5 +75,21 @@ struct FieldScanner {
     mutating func rest() -> String {
         defer { position = end }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends a number and a space, as `FieldScanner` reads them back, without a temporary string.
+    mutating func appendField<N: BinaryInteger>(_ value: N, radix: N = 10) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = count
+        repeat {
+            let digit = UInt8(magnitude % radix.magnitude)
+            append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+            magnitude /= radix.magnitude
+        } while magnitude > 0
+        self[start...].reverse() // Written least significant digit first.
+        append(UInt8(ascii: " "))
     }
 }

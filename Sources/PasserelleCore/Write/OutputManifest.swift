@@ -38,10 +38,10 @@ struct OutputManifest {
     /// This manifest with `replaced` files written anew in the tree at `root` (or added to it),
     /// the times of the `dirty` folders read again.
     func replacing(_ replaced: [String: Entry], root: String, dirty: Set<String>) -> OutputManifest {
-        var next = OutputManifest(entries: entries.merging(replaced) { $1 },
-                                  folders: folders.union(OutputManifest.folders(of: replaced.keys)), folderTimes: [:])
-        next.recordFolderTimes(root: root, known: folderTimes, dirty: dirty)
-        return next
+        var times = folderTimes
+        for (folder, time) in OutputManifest.modificationTimes(of: Array(dirty), root: root) { times[folder] = time }
+        return OutputManifest(entries: entries.merging(replaced) { $1 }, folders: folders.union(OutputManifest.folders(of: replaced.keys)),
+                              folderTimes: times)
     }
 
     /// The manifest at `url`, or nil when it is missing or unreadable.
@@ -77,36 +77,67 @@ struct OutputManifest {
         // Bytes, not interpolated strings: tens of thousands of lines after every build.
         var text: [UInt8] = []
         text.reserveCapacity(entries.count * 80 + folderTimes.count * 48)
-        func number<N: BinaryInteger>(_ value: N, radix: N = 10) {
-            if value < 0 { text.append(UInt8(ascii: "-")) }
-            var magnitude = value.magnitude
-            let start = text.count
-            repeat {
-                let digit = UInt8(magnitude % radix.magnitude)
-                text.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-                magnitude /= radix.magnitude
-            } while magnitude > 0
-            text[start...].reverse() // Written least significant digit first.
-            text.append(UInt8(ascii: " "))
-        }
         text.append(contentsOf: OutputManifest.header.utf8)
         text.append(UInt8(ascii: "\n"))
         for (path, entry) in entries.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
-            number(entry.hash, radix: 16)
-            number(entry.size)
-            number(entry.mtime.0)
-            number(entry.mtime.1)
-            text.append(contentsOf: path.utf8)
-            text.append(UInt8(ascii: "\n"))
+            OutputManifest.appendLine(path, entry, to: &text)
         }
         for (folder, time) in folderTimes.sorted(by: { String.utf8Precedes($0.key, $1.key) }) {
-            text.append(contentsOf: "D ".utf8)
-            number(time.0)
-            number(time.1)
-            text.append(contentsOf: folder.utf8)
-            text.append(UInt8(ascii: "\n"))
+            OutputManifest.appendLine(folder, time, to: &text)
         }
         try Data(text).write(to: url)
+    }
+
+    /// Writes this manifest to `url` as an update of `old`, the manifest file it was made from
+    /// by `replacing`: the lines of the `files` and `folders` it changed are written anew (at the
+    /// end), every other line is copied as it is. A text edit changes ten lines of 36,000.
+    func write(to url: URL, updating old: Data, files: Set<String>, folders: Set<String>) throws {
+        var text: [UInt8] = []
+        text.reserveCapacity(old.count + (files.count + folders.count) * 80)
+        var valid = true, first = true
+        old.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            FieldScanner.forEachLine(in: bytes) { line in
+                defer { start = line.end + 1 }
+                guard valid else { return }
+                if first {
+                    first = false
+                    valid = line.skip("passerelle-output-manifest 1")
+                } else if line.skip("D ") {
+                    guard line.integer() != nil, line.integer() != nil else { valid = false; return }
+                    if folders.contains(line.rest()) { return }
+                } else if !line.isEmpty {
+                    guard line.hexadecimal() != nil, line.integer() != nil, line.integer() != nil, line.integer() != nil else { valid = false; return }
+                    if files.contains(line.rest()) { return }
+                }
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<min(line.end + 1, bytes.count)]))
+            }
+        }
+        guard valid, !first else { return try write(to: url) }
+        if text.last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
+        for path in files.sorted(by: String.utf8Precedes) { if let entry = entries[path] { OutputManifest.appendLine(path, entry, to: &text) } }
+        for folder in folders.sorted(by: String.utf8Precedes) { if let time = folderTimes[folder] { OutputManifest.appendLine(folder, time, to: &text) } }
+        try Data(text).write(to: url)
+    }
+
+    /// A file's line: "hash size seconds nanoseconds path".
+    private static func appendLine(_ path: String, _ entry: Entry, to text: inout [UInt8]) {
+        text.appendField(entry.hash, radix: 16)
+        text.appendField(entry.size)
+        text.appendField(entry.mtime.0)
+        text.appendField(entry.mtime.1)
+        text.append(contentsOf: path.utf8)
+        text.append(UInt8(ascii: "\n"))
+    }
+
+    /// A folder's line: "D seconds nanoseconds path".
+    private static func appendLine(_ folder: String, _ time: (Int64, Int64), to text: inout [UInt8]) {
+        text.append(contentsOf: "D ".utf8)
+        text.appendField(time.0)
+        text.appendField(time.1)
+        text.append(contentsOf: folder.utf8)
+        text.append(UInt8(ascii: "\n"))
     }
 
     /// Records the modification time of every folder of the tree at `root`: `known` times stand

@@ -44,6 +44,10 @@ extension OutputWriter {
 
         // From the first rename until the new manifest is written, the output is in an unknown state.
         let manifestFile = manifestURL(inode: passerelle_inode(output.path))
+        guard let old = FileManager.default.contents(atPath: manifestFile.path) else {
+            removeTemporaries()
+            throw Failure.io("the manifest of \(output.path) is gone")
+        }
         unlink(manifestFile.path)
         var dirty = Set<String>()
         for (index, file) in written.enumerated() where rename(root + file.path + suffix, root + file.path) != 0 {
@@ -52,7 +56,8 @@ extension OutputWriter {
             throw Failure.io("cannot replace \(file.path): \(String(cString: strerror(error)))")
         }
         for file in written { OutputManifest.addFolders(of: file.path, to: &dirty) }
-        try current.replacing(Dictionary(written, uniquingKeysWith: { $1 }), root: output.path, dirty: dirty).write(to: manifestFile)
+        let next = current.replacing(Dictionary(written, uniquingKeysWith: { $1 }), root: output.path, dirty: dirty)
+        try next.write(to: manifestFile, updating: old, files: Set(written.map(\.path)), folders: dirty)
         return .replaced(written.count)
     }
 }

@@ -108,10 +108,17 @@ final class OutputWriterTests: XCTestCase {
         let after = try XCTUnwrap(writer.intactManifest())
         XCTAssertEqual(after.entries.count, current.entries.count + 1)
         XCTAssertTrue(after.folders.contains("fr/added"))
+        XCTAssertEqual(after.entries[changed]?.size, 3)
+        // Once more, from the updated manifest: it reads back as the whole manifest would.
+        XCTAssertEqual(try writer.replaceInPlace([(changed, .text("newer"))], current: after), .replaced(1))
+        let again = try XCTUnwrap(writer.intactManifest())
+        XCTAssertEqual(Set(again.entries.keys), Set(after.entries.keys))
+        XCTAssertEqual(again.entries[changed]?.size, 5)
+        XCTAssertEqual(again.folderTimes.count, after.folderTimes.count)
 
         // A write that fails (a file where a folder should be) leaves every file as it was.
         let before = FixtureSite.snapshot(site.output)
-        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost")), (changed + "/inside", .text("x"))], current: after))
+        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost")), (changed + "/inside", .text("x"))], current: again))
         XCTAssertEqual(FixtureSite.snapshot(site.output), before)
     }
 }
