@@ -81,6 +81,60 @@ void passerelle_status_batch(const char *root, const char *paths, size_t count, 
     if (root_fd >= 0) close(root_fd);
 }
 
+/// Reads a decimal field (optionally negative) ended by a space; advances `*cursor` past the space.
+static int decimal_field(const char **cursor, const char *end, long long *value) {
+    const char *p = *cursor;
+    int negative = p < end && *p == '-';
+    if (negative) p++;
+    long long result = 0;
+    const char *digits = p;
+    while (p < end && *p >= '0' && *p <= '9') result = result * 10 + (*p++ - '0');
+    if (p == digits || p >= end || *p != ' ') return 0;
+    *value = negative ? -result : result;
+    *cursor = p + 1;
+    return 1;
+}
+
+long passerelle_manifest_mismatches(const char *root, const char *lines, size_t length) {
+    int root_fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root_fd < 0) return -1;
+    long mismatches = 0;
+    char path[4096];
+    const char *cursor = lines, *end = lines + length;
+    while (cursor < end) {
+        const char *stop = memchr(cursor, '\n', (size_t)(end - cursor));
+        if (!stop) stop = end;
+        const char *p = cursor;
+        cursor = stop + 1;
+        if (p == stop) continue;
+        int folder = stop - p >= 2 && p[0] == 'D' && p[1] == ' ';
+        long long size = 0, seconds = 0, nanoseconds = 0;
+        if (folder) {
+            p += 2;
+        } else {
+            const char *hex = p;
+            while (p < stop && ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f'))) p++;
+            if (p == hex || p >= stop || *p != ' ') { mismatches = -1; break; }
+            p++;
+            if (!decimal_field(&p, stop, &size)) { mismatches = -1; break; }
+        }
+        if (!decimal_field(&p, stop, &seconds) || !decimal_field(&p, stop, &nanoseconds)) { mismatches = -1; break; }
+        size_t name_length = (size_t)(stop - p);
+        if (name_length >= sizeof path) { mismatches++; continue; }
+        memcpy(path, p, name_length);
+        path[name_length] = 0;
+        struct stat info;
+        if (fstatat(root_fd, name_length ? path : ".", &info, AT_SYMLINK_NOFOLLOW) != 0
+            || (info.st_mode & S_IFMT) != (folder ? S_IFDIR : S_IFREG)
+            || (!folder && (long long)info.st_size != size)
+            || (long long)info.st_mtim.tv_sec != seconds || (long long)info.st_mtim.tv_nsec != nanoseconds) {
+            mismatches++;
+        }
+    }
+    close(root_fd);
+    return mismatches;
+}
+
 unsigned long long passerelle_inode(const char *path) {
     struct stat info;
     if (lstat(path, &info) != 0 || !S_ISDIR(info.st_mode)) return 0;

@@ -229,7 +229,7 @@ public struct Build {
             if diagnosticCount == resolution.diagnostics.count {
                 let snapshot = SiteSnapshot(
                     environment: fingerprint.environment, outputInode: inode,
-                    texts: fingerprint.files.filter { BuildCache.Fingerprint.isText($0.key) }.mapValues(\.hash), site: site,
+                    texts: fingerprint.textHashes, site: site,
                     frontMatterDiagnostics: resolution.frontMatterDiagnostics, bodyDiagnostics: resolution.bodyDiagnostics,
                     otherDiagnostics: resolution.otherDiagnostics, knownIDs: resolution.knownIDs, drafts: resolution.drafts,
                     imageSizes: loaded.imageSizes, search: renderer.searchFragments.all,
@@ -280,7 +280,7 @@ public struct Build {
         return (config, snapshot)
     }
 
-    private func textEdit(snapshot: SiteSnapshot, config: SiteConfig, fingerprint: BuildCache.Fingerprint, output: OutputManifest,
+    private func textEdit(snapshot: SiteSnapshot, config: SiteConfig, fingerprint: BuildCache.Fingerprint, output: Data,
                           options: Options) -> TextEditBuild.Outcome? {
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
         defer { clock.lap("  text edit rebuild") }

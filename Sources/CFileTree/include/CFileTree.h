@@ -30,6 +30,13 @@ int passerelle_remove_tree_or_file(const char *path);
 /// missing or not of its kind: a regular file, or a folder when `folders` is not 0.
 void passerelle_status_batch(const char *root, const char *paths, size_t count, int folders, long long *status);
 
+/// Checks lines of an output manifest against the tree at `root`: `length` bytes of whole lines
+/// "hash size seconds nanoseconds path" (a regular file of that size and time) and
+/// "D seconds nanoseconds path" (a folder of that time; "" is `root` itself), each path looked up
+/// from the descriptor of `root`. Returns how many lines the tree does not match, or -1 when a
+/// line is malformed or `root` cannot be opened.
+long passerelle_manifest_mismatches(const char *root, const char *lines, size_t length);
+
 /// The inode number of the folder at `path`, or 0 when it cannot be read.
 unsigned long long passerelle_inode(const char *path);
 

@@ -20,15 +20,22 @@ public struct BuildCache {
     /// What identifies a build's inputs.
     public struct Fingerprint {
         public let key: String
-        let files: [String: FileState]
-        /// The same files in path order, as the record lists them.
-        let ordered: [(path: String, state: FileState)]
+        /// The state of every input file, in path order (as the record lists them).
+        let files: [(path: String, state: FileState)]
         /// The key of everything but the content of the content texts (their paths included):
         /// a snapshot made under the same environment can be brought up to date text by text.
         let environment: String
         /// The report of the last build when its key is this one: the record is read once, for
         /// the hashes it keeps, and tells at the same time whether anything changed.
         let recordedReport: Build.Report?
+
+        /// The hash of every content text (`isText`), by path.
+        var textHashes: [String: UInt64] {
+            var hashes: [String: UInt64] = [:]
+            hashes.reserveCapacity(files.count)
+            for (path, state) in files where Fingerprint.isText(path) { hashes[path] = state.hash }
+            return hashes
+        }
 
         /// Whether `path` (as `files` names it) is a content text: `content/…/*.md`.
         static func isText(_ path: String) -> Bool { path.hasPrefix("content/") && path.hasSuffix(".md") }
@@ -121,8 +128,8 @@ public struct BuildCache {
         }
         func key(_ text: String) -> String { String(ContentHash.of(text), radix: 16) + "-" + String(ContentHash.of(text, seed: 1), radix: 16) }
         let summaryKey = key(summary)
-        let ordered = Array(zip(listed.map(\.path), states))
-        return Fingerprint(key: summaryKey, files: Dictionary(uniqueKeysWithValues: ordered), ordered: ordered,
+        let files = Array(zip(listed.map(\.path), states))
+        return Fingerprint(key: summaryKey, files: files,
                            environment: key(environment), recordedReport: saved?.key == summaryKey ? saved?.report : nil)
     }
 
@@ -134,7 +141,7 @@ public struct BuildCache {
     /// Records a successful build.
     public func remember(_ fingerprint: Fingerprint, report: Build.Report) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let text = Record.text(key: fingerprint.key, files: fingerprint.ordered, report: report)
+        let text = Record.text(key: fingerprint.key, files: fingerprint.files, report: report)
         let temporary = record.appendingPathExtension("\(getpid())")
         guard (try? Data(text).write(to: temporary)) != nil else { return }
         if rename(temporary.path, record.path) != 0 { unlink(temporary.path) }

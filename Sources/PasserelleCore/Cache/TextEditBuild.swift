@@ -26,16 +26,16 @@ struct TextEditBuild {
     let config: SiteConfig
     let theme: Theme
     let fingerprint: BuildCache.Fingerprint
-    /// The manifest of the current output, checked intact.
-    let output: OutputManifest
+    /// The manifest file of the current output, checked intact.
+    let output: Data
     /// How the content folder is shown in diagnostics.
     let displayRoot: String
 
     func run() -> Outcome {
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
         let languages = config.languageCodes
-        let changed = fingerprint.files.filter { BuildCache.Fingerprint.isText($0.key) && snapshot.texts[$0.key] != $0.value.hash }
-            .keys.sorted()
+        let texts = fingerprint.textHashes
+        let changed = texts.filter { snapshot.texts[$0.key] != $0.value }.keys.sorted()
         let loader = ContentLoader(contentDirectory: options.content, displayRoot: displayRoot)
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate))
         let before = snapshot.site.entries
@@ -129,7 +129,7 @@ struct TextEditBuild {
 
         var next = snapshot
         next.outputInode = passerelle_inode(options.output.path)
-        next.texts = fingerprint.files.filter { BuildCache.Fingerprint.isText($0.key) }.mapValues(\.hash)
+        next.texts = texts
         next.site = site
         next.bodyDiagnostics = bodyDiagnostics
         next.search = search

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads space-separated fields from one line of UTF-8 bytes: decimal and hexadecimal numbers
 /// and a final text field. The cache and manifest files are read with it, byte by byte, because
 /// splitting tens of thousands of lines into `Substring`s took most of a no-change rebuild.
@@ -72,6 +74,16 @@ struct FieldScanner {
     }
 
     /// The rest of the line.
+    /// Whether the rest of the line is one of the keys of `table`, without making a string of it.
+    func restIsAny<Value>(of table: [String: Value]) -> Bool {
+        guard !table.isEmpty else { return false }
+        let rest = UnsafeBufferPointer(rebasing: bytes[position..<end])
+        return table.keys.contains { key in
+            var key = key
+            return key.withUTF8 { $0.count == rest.count && ($0.count == 0 || memcmp($0.baseAddress!, rest.baseAddress!, rest.count) == 0) }
+        }
+    }
+
     mutating func rest() -> String {
         defer { position = end }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)

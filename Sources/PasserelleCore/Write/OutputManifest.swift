@@ -35,18 +35,14 @@ struct OutputManifest {
         self.folderTimes = folderTimes
     }
 
-    /// This manifest with `replaced` files written anew in the tree at `root` (or added to it),
-    /// the times of the `dirty` folders read again.
-    func replacing(_ replaced: [String: Entry], root: String, dirty: Set<String>) -> OutputManifest {
-        var times = folderTimes
-        for (folder, time) in OutputManifest.modificationTimes(of: Array(dirty), root: root) { times[folder] = time }
-        return OutputManifest(entries: entries.merging(replaced) { $1 }, folders: folders.union(OutputManifest.folders(of: replaced.keys)),
-                              folderTimes: times)
-    }
-
     /// The manifest at `url`, or nil when it is missing or unreadable.
     init?(contentsOf url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        self.init(data)
+    }
+
+    /// The manifest a manifest file's bytes describe, or nil when they are not one.
+    init?(_ data: Data) {
         var entries: [String: Entry] = [:], folderTimes: [String: (Int64, Int64)] = [:]
         entries.reserveCapacity(data.count / 64) // Lines are about 70 bytes long: no rehashing as it fills.
         var valid = true, first = true
@@ -88,16 +84,15 @@ struct OutputManifest {
         try Data(text).write(to: url)
     }
 
-    /// Writes this manifest to `url` as an update of `old`, the manifest file it was made from
-    /// by `replacing`: the lines of the `files` and `folders` it changed are written anew (at the
-    /// end), every other line is copied as it is. A text edit changes ten lines of 36,000.
-    func write(to url: URL, updating old: Data, files: Set<String>, folders: Set<String>) throws {
+    /// Writes to `url` the manifest file `old` (as read, checked intact) with the lines of `files`
+    /// and `folders` made anew (at the end; reading does not depend on the order), every other
+    /// line copied as it is: a text edit changes ten lines of 36,000.
+    static func write(to url: URL, updating old: Data, files: [String: Entry], folders: [String: (Int64, Int64)]) throws {
         var text: [UInt8] = []
         text.reserveCapacity(old.count + (files.count + folders.count) * 80)
-        var valid = true, first = true
-        old.withUnsafeBytes { raw in
+        let valid: Bool = old.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
+            var start = 0, valid = true, first = true
             FieldScanner.forEachLine(in: bytes) { line in
                 defer { start = line.end + 1 }
                 guard valid else { return }
@@ -106,19 +101,62 @@ struct OutputManifest {
                     valid = line.skip("passerelle-output-manifest 1")
                 } else if line.skip("D ") {
                     guard line.integer() != nil, line.integer() != nil else { valid = false; return }
-                    if folders.contains(line.rest()) { return }
+                    if line.restIsAny(of: folders) { return }
                 } else if !line.isEmpty {
                     guard line.hexadecimal() != nil, line.integer() != nil, line.integer() != nil, line.integer() != nil else { valid = false; return }
-                    if files.contains(line.rest()) { return }
+                    if line.restIsAny(of: files) { return }
                 }
                 text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<min(line.end + 1, bytes.count)]))
             }
+            return valid && !first
         }
-        guard valid, !first else { return try write(to: url) }
+        guard valid else { throw OutputWriter.Failure.io("the manifest of the output is not one") }
         if text.last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
-        for path in files.sorted(by: String.utf8Precedes) { if let entry = entries[path] { OutputManifest.appendLine(path, entry, to: &text) } }
-        for folder in folders.sorted(by: String.utf8Precedes) { if let time = folderTimes[folder] { OutputManifest.appendLine(folder, time, to: &text) } }
+        for (path, entry) in files.sorted(by: { String.utf8Precedes($0.key, $1.key) }) { appendLine(path, entry, to: &text) }
+        for (folder, time) in folders.sorted(by: { String.utf8Precedes($0.key, $1.key) }) { appendLine(folder, time, to: &text) }
         try Data(text).write(to: url)
+    }
+
+    /// The entries a manifest file's bytes give for those of `paths` it lists, found without
+    /// reading the other 26,000 lines into a table.
+    static func entries(of paths: Set<String>, in data: Data) -> [String: Entry] {
+        var found: [String: Entry] = [:]
+        guard !paths.isEmpty else { return found }
+        let wanted = Dictionary(uniqueKeysWithValues: paths.map { ($0, ()) })
+        data.withUnsafeBytes { raw in
+            FieldScanner.forEachLine(in: raw.bindMemory(to: UInt8.self)) { line in
+                guard !line.skip("D "), let hash = line.hexadecimal(), let size = line.integer(), let seconds = line.integer(),
+                      let nanoseconds = line.integer(), line.restIsAny(of: wanted) else { return }
+                found[line.rest()] = Entry(hash: hash, size: size, mtime: (seconds, nanoseconds))
+            }
+        }
+        return found
+    }
+
+    /// Whether the tree at `root` is exactly as the manifest file `data` describes it: every file
+    /// of its size and time, every folder of its time (nothing added or removed). Checked from
+    /// the file's lines as they are, in chunks across cores (`passerelle_manifest_mismatches`):
+    /// every rebuild begins with it, and making 36,000 strings and a table of them first took
+    /// longer than the stats.
+    static func describes(_ data: Data, root: String) -> Bool {
+        data.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let header = Array((OutputManifest.header + "\n").utf8)
+            guard bytes.count > header.count, bytes.starts(with: header) else { return false }
+            // Chunks of whole lines, a few per core.
+            var bounds = [header.count]
+            let step = max((bytes.count - header.count) / 8, 1 << 16)
+            while bounds.last! < bytes.count {
+                var next = min(bounds.last! + step, bytes.count)
+                while next < bytes.count, bytes[next - 1] != 0x0A { next += 1 }
+                bounds.append(next)
+            }
+            let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+            let mismatches = Array(0..<bounds.count - 1).concurrentMap { index in
+                passerelle_manifest_mismatches(root, base + bounds[index], bounds[index + 1] - bounds[index])
+            }
+            return mismatches.allSatisfy { $0 == 0 }
+        }
     }
 
     /// A file's line: "hash size seconds nanoseconds path".

@@ -59,13 +59,12 @@ public struct OutputWriter {
     /// with the same size and time, and no folder changed (nothing added or removed).
     public func isIntact() -> Bool { intactManifest() != nil }
 
-    /// The manifest of `output` when the tree is intact (see `isIntact()`), else nil.
-    func intactManifest() -> OutputManifest? {
-        guard let manifest = currentManifest(), !manifest.entries.isEmpty else { return nil }
-        guard manifest.filesChanged(root: output.path).isEmpty else { return nil }
-        let times = OutputManifest.modificationTimes(of: Array(manifest.folderTimes.keys), root: output.path)
-        let foldersIntact = manifest.folderTimes.allSatisfy { folder, recorded in times[folder].map { $0 == recorded } ?? false }
-        return foldersIntact ? manifest : nil
+    /// The manifest file of `output` when the tree is intact (see `isIntact()`), else nil.
+    func intactManifest() -> Data? {
+        let inode = passerelle_inode(output.path)
+        guard inode != 0, let data = FileManager.default.contents(atPath: manifestURL(inode: inode).path),
+              OutputManifest.describes(data, root: output.path) else { return nil }
+        return data
     }
 
     /// The manifest of the current output tree, if it has one.

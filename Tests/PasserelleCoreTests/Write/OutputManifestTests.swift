@@ -1,3 +1,4 @@
+import CFileTree
 @testable import PasserelleCore
 import XCTest
 
@@ -24,5 +25,65 @@ final class OutputManifestTests: XCTestCase {
         let read = try XCTUnwrap(OutputManifest(contentsOf: url))
         XCTAssertEqual(read.entries, manifest.entries)
         XCTAssertEqual(read.folderTimes.count, 2)
+    }
+
+    func testAManifestDescribesATreeOnlyWhileNothingInItChanged() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var entries: [String: OutputManifest.Entry] = [:]
+        // Enough files that the check runs in several chunks.
+        for index in 0..<3_000 {
+            let path = "section \(index % 7)/entry-\(index)/index.html"
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            let bytes = Array("page \(index)".utf8)
+            var mtime: [Int64] = [0, 0]
+            XCTAssertEqual(passerelle_write_file_at(root.path + "/" + path, bytes, bytes.count, &mtime), 0)
+            entries[path] = .init(hash: bytes.withUnsafeBytes { ContentHash.of($0) }, size: Int64(bytes.count), mtime: (mtime[0], mtime[1]))
+        }
+        var manifest = OutputManifest(entries: entries)
+        manifest.recordFolderTimes(root: root.path)
+        let file = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".manifest")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try manifest.write(to: file)
+        let data = try Data(contentsOf: file)
+        XCTAssertTrue(OutputManifest.describes(data, root: root.path))
+
+        // A file rewritten with other bytes of the same size, one removed, one added: each is seen.
+        let first = root.appendingPathComponent("section 3/entry-3/index.html")
+        Thread.sleep(forTimeInterval: 0.01)
+        try Data("page 9".utf8).write(to: first)
+        XCTAssertFalse(OutputManifest.describes(data, root: root.path), "a file changed in place")
+        try FileManager.default.removeItem(at: first)
+        XCTAssertFalse(OutputManifest.describes(data, root: root.path), "a file removed")
+        manifest.recordFolderTimes(root: root.path)
+        var fresh = OutputManifest(entries: entries.filter { $0.key != "section 3/entry-3/index.html" })
+        fresh.folderTimes = manifest.folderTimes
+        try fresh.write(to: file)
+        XCTAssertTrue(OutputManifest.describes(try Data(contentsOf: file), root: root.path))
+        try Data("stray".utf8).write(to: root.appendingPathComponent("section 5/stray.txt"))
+        XCTAssertFalse(OutputManifest.describes(try Data(contentsOf: file), root: root.path), "a file added")
+        XCTAssertFalse(OutputManifest.describes(Data("passerelle-output-manifest 1\nnot a line\n".utf8), root: root.path))
+        XCTAssertFalse(OutputManifest.describes(Data(), root: root.path))
+    }
+
+    func testAnUpdatedManifestReadsBackAsTheWholeOneWould() throws {
+        var manifest = OutputManifest(entries: [
+            "a/index.html": .init(hash: 1, size: 1, mtime: (1, 1)),
+            "b/index.html": .init(hash: 2, size: 2, mtime: (2, 2)),
+        ])
+        manifest.folderTimes = ["": (5, 5), "a": (6, 6), "b": (7, 7)]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try manifest.write(to: url)
+        let changed: [String: OutputManifest.Entry] = ["b/index.html": .init(hash: 3, size: 3, mtime: (8, 8)),
+                                                       "c/new.txt": .init(hash: 4, size: 4, mtime: (9, 9))]
+        XCTAssertEqual(OutputManifest.entries(of: ["b/index.html", "missing"], in: try Data(contentsOf: url)),
+                       ["b/index.html": manifest.entries["b/index.html"]!])
+        try OutputManifest.write(to: url, updating: try Data(contentsOf: url), files: changed, folders: ["": (10, 10), "c": (11, 11)])
+        let read = try XCTUnwrap(OutputManifest(contentsOf: url))
+        XCTAssertEqual(read.entries, manifest.entries.merging(changed) { $1 })
+        XCTAssertEqual(read.folderTimes.mapValues { [$0.0, $0.1] }, ["": [10, 10], "a": [6, 6], "b": [7, 7], "c": [11, 11]])
+        XCTAssertEqual(read.folders, ["a", "b", "c"])
     }
 }

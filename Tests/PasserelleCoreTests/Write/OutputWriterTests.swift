@@ -90,7 +90,8 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertTrue(build(site))
         let writer = OutputWriter(output: site.output)
         let current = try XCTUnwrap(writer.intactManifest())
-        let pages = current.entries.keys.filter { $0.hasSuffix(".html") }.sorted()
+        let manifest = try XCTUnwrap(OutputManifest(current))
+        let pages = manifest.entries.keys.filter { $0.hasSuffix(".html") }.sorted()
         let changed = pages[0], same = pages[1]
         let sameFile = site.output.appendingPathComponent(same)
         let sameBytes = try Data(contentsOf: sameFile), sameTime = try FixtureSite.modificationTime(sameFile)
@@ -105,20 +106,23 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertEqual(passerelle_inode(site.output.path), tree)
         XCTAssertFalse(FixtureSite.snapshot(site.output).keys.contains { $0.contains(".passerelle-new") })
         // The new manifest describes the output as it is now, folders included.
-        let after = try XCTUnwrap(writer.intactManifest())
-        XCTAssertEqual(after.entries.count, current.entries.count + 1)
+        let afterFile = try XCTUnwrap(writer.intactManifest())
+        let after = try XCTUnwrap(OutputManifest(afterFile))
+        XCTAssertEqual(after.entries.count, manifest.entries.count + 1)
         XCTAssertTrue(after.folders.contains("fr/added"))
+        XCTAssertNotNil(after.folderTimes["fr/added"])
         XCTAssertEqual(after.entries[changed]?.size, 3)
         // Once more, from the updated manifest: it reads back as the whole manifest would.
-        XCTAssertEqual(try writer.replaceInPlace([(changed, .text("newer"))], current: after), .replaced(1))
-        let again = try XCTUnwrap(writer.intactManifest())
+        XCTAssertEqual(try writer.replaceInPlace([(changed, .text("newer"))], current: afterFile), .replaced(1))
+        let againFile = try XCTUnwrap(writer.intactManifest())
+        let again = try XCTUnwrap(OutputManifest(againFile))
         XCTAssertEqual(Set(again.entries.keys), Set(after.entries.keys))
         XCTAssertEqual(again.entries[changed]?.size, 5)
         XCTAssertEqual(again.folderTimes.count, after.folderTimes.count)
 
         // A write that fails (a file where a folder should be) leaves every file as it was.
         let before = FixtureSite.snapshot(site.output)
-        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost")), (changed + "/inside", .text("x"))], current: again))
+        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost")), (changed + "/inside", .text("x"))], current: againFile))
         XCTAssertEqual(FixtureSite.snapshot(site.output), before)
     }
 }
