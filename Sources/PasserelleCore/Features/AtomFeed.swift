@@ -46,10 +46,20 @@ public struct AtomFeed: Sendable {
 
     /// The entries the feed of `language` lists, latest first, with the date it shows and when each was published.
     static func latest(site: Site, language: String) -> ArraySlice<(date: CalendarDate, published: CalendarDate?, entry: Entry)> {
-        site.entries.values.compactMap { entry -> (date: CalendarDate, published: CalendarDate?, entry: Entry)? in
+        // The newest first (then by id): kept as they come, a few among thousands, not sorted all.
+        func precedes(_ a: (date: CalendarDate, published: CalendarDate?, entry: Entry), _ b: (date: CalendarDate, published: CalendarDate?, entry: Entry)) -> Bool {
+            (b.date, a.entry.id) < (a.date, b.entry.id)
+        }
+        var newest: [(date: CalendarDate, published: CalendarDate?, entry: Entry)] = []
+        newest.reserveCapacity(AtomFeed.size + 1)
+        for entry in site.entries.values {
             let meta = entry.variant(for: language, order: site.languageCodes).metadata
-            guard let date = meta.updated ?? meta.date ?? meta.event?.start.date else { return nil }
-            return (date, meta.date ?? meta.event?.start.date, entry)
-        }.sorted { ($1.date, $0.entry.id) < ($0.date, $1.entry.id) }.prefix(AtomFeed.size)
+            guard let date = meta.updated ?? meta.date ?? meta.event?.start.date else { continue }
+            if newest.count == AtomFeed.size, let last = newest.last, (date, last.entry.id) < (last.date, entry.id) { continue }
+            let item = (date: date, published: meta.date ?? meta.event?.start.date, entry: entry)
+            newest.insert(item, at: newest.firstIndex { precedes(item, $0) } ?? newest.count)
+            if newest.count > AtomFeed.size { newest.removeLast() }
+        }
+        return newest[...]
     }
 }

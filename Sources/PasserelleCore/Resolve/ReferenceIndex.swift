@@ -9,11 +9,13 @@ public struct ReferenceIndex: Sendable {
     public init(entryIDs: [String], languages: [String]) {
         ids = Set(entryIDs)
         var slugs: [String: [String]] = [:]
-        for id in entryIDs.sorted() {
-            let slug = String(id.split(separator: "/").last ?? "")
+        slugs.reserveCapacity(entryIDs.count)
+        for id in entryIDs {
+            let slug = id.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(id[id.index(after: $0)...]) } ?? id
             slugs[slug, default: []].append(id)
         }
-        bySlug = slugs
+        // In id order where a slug is shared (the order candidates are listed in).
+        bySlug = slugs.mapValues { $0.count > 1 ? $0.sorted() : $0 }
         self.languages = languages
     }
 
