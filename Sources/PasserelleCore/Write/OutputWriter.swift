@@ -67,12 +67,6 @@ public struct OutputWriter {
         return data
     }
 
-    /// The manifest of the current output tree, if it has one.
-    func currentManifest() -> OutputManifest? {
-        let inode = passerelle_inode(output.path)
-        return inode == 0 ? nil : OutputManifest(contentsOf: manifestURL(inode: inode))
-    }
-
     /// Where the manifest of the tree with this inode is kept.
     func manifestURL(inode: UInt64) -> URL {
         stateFolder.appendingPathComponent("manifest-\(inode)")
