@@ -1,6 +1,9 @@
 #define _GNU_SOURCE
 #include "CFileTree.h"
 #include <dirent.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -246,4 +249,10 @@ int passerelle_list_files(const char *root, char **text, size_t *length) {
     *text = out.text;
     *length = out.length;
     return 0;
+}
+
+void passerelle_tune_allocator(void) {
+#if defined(__GLIBC__)
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
 }
