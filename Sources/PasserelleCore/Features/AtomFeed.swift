@@ -55,8 +55,8 @@ public struct AtomFeed: Sendable {
         for entry in site.entries.values {
             let meta = entry.variant(for: language, order: site.languageCodes).metadata
             guard let date = meta.updated ?? meta.date ?? meta.event?.start.date else { continue }
-            if newest.count == AtomFeed.size, let last = newest.last, (date, last.entry.id) < (last.date, entry.id) { continue }
             let item = (date: date, published: meta.date ?? meta.event?.start.date, entry: entry)
+            if newest.count == AtomFeed.size, let last = newest.last, precedes(last, item) { continue }
             newest.insert(item, at: newest.firstIndex { precedes(item, $0) } ?? newest.count)
             if newest.count > AtomFeed.size { newest.removeLast() }
         }

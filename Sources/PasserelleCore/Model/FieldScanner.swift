@@ -73,17 +73,16 @@ struct FieldScanner {
         return digits > 0 && digits <= 16 ? value : nil
     }
 
-    /// The rest of the line.
-    /// Whether the rest of the line is one of the keys of `table`, without making a string of it.
-    func restIsAny<Value>(of table: [String: Value]) -> Bool {
-        guard !table.isEmpty else { return false }
+    /// Whether the rest of the line is one of `texts`, without making a string of it.
+    func restIsAny<Texts: Sequence<String>>(of texts: Texts) -> Bool {
         let rest = UnsafeBufferPointer(rebasing: bytes[position..<end])
-        return table.keys.contains { key in
-            var key = key
-            return key.withUTF8 { $0.count == rest.count && ($0.count == 0 || memcmp($0.baseAddress!, rest.baseAddress!, rest.count) == 0) }
+        return texts.contains { text in
+            var text = text
+            return text.withUTF8 { $0.count == rest.count && ($0.count == 0 || memcmp($0.baseAddress!, rest.baseAddress!, rest.count) == 0) }
         }
     }
 
+    /// The rest of the line.
     mutating func rest() -> String {
         defer { position = end }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)

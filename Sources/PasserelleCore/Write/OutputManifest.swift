@@ -29,12 +29,6 @@ struct OutputManifest {
         folders = OutputManifest.folders(of: entries.keys)
     }
 
-    private init(entries: [String: Entry], folders: Set<String>, folderTimes: [String: (Int64, Int64)]) {
-        self.entries = entries
-        self.folders = folders
-        self.folderTimes = folderTimes
-    }
-
     /// The manifest at `url`, or nil when it is missing or unreadable.
     init?(contentsOf url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
@@ -45,28 +39,55 @@ struct OutputManifest {
     init?(_ data: Data) {
         var entries: [String: Entry] = [:], folderTimes: [String: (Int64, Int64)] = [:]
         entries.reserveCapacity(data.count / 64) // Lines are about 70 bytes long: no rehashing as it fills.
-        var valid = true, first = true
-        data.withUnsafeBytes { raw in
-            FieldScanner.forEachLine(in: raw.bindMemory(to: UInt8.self)) { line in
-                guard valid, !line.isEmpty else { return }
-                if first {
-                    first = false
-                    valid = line.skip("passerelle-output-manifest 1")
-                } else if line.skip("D ") {
-                    guard let seconds = line.integer(), let nanoseconds = line.integer() else { valid = false; return }
-                    folderTimes[line.rest()] = (seconds, nanoseconds)
-                } else {
-                    guard let hash = line.hexadecimal(), let size = line.integer(), let seconds = line.integer(),
-                          let nanoseconds = line.integer() else { valid = false; return }
-                    entries[line.rest()] = Entry(hash: hash, size: size, mtime: (seconds, nanoseconds))
-                }
+        let valid = OutputManifest.forEachLine(in: data) { line, fields, _ in
+            switch line {
+            case let .file(entry): entries[fields.rest()] = entry
+            case let .folder(time): folderTimes[fields.rest()] = time
             }
         }
-        guard valid, !first else { return nil }
+        guard valid else { return nil }
         self.entries = entries
         // The folder times name every folder (and the tree itself, ""): no need to split 26,000 paths again.
         folders = folderTimes.isEmpty ? OutputManifest.folders(of: entries.keys) : Set(folderTimes.keys.lazy.filter { !$0.isEmpty })
         self.folderTimes = folderTimes
+    }
+
+    /// What one line of a manifest file says, its path aside.
+    private enum Line {
+        /// "hash size seconds nanoseconds path".
+        case file(Entry)
+        /// "D seconds nanoseconds path".
+        case folder((Int64, Int64))
+    }
+
+    /// Reads the lines of a manifest file after its header: calls `body` with what each says, a
+    /// scanner left at its path, and the line's bytes (without its line break). False when the
+    /// bytes are not a manifest file. The one reader of the format in Swift (the output check
+    /// reads it in C, `passerelle_manifest_mismatches`).
+    private static func forEachLine(in data: Data, _ body: (Line, inout FieldScanner, UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var valid = true, first = true, start = 0
+            FieldScanner.forEachLine(in: bytes) { fields in
+                defer { start = fields.end + 1 }
+                guard valid, !fields.isEmpty else { return }
+                let line: Line
+                if first {
+                    first = false
+                    valid = fields.skip("passerelle-output-manifest 1")
+                    return
+                } else if fields.skip("D ") {
+                    guard let seconds = fields.integer(), let nanoseconds = fields.integer() else { valid = false; return }
+                    line = .folder((seconds, nanoseconds))
+                } else {
+                    guard let hash = fields.hexadecimal(), let size = fields.integer(), let seconds = fields.integer(),
+                          let nanoseconds = fields.integer() else { valid = false; return }
+                    line = .file(Entry(hash: hash, size: size, mtime: (seconds, nanoseconds)))
+                }
+                body(line, &fields, UnsafeBufferPointer(rebasing: bytes[start..<fields.end]))
+            }
+            return valid && !first
+        }
     }
 
     func write(to url: URL) throws {
@@ -90,28 +111,17 @@ struct OutputManifest {
     static func write(to url: URL, updating old: Data, files: [String: Entry], folders: [String: (Int64, Int64)]) throws {
         var text: [UInt8] = []
         text.reserveCapacity(old.count + (files.count + folders.count) * 80)
-        let valid: Bool = old.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0, valid = true, first = true
-            FieldScanner.forEachLine(in: bytes) { line in
-                defer { start = line.end + 1 }
-                guard valid else { return }
-                if first {
-                    first = false
-                    valid = line.skip("passerelle-output-manifest 1")
-                } else if line.skip("D ") {
-                    guard line.integer() != nil, line.integer() != nil else { valid = false; return }
-                    if line.restIsAny(of: folders) { return }
-                } else if !line.isEmpty {
-                    guard line.hexadecimal() != nil, line.integer() != nil, line.integer() != nil, line.integer() != nil else { valid = false; return }
-                    if line.restIsAny(of: files) { return }
-                }
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<min(line.end + 1, bytes.count)]))
+        text.append(contentsOf: OutputManifest.header.utf8)
+        text.append(UInt8(ascii: "\n"))
+        let valid = forEachLine(in: old) { line, fields, bytes in
+            switch line {
+            case .file: if fields.restIsAny(of: files.keys) { return }
+            case .folder: if fields.restIsAny(of: folders.keys) { return }
             }
-            return valid && !first
+            text.append(contentsOf: bytes)
+            text.append(UInt8(ascii: "\n"))
         }
         guard valid else { throw OutputWriter.Failure.io("the manifest of the output is not one") }
-        if text.last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
         for (path, entry) in files.sorted(by: { String.utf8Precedes($0.key, $1.key) }) { appendLine(path, entry, to: &text) }
         for (folder, time) in folders.sorted(by: { String.utf8Precedes($0.key, $1.key) }) { appendLine(folder, time, to: &text) }
         try Data(text).write(to: url)
@@ -122,13 +132,8 @@ struct OutputManifest {
     static func entries(of paths: Set<String>, in data: Data) -> [String: Entry] {
         var found: [String: Entry] = [:]
         guard !paths.isEmpty else { return found }
-        let wanted = Dictionary(uniqueKeysWithValues: paths.map { ($0, ()) })
-        data.withUnsafeBytes { raw in
-            FieldScanner.forEachLine(in: raw.bindMemory(to: UInt8.self)) { line in
-                guard !line.skip("D "), let hash = line.hexadecimal(), let size = line.integer(), let seconds = line.integer(),
-                      let nanoseconds = line.integer(), line.restIsAny(of: wanted) else { return }
-                found[line.rest()] = Entry(hash: hash, size: size, mtime: (seconds, nanoseconds))
-            }
+        _ = forEachLine(in: data) { line, fields, _ in
+            if case let .file(entry) = line, fields.restIsAny(of: paths) { found[fields.rest()] = entry }
         }
         return found
     }
