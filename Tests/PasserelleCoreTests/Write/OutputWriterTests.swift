@@ -124,5 +124,8 @@ final class OutputWriterTests: XCTestCase {
         let before = FixtureSite.snapshot(site.output)
         XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost")), (changed + "/inside", .text("x"))], current: againFile))
         XCTAssertEqual(FixtureSite.snapshot(site.output), before)
+        // A rename that fails (a folder where the new file should go) puts back the file already replaced.
+        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost again")), ("fr", .text("not a folder"))], current: againFile))
+        XCTAssertEqual(FixtureSite.snapshot(site.output), before)
     }
 }
