@@ -20,6 +20,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The command's allocator: a build makes millions of small, short-lived objects on two
+        // threads, where glibc's malloc took a tenth of the CPU time; mimalloc, 12-15 % less wall time.
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(name: "CFileTree"),
         .target(name: "CCmarkGFMShared", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
         .target(
@@ -45,6 +51,7 @@ let package = Package(
             dependencies: [
                 "PasserelleCore",
                 "PasserelleServe",
+                "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

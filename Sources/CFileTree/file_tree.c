@@ -2,7 +2,6 @@
 #include "CFileTree.h"
 #include <dirent.h>
 #if defined(__GLIBC__)
-#include <malloc.h>
 #endif
 #include <errno.h>
 #include <fcntl.h>
@@ -249,10 +248,4 @@ int passerelle_list_files(const char *root, char **text, size_t *length) {
     *text = out.text;
     *length = out.length;
     return 0;
-}
-
-void passerelle_tune_allocator(void) {
-#if defined(__GLIBC__)
-    mallopt(M_TOP_PAD, 64 << 20);
-#endif
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CFileTree
+import CMimalloc
 import Foundation
 
 /// The `passerelle` command: builds bilingual static knowledge bases.
@@ -14,9 +14,9 @@ struct Passerelle: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit with 2 as the content contract says (not ArgumentParser's 64).
     static func main() async {
-        // The threads that decode a rebuild's snapshot made 23,000 mprotect calls, a sixth of a
-        // one-edit rebuild at 10,000 entries; with this, 70.
-        passerelle_tune_allocator()
+        // The process allocates through mimalloc (linked in, see Package.swift), which this
+        // call makes sure the linker keeps.
+        _ = mi_version()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -52,10 +52,5 @@ int passerelle_list_files(const char *root, char **text, size_t *length);
 /// Removes a folder and everything in it, without following symbolic links. Returns 0, or an errno value.
 int passerelle_remove_tree(const char *path);
 
-/// Tunes the C allocator for a build: glibc grows a worker thread's heap a page run at a time and
-/// drops a heap once it is empty, so threads that allocate and free a lot (a rebuild decoding its
-/// snapshot) spend a good part of their time in mprotect. 64 MB of headroom per growth stops
-/// that; headroom never touched costs no memory. Does nothing on other C libraries.
-void passerelle_tune_allocator(void);
 
 #endif
