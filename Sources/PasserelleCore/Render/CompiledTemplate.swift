@@ -42,77 +42,91 @@ struct CompiledTemplate: Sendable {
         self.tokens = tokens
     }
 
-    /// What a template sees while rendering: the context stack, partial indentation, block overrides.
-    struct Context {
+    /// What a template sees while rendering: the bytes so far, the context stack, partial
+    /// indentation, block overrides. One value for a whole page, passed `inout` and restored
+    /// around sections and partials: a context copied into every section and list item cost four
+    /// retains and releases each time.
+    struct RenderState {
+        var output: [UInt8] = []
         var stack: [Any]
         var indentation: [UInt8] = []
         var overrides: [String: CompiledTemplate] = [:]
         let partials: [String: CompiledTemplate]
+
+        init(object: Any, partials: [String: CompiledTemplate]) {
+            stack = [object]
+            self.partials = partials
+            output.reserveCapacity(16_384)
+        }
     }
 
     /// Renders `object` with `partials` available to `{{> name}}` and `{{< name}}`.
     /// The bytes are UTF-8: the template's text and the context's strings, both valid.
     func render(_ object: Any, partials: [String: CompiledTemplate]) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(16_384)
-        render(into: &output, Context(stack: [object], partials: partials))
-        return output
+        var state = RenderState(object: object, partials: partials)
+        render(into: &state)
+        return state.output
     }
 
-    func render(into output: inout [UInt8], _ context: Context) {
-        guard !context.indentation.isEmpty else {
-            for token in tokens { render(token, into: &output, context) }
-            return
-        }
-        // Inside an indented partial, each line this template starts gets the indentation.
-        let start = output.count
-        for token in tokens {
-            let before = output.count
-            let atLineStart = before > start && output[before - 1] == 0x0A && !(before - 2 >= start && output[before - 2] == 0x0D)
-            render(token, into: &output, context)
-            if atLineStart, output.count > before {
-                output.insert(contentsOf: context.indentation, at: before)
+    /// Renders the tokens, read in place: iterating the array would copy each token and its payload.
+    func render(into state: inout RenderState) {
+        tokens.withUnsafeBufferPointer { tokens in
+            guard !state.indentation.isEmpty else {
+                for index in tokens.indices { CompiledTemplate.render(tokens[index], into: &state) }
+                return
+            }
+            // Inside an indented partial, each line this template starts gets the indentation.
+            let start = state.output.count
+            for index in tokens.indices {
+                let before = state.output.count
+                let atLineStart = before > start && state.output[before - 1] == 0x0A && !(before - 2 >= start && state.output[before - 2] == 0x0D)
+                CompiledTemplate.render(tokens[index], into: &state)
+                if atLineStart, state.output.count > before {
+                    state.output.insert(contentsOf: state.indentation, at: before)
+                }
             }
         }
     }
 
-    private func render(_ token: Token, into output: inout [UInt8], _ context: Context) {
+    private static func render(_ token: Token, into state: inout RenderState) {
         switch token {
         case let .text(text):
-            output.append(contentsOf: text.utf8)
+            state.output.append(contentsOf: text.utf8)
         case let .variable(name):
-            if let value = CompiledTemplate.lookup(name, in: context.stack) {
-                CompiledTemplate.appendText(of: value, escaped: true, to: &output)
+            if let value = lookup(name, in: state.stack) {
+                appendText(of: value, escaped: true, to: &state.output)
             }
         case let .unescapedVariable(name):
-            if let value = CompiledTemplate.lookup(name, in: context.stack) {
-                CompiledTemplate.appendText(of: value, escaped: false, to: &output)
+            if let value = lookup(name, in: state.stack) {
+                appendText(of: value, escaped: false, to: &state.output)
             }
         case let .section(name, body):
-            renderSection(CompiledTemplate.lookup(name, in: context.stack), body, into: &output, context)
+            renderSection(lookup(name, in: state.stack), body, into: &state)
         case let .invertedSection(name, body):
-            if CompiledTemplate.isFalsy(CompiledTemplate.lookup(name, in: context.stack)) {
-                body.render(into: &output, context)
+            if isFalsy(lookup(name, in: state.stack)) {
+                body.render(into: &state)
             }
         case let .blockExpansion(name, fallback, indentation):
-            var inner = context
-            inner.indentation += Array(indentation.utf8)
-            (context.overrides[name] ?? fallback).render(into: &output, inner)
+            let outer = state.indentation
+            state.indentation += Array(indentation.utf8)
+            (state.overrides[name] ?? fallback).render(into: &state)
+            state.indentation = outer
         case let .partial(name, indentation, overrides):
-            guard let partial = context.partials[name] else { return }
-            var inner = context
-            if let indentation { inner.indentation += Array(indentation.utf8) }
+            guard let partial = state.partials[name] else { return }
+            let (outerIndentation, outerOverrides) = (state.indentation, state.overrides)
+            if let indentation { state.indentation += Array(indentation.utf8) }
             if let overrides {
                 // The outermost override of a block wins.
-                inner.overrides = context.overrides.merging(overrides) { outer, _ in outer }
+                state.overrides = outerOverrides.merging(overrides) { outer, _ in outer }
             }
-            partial.render(into: &output, inner)
+            partial.render(into: &state)
+            (state.indentation, state.overrides) = (outerIndentation, outerOverrides)
         case .blockDefinition:
             break
         }
     }
 
-    private func renderSection(_ value: Any?, _ body: CompiledTemplate, into output: inout [UInt8], _ context: Context) {
+    private static func renderSection(_ value: Any?, _ body: CompiledTemplate, into state: inout RenderState) {
         guard var value else { return }
         var kind = ValueKind(value)
         if kind == .other, let custom = value as? MustacheCustomRepresentation {
@@ -122,32 +136,32 @@ struct CompiledTemplate: Sendable {
         }
         switch kind {
         case .bool:
-            if ValueKind.unbox(value, as: Bool.self) { body.render(into: &output, context) }
+            if ValueKind.unbox(value, as: Bool.self) { body.render(into: &state) }
         case .templateRecords:
-            renderEach(ValueKind.unbox(value, as: [TemplateRecord].self), body, into: &output, context)
+            renderEach(ValueKind.unbox(value, as: [TemplateRecord].self), body, into: &state)
         case .records:
-            renderEach(ValueKind.unbox(value, as: [[String: Any]].self), body, into: &output, context)
+            renderEach(ValueKind.unbox(value, as: [[String: Any]].self), body, into: &state)
         case .list:
-            renderEach(ValueKind.unbox(value, as: [Any].self), body, into: &output, context)
+            renderEach(ValueKind.unbox(value, as: [Any].self), body, into: &state)
         default:
             if let list = value as? any MustacheSequence {
-                renderEach(list, body, into: &output, context)
+                renderEach(list, body, into: &state)
             } else {
-                var inner = context
-                inner.stack.append(value)
-                body.render(into: &output, inner)
+                state.stack.append(value)
+                body.render(into: &state)
+                state.stack.removeLast()
             }
         }
     }
 
-    private func renderEach<Items: Sequence>(_ items: Items, _ body: CompiledTemplate, into output: inout [UInt8], _ context: Context) {
-        var inner = context
-        inner.stack.append(())
-        let top = inner.stack.count - 1
+    private static func renderEach<Items: Sequence>(_ items: Items, _ body: CompiledTemplate, into state: inout RenderState) {
+        state.stack.append(())
+        let top = state.stack.count - 1
         for item in items {
-            inner.stack[top] = item
-            body.render(into: &output, inner)
+            state.stack[top] = item
+            body.render(into: &state)
         }
+        state.stack.removeLast()
     }
 
     private static func isFalsy(_ value: Any?) -> Bool {
@@ -197,14 +211,24 @@ struct CompiledTemplate: Sendable {
             return withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: T.self) }
         }
 
+        /// The `T` in the existential at `value`, whose dynamic type is exactly `T` (`unbox`), in place.
+        @inline(__always)
+        static func pointer<T>(_ value: UnsafePointer<Any>, to type: T.Type) -> UnsafePointer<T> {
+            assert(Swift.type(of: value.pointee) == T.self && MemoryLayout<T>.size <= 3 * MemoryLayout<Int>.size)
+            return UnsafeRawPointer(value).assumingMemoryBound(to: T.self)
+        }
+
+        init(_ value: Any) {
+            self = withUnsafePointer(to: value) { ValueKind(at: $0) }
+        }
+
         /// Compared one by one, most frequent first: cheaper than hashing the type into a table.
         /// The type is read from the existential's own type field, after its three-word buffer:
         /// `type(of:)` asks the runtime, which also looks through class instances (all `.other`).
-        init(_ value: Any) {
-            let type = withUnsafePointer(to: value) {
-                UnsafeRawPointer($0).load(fromByteOffset: 3 * MemoryLayout<Int>.size, as: ObjectIdentifier.self)
-            }
-            assert(value is AnyObject || type == ObjectIdentifier(Swift.type(of: value)))
+        @inline(__always)
+        init(at value: UnsafePointer<Any>) {
+            let type = UnsafeRawPointer(value).load(fromByteOffset: 3 * MemoryLayout<Int>.size, as: ObjectIdentifier.self)
+            assert(value.pointee is AnyObject || type == ObjectIdentifier(Swift.type(of: value.pointee)))
             let types = ValueKind.types
             if type == types.templateRecord {
                 self = .templateRecord
@@ -236,20 +260,21 @@ struct CompiledTemplate: Sendable {
         if name.isCurrent { return stack.last }
         guard let first = name.parts.first else { return stack.last }
         let firstKey = name.keys[0]
-        var found: Any?
-        if name.isAnchored {
-            found = stack.last.flatMap { child(first, key: firstKey, of: $0) }
-        } else {
-            for object in stack.reversed() {
-                if let child = child(first, key: firstKey, of: object) {
-                    found = child
-                    break
-                }
+        // The stack is read in place, top down: a loop over its elements would copy each one it
+        // passes (a retain and a release through the value's witness table).
+        var found: Any? = stack.withUnsafeBufferPointer { stack -> Any? in
+            guard let base = stack.baseAddress else { return nil }
+            if name.isAnchored { return child(first, key: firstKey, at: base + (stack.count - 1)) }
+            var index = stack.count - 1
+            while index >= 0 {
+                if let child = child(first, key: firstKey, at: base + index) { return child }
+                index -= 1
             }
+            return nil
         }
         for index in name.parts.indices.dropFirst() {
-            guard let object = found else { return nil }
-            found = child(name.parts[index], key: name.keys[index], of: object)
+            guard var object = found else { return nil }
+            found = withUnsafePointer(to: &object) { child(name.parts[index], key: name.keys[index], at: $0) }
         }
         // Only values of other types can be custom representations: the cast is a conformance lookup.
         if let value = found, ValueKind(value) == .other, let custom = value as? MustacheCustomRepresentation {
@@ -258,13 +283,14 @@ struct CompiledTemplate: Sendable {
         return found
     }
 
-    private static func child(_ name: String, key: UInt64, of object: Any) -> Any? {
-        switch ValueKind(object) {
-        case .templateRecord: return ValueKind.unbox(object, as: TemplateRecord.self)[name, key: key]
-        case .record: return (ValueKind.unbox(object, as: [String: Any].self))[name]
-        case .strings: return (ValueKind.unbox(object, as: [String: String].self))[name]
+    /// The value named `name` in the object at `object`, read where it is.
+    private static func child(_ name: String, key: UInt64, at object: UnsafePointer<Any>) -> Any? {
+        switch ValueKind(at: object) {
+        case .templateRecord: return ValueKind.pointer(object, to: TemplateRecord.self).pointee[name, key: key]
+        case .record: return ValueKind.pointer(object, to: [String: Any].self).pointee[name]
+        case .strings: return ValueKind.pointer(object, to: [String: String].self).pointee[name]
         case .text, .bool, .number, .records, .templateRecords, .list: return nil
-        case .other: return otherChild(name, of: object)
+        case .other: return otherChild(name, of: object.pointee)
         }
     }
 
