@@ -1,16 +1,52 @@
 /// One piece of content, identified by `<section>/<slug>`, with its text in one or more languages.
+///
+/// A value with its fields in one shared box (copied on write): pages, lists and links read
+/// entries out of the site's table all the time, and a copy is then one retain, not seven.
 public struct Entry: Sendable {
-    public let id: String
-    public let section: SectionConfig
+    private final class Fields: @unchecked Sendable {
+        // `pages` is mutated only while the box is uniquely referenced (`pages` below).
+        let id: String
+        let section: SectionConfig
+        let fileSlug: String
+        let variants: [String: EntryVariant]
+        var pages: [String: EntryPage]
+
+        init(id: String, section: SectionConfig, fileSlug: String, variants: [String: EntryVariant], pages: [String: EntryPage]) {
+            self.id = id
+            self.section = section
+            self.fileSlug = fileSlug
+            self.variants = variants
+            self.pages = pages
+        }
+    }
+
+    private var storage: Fields
+
+    public init(id: String, section: SectionConfig, fileSlug: String, variants: [String: EntryVariant], pages: [String: EntryPage] = [:]) {
+        storage = Fields(id: id, section: section, fileSlug: fileSlug, variants: variants, pages: pages)
+    }
+
+    public var id: String { storage.id }
+    public var section: SectionConfig { storage.section }
     /// The slug from the file name, shared by all translations.
-    public let fileSlug: String
+    public var fileSlug: String { storage.fileSlug }
     /// The texts that exist, by language code.
-    public let variants: [String: EntryVariant]
+    public var variants: [String: EntryVariant] { storage.variants }
     /// The page of this entry in each site language (a fallback page where the translation is missing).
-    public var pages: [String: EntryPage] = [:]
+    public var pages: [String: EntryPage] {
+        get { storage.pages }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) {
+                storage = Fields(id: storage.id, section: storage.section, fileSlug: storage.fileSlug,
+                                 variants: storage.variants, pages: storage.pages)
+            }
+            yield &storage.pages
+        }
+    }
 
     /// The text shown to readers of `language`: its own, else the first available in site order.
     public func variant(for language: String, order: [String]) -> EntryVariant {
+        let variants = storage.variants
         if let own = variants[language] { return own }
         for code in order { if let other = variants[code] { return other } }
         return variants.values.sorted { $0.language < $1.language }[0]
