@@ -19,33 +19,34 @@ public enum TextFolding {
         return folded + [UInt8](repeating: 0, count: 4 - folded.count)
     }
 
-    /// Folds the UTF-8 of a word made of ASCII lower-case letters, digits, and letters from
-    /// U+00C0 to U+024F into `output`, exactly as `fold` would; false (output undefined) when the
-    /// word has other letters, which need `fold`.
-    static func foldLatin(_ word: [UInt8], into output: inout [UInt8]) -> Bool {
+    /// Folds the UTF-8 of a word made of ASCII letters and digits and letters from U+00C0 to
+    /// U+024F into `output`, exactly as `fold` would; false (output undefined) when the word has
+    /// other letters, which need `fold`.
+    static func foldLatin(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
-        let table = latinTable
-        return word.withUnsafeBufferPointer { word in
-            table.withUnsafeBufferPointer { table in
-                var index = 0
-                while index < word.count {
-                    let byte = word[index]
-                    if byte < 0x80 {
-                        output.append(byte)
-                        index += 1
-                    } else if byte & 0xE0 == 0xC0, index + 1 < word.count {
-                        let value = Int(byte & 0x1F) << 6 | Int(word[index + 1] & 0x3F)
-                        guard value >= 0xC0 && value <= 0x24F else { return false }
-                        let folded = (value - 0xC0) * 4
-                        for offset in 0..<4 where table[folded + offset] != 0 { output.append(table[folded + offset]) }
-                        index += 2
-                    } else {
-                        return false
-                    }
+        return latinTable.withUnsafeBufferPointer { table in
+            var index = 0
+            while index < word.count {
+                let byte = word[index]
+                if byte < 0x80 {
+                    output.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                    index += 1
+                } else if byte & 0xE0 == 0xC0, index + 1 < word.count {
+                    let value = Int(byte & 0x1F) << 6 | Int(word[index + 1] & 0x3F)
+                    guard value >= 0xC0 && value <= 0x24F else { return false }
+                    let folded = (value - 0xC0) * 4
+                    for offset in 0..<4 where table[folded + offset] != 0 { output.append(table[folded + offset]) }
+                    index += 2
+                } else {
+                    return false
                 }
-                return true
             }
+            return true
         }
+    }
+
+    static func foldLatin(_ word: [UInt8], into output: inout [UInt8]) -> Bool {
+        word.withUnsafeBufferPointer { foldLatin($0, into: &output) }
     }
 
     static func foundationFold(_ text: String) -> String {
