@@ -13,5 +13,18 @@ public struct SourceFile: Sendable {
     /// The text with any byte-order mark removed and line endings normalised to `\n`.
     public let text: String
 
-    public var id: String { section.map { "\($0)/\(slug)" } ?? slug }
+    /// `<section>/<slug>`: the entry the file is a text of (made once: resolving reads it often).
+    public let id: String
+
+    public init(displayPath: String, relativePath: String, section: String?, slug: String, language: String,
+                isIndex: Bool, text: String) {
+        self.displayPath = displayPath
+        self.relativePath = relativePath
+        self.section = section
+        self.slug = slug
+        self.language = language
+        self.isIndex = isIndex
+        self.text = text
+        id = section.map { $0 + "/" + slug } ?? slug
+    }
 }

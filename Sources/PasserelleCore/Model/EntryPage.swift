@@ -90,5 +90,14 @@ public struct EntryPage: Sendable {
         set { fields.backlinks = newValue }
     }
 
+    /// Sets what the rendered body gives the page, in one change of the box.
+    mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [String]) {
+        let fields = self.fields
+        fields.html = html
+        fields.headingIDs = headingIDs
+        fields.plainText = plainText
+        fields.bodyReferences = references
+    }
+
     public var isFallback: Bool { storage.language != storage.textLanguage }
 }

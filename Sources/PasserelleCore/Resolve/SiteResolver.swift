@@ -118,32 +118,52 @@ public struct SiteResolver {
             byFoldedName[folded] = file
         }
 
-        // Pair translations into entries and place their pages.
-        var entries: [String: Entry] = [:]
-        var claimedPaths: [String: (String, SourceLocation)] = [:]
-        for id in variantsByID.keys.sorted() {
+        // Pair translations into entries and place their pages: each entry on its own, across
+        // cores; then the paths they claim, in id order.
+        struct Placement {
+            let path: String
+            let location: SourceLocation
+            var yearSlug: Diagnostic?
+            var missing: Diagnostic?
+        }
+        let pairedIDs = variantsByID.keys.sorted()
+        let paired = pairedIDs.concurrentMap { id -> (entry: Entry, placements: [Placement])? in
             let variants = variantsByID[id]!
             let sample = variants.values.first!.source
-            guard let section = config.section(named: sample.section!) else { continue }
+            guard let section = config.section(named: sample.section!) else { return nil }
             var entry = Entry(id: id, section: section, fileSlug: sample.slug, variants: variants)
+            var placements: [Placement] = []
             for language in languages {
                 let shown = entry.variant(for: language, order: languages)
                 let slug = variants[language]?.slug ?? entry.fileSlug
                 let path = SitePaths.entry(section, slug: slug, language)
-                let location = SourceLocation(path: shown.source.displayPath, line: 1)
+                var placement = Placement(path: path, location: SourceLocation(path: shown.source.displayPath, line: 1))
                 if section.kind == .event && slug.count == 4 && slug.allSatisfy(\.isNumber) && variants[language] != nil {
-                    diagnostics.append(.error(location, "slug '\(slug)' is taken by the calendar page of the year \(slug); choose another slug"))
+                    placement.yearSlug = .error(placement.location, "slug '\(slug)' is taken by the calendar page of the year \(slug); choose another slug")
                 }
-                if let (other, otherLocation) = claimedPaths[path] {
-                    diagnostics.append(.error(location, "'\(id)' and '\(other)' are both written to '\(path)'"
-                        + " (see \(otherLocation.path)); give one of them another slug"))
-                }
-                claimedPaths[path] = (id, location)
                 if variants[language] == nil {
                     let expected = shown.source.displayPath.replacingOccurrences(of: ".\(shown.language).md", with: ".\(language).md")
-                    diagnostics.append(.warning(location, "missing translation: '\(id)' has no '\(language)' text (\(expected)); the '\(shown.language)' text is shown instead"))
+                    placement.missing = .warning(placement.location, "missing translation: '\(id)' has no '\(language)' text (\(expected)); the '\(shown.language)' text is shown instead")
                 }
+                placements.append(placement)
                 entry.pages[language] = EntryPage(language: language, textLanguage: shown.language, slug: slug, outputPath: path)
+            }
+            return (entry, placements)
+        }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(pairedIDs.count)
+        var claimedPaths: [String: (String, SourceLocation)] = [:]
+        claimedPaths.reserveCapacity(pairedIDs.count * languages.count)
+        for (id, pairing) in zip(pairedIDs, paired) {
+            guard let (entry, placements) = pairing else { continue }
+            for placement in placements {
+                if let yearSlug = placement.yearSlug { diagnostics.append(yearSlug) }
+                if let (other, otherLocation) = claimedPaths[placement.path] {
+                    diagnostics.append(.error(placement.location, "'\(id)' and '\(other)' are both written to '\(placement.path)'"
+                        + " (see \(otherLocation.path)); give one of them another slug"))
+                }
+                claimedPaths[placement.path] = (id, placement.location)
+                if let missing = placement.missing { diagnostics.append(missing) }
             }
             entries[id] = entry
         }
@@ -224,21 +244,22 @@ public struct SiteResolver {
         var sectionIntros: [String: [String: RenderedText]] = [:]
         for (job, (key, result)) in zip(jobs, zip(jobKeys, results)) {
             if let id = key.id {
-                var page = entries[id]!.pages[key.language]!
-                page.html = result.output.html
-                page.headingIDs = result.output.headingIDs
-                page.plainText = result.output.plainText
-                page.bodyReferences = result.entryReferences(from: id)
-                entries[id]!.pages[key.language] = page
+                entries[id]!.pages[key.language]!.setBody(html: result.output.html, headingIDs: result.output.headingIDs,
+                                                          plainText: result.output.plainText, references: result.entryReferences(from: id))
             } else if let section = key.section {
                 let variant = intros[section]![key.language] ?? languages.lazy.compactMap({ intros[section]![$0] }).first!
                 sectionIntros[section, default: [:]][key.language] = RenderedText(
                     title: variant.metadata.title, html: result.output.html, textLanguage: variant.language)
             }
         }
-        for (job, (key, result)) in zip(jobs, zip(jobKeys, results)) {
-            let found = Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: job, entries: entries))
-            if !found.isEmpty { bodyDiagnostics[SiteResolver.bodyKey(entry: key.id, section: key.section, language: key.language)] = Array(found) }
+        let rendered = entries
+        let found = Array(jobs.indices).concurrentMap { index -> [Diagnostic] in
+            let result = results[index]
+            guard !result.output.diagnostics.isEmpty || result.references.contains(where: { $0.anchor != nil }) else { return [] }
+            return Array(Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: jobs[index], entries: rendered)))
+        }
+        for (key, found) in zip(jobKeys, found) where !found.isEmpty {
+            bodyDiagnostics[SiteResolver.bodyKey(entry: key.id, section: key.section, language: key.language)] = found
         }
         let otherDiagnostics = Array(diagnostics[frontMatterCount...])
         diagnostics += Set(bodyDiagnostics.values.joined())
