@@ -1,5 +1,8 @@
 /// One content file as read from disk: where it is, what it is named, and its text.
-public struct SourceFile: Sendable {
+///
+/// Immutable, and a class: every text, render job and diagnostic of the file refers to it, and
+/// a reference is one retain where a copy of its eight fields was eight (on other cores' cache lines).
+public final class SourceFile: Sendable {
     /// The path shown in diagnostics, e.g. `content/events/tunis-2005.fr.md`.
     public let displayPath: String
     /// The path inside the content folder, e.g. `events/tunis-2005.fr.md`.

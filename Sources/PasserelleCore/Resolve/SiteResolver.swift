@@ -81,24 +81,28 @@ public struct SiteResolver {
         let languages = config.languageCodes
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
 
-        // Parse front matter in parallel.
-        let parsed = files.concurrentMap { file -> FrontMatterParser.Parsed in
-            FrontMatterParser.parse(file, kind: file.section.flatMap { config.section(named: $0)?.kind })
+        // Parse front matter in parallel, each text made there (its metadata moved, not copied).
+        let includeDrafts = options.includeDrafts
+        let parsed = files.concurrentMap { file -> (diagnostics: [Diagnostic], variant: EntryVariant?, isDraft: Bool) in
+            let result = FrontMatterParser.parse(file, kind: file.section.flatMap { config.section(named: $0)?.kind })
+            guard let metadata = result.metadata else { return (result.diagnostics, nil, false) }
+            if metadata.draft && !includeDrafts { return (result.diagnostics, nil, true) }
+            return (result.diagnostics, EntryVariant(language: file.language, metadata: metadata, body: result.body,
+                                                     bodyFirstLine: result.bodyFirstLine, source: file), false)
         }
         clock.lap("  front matter")
         var variantsByID: [String: [String: EntryVariant]] = [:]
+        variantsByID.reserveCapacity(files.count)
         var draftIDs = Set<String>()
         var intros: [String: [String: (EntryVariant)]] = [:] // section name ("" for home) -> lang -> variant
-        for (file, result) in zip(files, parsed) {
-            diagnostics += result.diagnostics
-            if !result.diagnostics.isEmpty { frontMatterDiagnostics[file.relativePath] = result.diagnostics }
-            guard let metadata = result.metadata else { continue }
-            if metadata.draft && !options.includeDrafts {
-                if !file.isIndex { draftIDs.insert(file.id) }
-                continue
+        for index in files.indices {
+            let file = files[index]
+            if !parsed[index].diagnostics.isEmpty {
+                diagnostics += parsed[index].diagnostics
+                frontMatterDiagnostics[file.relativePath] = parsed[index].diagnostics
             }
-            let variant = EntryVariant(language: file.language, metadata: metadata, body: result.body,
-                                       bodyFirstLine: result.bodyFirstLine, source: file)
+            if parsed[index].isDraft && !file.isIndex { draftIDs.insert(file.id) }
+            guard let variant = parsed[index].variant else { continue }
             if file.isIndex {
                 intros[file.section ?? "", default: [:]][file.language] = variant
             } else {
@@ -242,7 +246,8 @@ public struct SiteResolver {
         clock.lap("  Markdown bodies")
         var bodyDiagnostics: [String: [Diagnostic]] = [:]
         var sectionIntros: [String: [String: RenderedText]] = [:]
-        for (job, (key, result)) in zip(jobs, zip(jobKeys, results)) {
+        for index in jobs.indices {
+            let key = jobKeys[index], result = results[index]
             if let id = key.id {
                 entries[id]!.pages[key.language]!.setBody(html: result.output.html, headingIDs: result.output.headingIDs,
                                                           plainText: result.output.plainText, references: result.entryReferences(from: id))
