@@ -47,6 +47,40 @@ int passerelle_write_file_at(const char *path, const void *bytes, size_t length,
     return close(fd) == 0 ? 0 : errno;
 }
 
+int passerelle_read_file(const char *path, void **bytes, size_t *length) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    struct stat info;
+    if (fstat(fd, &info) != 0) { int error = errno; close(fd); return error; }
+    if (!S_ISREG(info.st_mode)) { close(fd); return EISDIR; }
+    // The size read is a hint: a file that grows meanwhile is read to its end all the same.
+    size_t capacity = info.st_size > 0 ? (size_t)info.st_size + 1 : 4096, used = 0;
+    char *buffer = malloc(capacity);
+    if (!buffer) { close(fd); return ENOMEM; }
+    for (;;) {
+        if (used == capacity) {
+            char *grown = realloc(buffer, capacity * 2);
+            if (!grown) { free(buffer); close(fd); return ENOMEM; }
+            buffer = grown;
+            capacity *= 2;
+        }
+        ssize_t got = read(fd, buffer + used, capacity - used);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            int error = errno;
+            free(buffer);
+            close(fd);
+            return error;
+        }
+        if (got == 0) break;
+        used += (size_t)got;
+    }
+    close(fd);
+    *bytes = buffer;
+    *length = used;
+    return 0;
+}
+
 /// lstat's size and modification time of `path` when it is of `kind` (S_IFREG, S_IFDIR), else `mismatch`.
 static int status_of_kind(const char *path, mode_t kind, int mismatch, long long *size, long long mtime[2]) {
     struct stat info;

@@ -13,6 +13,10 @@ int passerelle_exchange_paths(const char *a, const char *b);
 /// Returns 0, or an errno value.
 int passerelle_write_file_at(const char *path, const void *bytes, size_t length, long long mtime[2]);
 
+/// Reads the whole regular file at `path` into a buffer the caller frees (`free`): one open,
+/// fstat, reads to the end, close. Returns 0, or an errno value (EISDIR for other kinds of files).
+int passerelle_read_file(const char *path, void **bytes, size_t *length);
+
 /// The size and modification time of the file at `path` (not following a final symbolic link).
 /// Returns 0, or an errno value.
 int passerelle_file_status(const char *path, long long *size, long long mtime[2]);

@@ -1,3 +1,4 @@
+import CFileTree
 import Foundation
 
 /// Walks the content folder: reads `site.yaml`, every `<section>/<slug>.<lang>.md`, and lists assets.
@@ -23,9 +24,13 @@ public struct ContentLoader {
     /// Whether `load` hashes what it reads (`Result.fileHashes`).
     public var hashesFiles = false
 
+    /// `contentDirectory`'s path with a final `/`.
+    private let root: String
+
     public init(contentDirectory: URL, displayRoot: String) {
         self.contentDirectory = contentDirectory
         self.displayRoot = displayRoot
+        root = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
     }
 
     func display(_ relative: String) -> String {
@@ -135,7 +140,12 @@ public struct ContentLoader {
     /// Reads the UTF-8 file at `relative` in the content folder, dropping a BOM and normalising
     /// CRLF and CR to LF; its hash goes into `result` when `hashesFiles`.
     private func readText(_ relative: String, displayPath: String, into result: inout Result) -> String? {
-        guard let data = try? Data(contentsOf: contentDirectory.appendingPathComponent(relative)) else { return nil }
+        // Read by the C helper: Foundation's Data(contentsOf:) made a URL, then stat'ed the path
+        // before opening it, for each of tens of thousands of files.
+        var bytes: UnsafeMutableRawPointer?
+        var length = 0
+        guard passerelle_read_file(root + relative, &bytes, &length) == 0, let bytes else { return nil }
+        let data = Data(bytesNoCopy: bytes, count: length, deallocator: .free)
         if hashesFiles { result.fileHashes[relative] = data.withUnsafeBytes { ContentHash.of($0) } }
         guard var text = String(validatingUTF8Data: data) else {
             let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
