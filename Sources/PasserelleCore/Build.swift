@@ -195,10 +195,10 @@ public struct Build {
             staging?.discard()
             return finish(report)
         }
-        for page in pages {
-            if page.path.hasSuffix(".html"), let language = page.path.split(separator: "/").first.map(String.init), config.language(language) != nil {
-                report.pagesPerLanguage[language, default: 0] += 1
-            }
+        for page in pages where page.path.hasSuffix(".html") {
+            guard let slash = page.path.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            let language = String(page.path[..<slash])
+            if config.language(language) != nil { report.pagesPerLanguage[language, default: 0] += 1 }
         }
         guard let staging else {
             report.succeeded = true
@@ -320,8 +320,10 @@ public struct Build {
                            siteFile: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var counts: [String: Int] = [:]
+        counts.reserveCapacity(pages.count)
         for page in pages where !page.isRedirect { counts[page.path, default: 0] += 1 }
-        for (path, count) in counts.sorted(by: { $0.key < $1.key }) where count > 1 {
+        // Only the paths written twice are sorted (for the order of the messages), not every page's.
+        for (path, count) in counts.filter({ $0.value > 1 }).sorted(by: { $0.key < $1.key }) {
             diagnostics.append(.error(SourceLocation(path: siteFile), "\(count) pages are written to '\(path)': a section slug is probably the same as a generated page's (change 'slug' under 'sections' or 'paths')"))
         }
         var seen: [String: SourceLocation] = [:]
