@@ -216,7 +216,8 @@ public struct SiteResolver {
         // Render every page's body, entry pages and intros alike, in parallel.
         var jobs: [RenderJob] = []
         var jobKeys: [(id: String?, section: String?, language: String)] = []
-        for id in entries.keys.sorted() {
+        // Entry pages first, `sortedIDs` by `languages`: the results of entry `i` start at `i * languages.count`.
+        for id in sortedIDs {
             for language in languages {
                 let page = entries[id]!.pages[language]!
                 let shown = entries[id]!.variants[page.textLanguage]!
@@ -236,33 +237,43 @@ public struct SiteResolver {
             }
         }
         let renderer = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
-        let snapshot = entries
         let drafts = draftIDs.subtracting(entries.keys)
         let assetSet = Set(assets)
-        let results = jobs.concurrentMap { job in
-            render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
-        }
+        // The jobs read a copy of the table that is gone once they are done.
+        let results = { (snapshot: [String: Entry]) in
+            jobs.concurrentMap { job in
+                render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
+            }
+        }(entries)
 
         clock.lap("  Markdown bodies")
         var bodyDiagnostics: [String: [Diagnostic]] = [:]
         var sectionIntros: [String: [String: RenderedText]] = [:]
-        for index in jobs.indices {
+        // Each entry's bodies go into its pages, changed in place: the table and its boxes are
+        // referenced by nothing else now (`snapshot` has gone), so nothing is copied.
+        for (index, id) in sortedIDs.enumerated() {
+            for (offset, language) in languages.enumerated() {
+                let result = results[index * languages.count + offset]
+                assert(jobKeys[index * languages.count + offset].id == id)
+                entries[id]!.pages[language]!.setBody(html: result.output.html, headingIDs: result.output.headingIDs,
+                                                      plainText: result.output.plainText, references: result.entryReferences(from: id))
+            }
+        }
+        for index in (sortedIDs.count * languages.count)..<jobs.count {
             let key = jobKeys[index], result = results[index]
-            if let id = key.id {
-                entries[id]!.pages[key.language]!.setBody(html: result.output.html, headingIDs: result.output.headingIDs,
-                                                          plainText: result.output.plainText, references: result.entryReferences(from: id))
-            } else if let section = key.section {
+            if let section = key.section {
                 let variant = intros[section]![key.language] ?? languages.lazy.compactMap({ intros[section]![$0] }).first!
                 sectionIntros[section, default: [:]][key.language] = RenderedText(
                     title: variant.metadata.title, html: result.output.html, textLanguage: variant.language)
             }
         }
-        let rendered = entries
-        let found = Array(jobs.indices).concurrentMap { index -> [Diagnostic] in
-            let result = results[index]
-            guard !result.output.diagnostics.isEmpty || result.references.contains(where: { $0.anchor != nil }) else { return [] }
-            return Array(Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: jobs[index], entries: rendered)))
-        }
+        let found = { (rendered: [String: Entry]) in
+            Array(jobs.indices).concurrentMap { index -> [Diagnostic] in
+                let result = results[index]
+                guard !result.output.diagnostics.isEmpty || result.references.contains(where: { $0.anchor != nil }) else { return [] }
+                return Array(Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: jobs[index], entries: rendered)))
+            }
+        }(entries)
         for (key, found) in zip(jobKeys, found) where !found.isEmpty {
             bodyDiagnostics[SiteResolver.bodyKey(entry: key.id, section: key.section, language: key.language)] = found
         }
@@ -270,19 +281,24 @@ public struct SiteResolver {
         diagnostics += Set(bodyDiagnostics.values.joined())
 
         clock.lap("  collecting bodies and anchors")
-        // Backlinks: who references whom, per language (one language per core), from bodies and `related`.
-        let backlinks = languages.concurrentMap { language -> [String: [String]] in
-            var sources: [String: Set<String>] = [:]
-            for (id, entry) in entries {
-                guard let page = entry.pages[language] else { continue }
-                for target in page.related { sources[target, default: []].insert(id) }
-                for target in page.bodyReferences { sources[target, default: []].insert(id) }
+        // Backlinks: who references whom, per language (one language per core), from bodies and
+        // `related`. Entries by their place in `sortedIDs`: sources are visited in that order, so
+        // each target's list comes out sorted, a source named twice twice in a row.
+        let place = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
+        let backlinks = languages.concurrentMap { language -> [[Int]] in
+            var sources = [[Int]](repeating: [], count: sortedIDs.count)
+            for (source, id) in sortedIDs.enumerated() {
+                guard let page = entries[id]!.pages[language] else { continue }
+                for target in page.related + page.bodyReferences {
+                    guard let target = place[target], sources[target].last != source else { continue }
+                    sources[target].append(source)
+                }
             }
-            return sources.mapValues { $0.sorted() }
+            return sources
         }
-        for id in sortedIDs {
-            for (language, sources) in zip(languages, backlinks) {
-                entries[id]!.pages[language]!.backlinks = sources[id] ?? []
+        for (index, id) in sortedIDs.enumerated() {
+            for (language, sources) in zip(languages, backlinks) where !sources[index].isEmpty {
+                entries[id]!.pages[language]!.backlinks = sources[index].map { sortedIDs[$0] }
             }
         }
 
