@@ -287,13 +287,16 @@ public struct PageRenderer {
         let related = page.related.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
         if !related.isEmpty { item["related"] = related; item["hasRelated"] = true }
         var backlinkGroups: [TemplateRecord] = []
+        // Each source looked up once, then per section in listing order (its rank read once, not
+        // at each comparison).
+        let sources = page.backlinks.compactMap { id in site.entries[id].map { (id: id, entry: $0) } }
         for section in site.sections {
-            let ids = page.backlinks.filter { site.entries[$0]?.section.name == section.config.name }
-            guard !ids.isEmpty else { continue }
             let rank = ranks[language]?[section.config.name] ?? [:]
-            let sorted = ids.sorted { (rank[$0] ?? 0, $0) < (rank[$1] ?? 0, $1) }
+            let ranked = sources.filter { $0.entry.section.name == section.config.name }.map { (rank: rank[$0.id] ?? 0, source: $0) }
+            guard !ranked.isEmpty else { continue }
+            let sorted = ranked.sorted { ($0.rank, $0.source.id) < ($1.rank, $1.source.id) }
             backlinkGroups.append(["sectionTitle": section.config.title(in: language),
-                                   "entries": sorted.map { entryLink(site.entries[$0]!, language: language, from: path) }])
+                                   "entries": sorted.map { entryLink($0.source.entry, language: language, from: path) }])
         }
         if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups; item["hasBacklinks"] = true }
         context["entry"] = item
@@ -339,7 +342,7 @@ public struct PageRenderer {
         var context: TemplateRecord
         if depth > (chromeDepth[language] ?? .max), let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")),
            let parent = path[..<folder].utf8.lastIndex(of: UInt8(ascii: "/")) {
-            context = chromeCache.value(for: language + "|" + String(path[..<parent]) + "|\(depth)") {
+            context = chromeCache.value(for: language + "|" + String(path[..<parent]) + "|" + String(depth)) {
                 sharedChrome(language: language, path: path)
             }
         } else {
