@@ -34,8 +34,9 @@ public struct AtoZIndex: Sendable {
     /// The letter a title files under: its first letter without accents, upper case; `#` when it starts otherwise.
     public static func letter(for title: String) -> String {
         guard let first = title.first(where: { !$0.isWhitespace && !"«»\"'“”‘’([¡¿".contains($0) }) else { return "#" }
-        let folded = String(first).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            .uppercased()
+        // TextFolding: Foundation's folding (whose Latin table it is made from) without a CFString
+        // per title; it also turns œ and æ into oe and ae, which file under O and A.
+        let folded = TextFolding.fold(String(first)).uppercased()
         guard let scalar = folded.unicodeScalars.first, ("A"..."Z").contains(scalar) else {
             if "ŒœÆæ".contains(first) { return first == "Œ" || first == "œ" ? "O" : "A" }
             return "#"

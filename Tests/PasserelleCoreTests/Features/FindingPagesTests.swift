@@ -32,6 +32,26 @@ final class FindingPagesTests: XCTestCase {
         XCTAssertEqual(AtoZIndex.letter(for: "2005"), "#")
     }
 
+    func testLettersAreThoseOfFoundationFolding() {
+        // The letter found with Foundation's folding, for every letter a title may start with; a
+        // letter that folds to Œ or Æ (Ǣ, Ǽ) files under O or A, as Œ and Æ themselves do.
+        func foundationLetter(_ title: String) -> String {
+            guard let first = title.first(where: { !$0.isWhitespace && !"«»\"'“”‘’([¡¿".contains($0) }) else { return "#" }
+            let folded = String(first).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")).uppercased()
+            guard let scalar = folded.unicodeScalars.first, ("A"..."Z").contains(scalar) else {
+                if let letter = folded.first, "ŒÆ".contains(letter) { return letter == "Œ" ? "O" : "A" }
+                return "#"
+            }
+            return String(scalar)
+        }
+        var titles = (0x41...0x7A).map { String(Character(Unicode.Scalar(UInt8($0)))) + "bc" }
+        titles += (0xC0...0x24F).map { String(Character(Unicode.Scalar(UInt32($0))!)) + "té" }
+        titles += ["e\u{301}cole", "Ελλάδα", "Москва", "東京", "ﬁn", "ǅemal", " « Été »", "¿Qué?", "", "   ", "½ mesure", "ß"]
+        for title in titles {
+            XCTAssertEqual(AtoZIndex.letter(for: title), foundationLetter(title), title)
+        }
+    }
+
     func testTagPagesPerLanguage() throws {
         let tag = try site.read("fr/mots-cles/education/index.html")
         XCTAssertTrue(tag.contains("<h1>Éducation</h1>"))
