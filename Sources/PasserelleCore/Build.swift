@@ -92,17 +92,25 @@ public struct Build {
         let intactOutput = cache == nil || listing != nil ? nil : BackgroundValue { [options] in
             OutputWriter(output: options.output, force: options.force).intactManifest()
         }
-        let fingerprint = listing == nil ? cache?.fingerprint(inputs: inputs, settings: cacheSettings(options)) : nil
+        // The last build's snapshot is read as soon as the listing shows an input whose size or
+        // time changed, beside the rest of the fingerprint and the output check; it is used if the
+        // fingerprint then says the environment is the same. (A rebuild with nothing changed
+        // never reads it.)
+        var earlySnapshot: BackgroundValue<(SiteConfig, SiteSnapshot)?>?
+        let readSnapshot = { [options, displayRoot = display(options.content)] (cache: BuildCache) in
+            BackgroundValue { Build.readSnapshot(cache: cache, options: options, displayRoot: displayRoot) }
+        }
+        let fingerprint = listing == nil ? cache.map { cache in
+            cache.fingerprint(inputs: inputs, settings: cacheSettings(options)) { earlySnapshot = readSnapshot(cache) }
+        } : nil
         clock.lap("fingerprint")
         let current = intactOutput?.value
         // Something changed in an output left as the last build wrote it: the last build's
-        // snapshot is read while the record is dropped. (Not for an output changed by hand: a
-        // full build follows, and the read would run beside it for nothing.)
+        // snapshot is read (if it is not yet) while the record is dropped. (Not for an output
+        // changed by hand: a full build follows.)
         let snapshot = cache.flatMap { cache in
             fingerprint.flatMap { fingerprint in
-                fingerprint.recordedReport == nil && current != nil ? BackgroundValue { [options, displayRoot = display(options.content)] in
-                    Build.readSnapshot(cache: cache, fingerprint: fingerprint, options: options, displayRoot: displayRoot)
-                } : nil
+                fingerprint.recordedReport == nil && current != nil ? earlySnapshot ?? readSnapshot(cache) : nil
             }
         }
         if let cache, let fingerprint, current != nil, let cached = cache.report(for: fingerprint) {
@@ -113,7 +121,7 @@ public struct Build {
 
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
-        if let cache, let fingerprint, let current, let (config, snapshot) = snapshot?.value {
+        if let cache, let fingerprint, let current, let (config, snapshot) = snapshot?.value, snapshot.environment == fingerprint.environment {
             let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options)
             switch outcome {
             case let .built(report, snapshot)?:
@@ -265,18 +273,17 @@ public struct Build {
         return strict ? sorted.map { Diagnostic(.error, $0.location, $0.message) } : sorted
     }
 
-    /// A `TextEditBuild` from the snapshot of the last build, when there is one for this environment.
-    /// Site settings and the last build's snapshot, when that snapshot can be brought up to date
-    /// text by text: made under the same environment, for this very output folder.
-    private static func readSnapshot(cache: BuildCache, fingerprint: BuildCache.Fingerprint, options: Options,
-                                     displayRoot: String) -> (SiteConfig, SiteSnapshot)? {
+    /// Site settings and the last build's snapshot, when that snapshot was made for this very
+    /// output folder. (Whether it was made under the same environment is for the caller to check
+    /// against the fingerprint: the read starts before the fingerprint is known.)
+    private static func readSnapshot(cache: BuildCache, options: Options, displayRoot: String) -> (SiteConfig, SiteSnapshot)? {
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
         let loader = ContentLoader(contentDirectory: options.content, displayRoot: displayRoot)
         guard var config = loader.loadConfig().0 else { return nil }
         if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
-        guard let snapshot = SiteSnapshot(contentsOf: cache.snapshot, config: config, buildDate: options.buildDate, environment: fingerprint.environment),
-              snapshot.environment == fingerprint.environment, snapshot.outputInode == passerelle_inode(options.output.path) else { return nil }
-        clock.lap("  snapshot read (beside the cache check)")
+        guard let snapshot = SiteSnapshot(contentsOf: cache.snapshot, config: config, buildDate: options.buildDate),
+              snapshot.outputInode == passerelle_inode(options.output.path) else { return nil }
+        clock.lap("  snapshot read (beside the fingerprint)")
         return (config, snapshot)
     }
 

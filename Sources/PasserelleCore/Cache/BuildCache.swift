@@ -63,8 +63,10 @@ public struct BuildCache {
 
     /// Hashes every file under each of `inputs` (label, folder), reusing the hashes recorded for
     /// files that kept their size and time, and combines them with `settings`.
-    public func fingerprint(inputs: [(String, URL)], settings: String) -> Fingerprint {
-        fingerprint(listing: listInputs(inputs), settings: settings)
+    /// `whenChanged` is called, before the hashing, when the listing already shows an input
+    /// added, removed, or of another size or time than the record says.
+    public func fingerprint(inputs: [(String, URL)], settings: String, whenChanged: () -> Void = {}) -> Fingerprint {
+        fingerprint(listing: listInputs(inputs), settings: settings, whenChanged: whenChanged)
     }
 
     /// The input files with their sizes and times, as `fingerprint` lists them.
@@ -102,10 +104,16 @@ public struct BuildCache {
     /// The fingerprint of the files of `listing`: hashes in `prehashed` (by path, `content/…`)
     /// are those of the bytes a build read, else recorded ones for files that kept their size
     /// and time, else the files are read and hashed.
-    func fingerprint(listing: InputListing, settings: String, prehashed: [String: UInt64] = [:]) -> Fingerprint {
+    func fingerprint(listing: InputListing, settings: String, prehashed: [String: UInt64] = [:],
+                     whenChanged: () -> Void = {}) -> Fingerprint {
         let saved = try? Record(contentsOf: record)
         let known = saved?.files ?? [:]
         let listed = listing.files
+        if listed.count != known.count || listed.contains(where: { file in
+            known[file.path].map { $0.size != file.size || $0.mtime != file.mtime } ?? true
+        }) {
+            whenChanged()
+        }
         let states = listed.concurrentMap { file -> FileState in
             if let hash = prehashed[file.path] { return FileState(size: file.size, mtime: file.mtime, hash: hash) }
             if let old = known[file.path], old.size == file.size, old.mtime == file.mtime { return old }
