@@ -1,8 +1,6 @@
 #define _GNU_SOURCE
 #include "CFileTree.h"
 #include <dirent.h>
-#if defined(__GLIBC__)
-#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

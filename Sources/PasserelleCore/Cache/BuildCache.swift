@@ -71,7 +71,8 @@ public struct BuildCache {
 
     /// The input files with their sizes and times, as `fingerprint` lists them.
     struct InputListing {
-        fileprivate let files: [(path: String, root: URL, relative: String, size: Int64, mtime: (Int64, Int64))]
+        typealias File = (path: String, root: URL, relative: String, size: Int64, mtime: (Int64, Int64))
+        fileprivate let files: [File]
     }
 
     /// Whether the last build into this output folder left a record or a snapshot: without
@@ -83,7 +84,7 @@ public struct BuildCache {
     /// Every file under each of `inputs` (label, folder), with its size and time, in path order.
     /// Listed before anything is read: a file changed after its listing is read again next time.
     func listInputs(_ inputs: [(String, URL)]) -> InputListing {
-        var listed: [(path: String, root: URL, relative: String, size: Int64, mtime: (Int64, Int64))] = []
+        var listed: [InputListing.File] = []
         for (label, root) in inputs {
             var text: UnsafeMutablePointer<CChar>?
             var length = 0
@@ -109,14 +110,14 @@ public struct BuildCache {
         let saved = try? Record(contentsOf: record)
         let known = saved?.files ?? [:]
         let listed = listing.files
-        if listed.count != known.count || listed.contains(where: { file in
-            known[file.path].map { $0.size != file.size || $0.mtime != file.mtime } ?? true
-        }) {
-            whenChanged()
+        // The recorded state of `file` when it kept its size and time.
+        func recorded(_ file: InputListing.File) -> FileState? {
+            known[file.path].flatMap { $0.size == file.size && $0.mtime == file.mtime ? $0 : nil }
         }
+        if listed.count != known.count || listed.contains(where: { recorded($0) == nil }) { whenChanged() }
         let states = listed.concurrentMap { file -> FileState in
             if let hash = prehashed[file.path] { return FileState(size: file.size, mtime: file.mtime, hash: hash) }
-            if let old = known[file.path], old.size == file.size, old.mtime == file.mtime { return old }
+            if let old = recorded(file) { return old }
             let data = (try? Data(contentsOf: file.root.appendingPathComponent(file.relative))) ?? Data()
             return FileState(size: file.size, mtime: file.mtime, hash: data.withUnsafeBytes { ContentHash.of($0) })
         }

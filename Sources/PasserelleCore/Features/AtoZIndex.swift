@@ -35,12 +35,9 @@ public struct AtoZIndex: Sendable {
     public static func letter(for title: String) -> String {
         guard let first = title.first(where: { !$0.isWhitespace && !"«»\"'“”‘’([¡¿".contains($0) }) else { return "#" }
         // TextFolding: Foundation's folding (whose Latin table it is made from) without a CFString
-        // per title; it also turns œ and æ into oe and ae, which file under O and A.
+        // per title; it also turns œ and æ into oe and ae, so they file under O and A.
         let folded = TextFolding.fold(String(first)).uppercased()
-        guard let scalar = folded.unicodeScalars.first, ("A"..."Z").contains(scalar) else {
-            if "ŒœÆæ".contains(first) { return first == "Œ" || first == "œ" ? "O" : "A" }
-            return "#"
-        }
+        guard let scalar = folded.unicodeScalars.first, ("A"..."Z").contains(scalar) else { return "#" }
         return String(scalar)
     }
 }

@@ -187,7 +187,7 @@ public struct SiteResolver {
         let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
 
         // Related entries, per page: resolved across cores, then stored in id order.
-        let sortedIDs = entries.keys.sorted()
+        let sortedIDs = pairedIDs.filter { entries[$0] != nil } // sorted already
         let relatedByID = sortedIDs.concurrentMap { id -> [(related: [String], diagnostics: [Diagnostic])] in
             let entry = entries[id]!
             return languages.map { language in
