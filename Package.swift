@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PasserelleCoreTests",
-            dependencies: ["PasserelleCore"],
+            dependencies: ["PasserelleCore", "CCmarkGFM"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

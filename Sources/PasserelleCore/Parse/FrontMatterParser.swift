@@ -156,6 +156,10 @@ public enum FrontMatterParser {
         }
         meta.location = fields.string("location")
         meta.url = fields.string("url")
+        if let url = meta.url, URLSafety.isDangerous(url), let node = fields["url"] {
+            fields.warn(node, "'url' '\(url)' is left out: only http, https and mailto links and relative links are published")
+            meta.url = nil
+        }
         diagnostics += fields.diagnostics
         return meta
     }

@@ -93,17 +93,35 @@ public struct MarkdownRenderer: Sendable {
             cmark_node_set_user_data(parent, seen)
             return true
         }
+        // An image's alt text is everything under it (emphasis, links, other images): it is
+        // written as plain text, so nothing under an image is rewritten, and the image node, freed
+        // when it is replaced, is the only one of its subtree kept here. Text under a link is
+        // left as written too (a `[[ref]]` there would put a link inside a link).
+        var imageDepth = 0, linkDepth = 0
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_IMAGE { imageDepth -= 1 } else if type == CMARK_NODE_LINK && imageDepth == 0 { linkDepth -= 1 }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            if imageDepth > 0 {
+                if type == CMARK_NODE_IMAGE { imageDepth += 1 }
+                continue
+            }
+            switch type {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_TEXT:
-                // Text inside links and images (alt text) is left as written; images are replaced below.
-                if let parent = cmark_node_parent(node), cmark_node_get_type(parent) != CMARK_NODE_LINK,
-                   cmark_node_get_type(parent) != CMARK_NODE_IMAGE, isNew(parent) {
+                if linkDepth == 0, let parent = cmark_node_parent(node), isNew(parent) {
                     textParents.append(parent)
                 }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_LINK:
+                links.append(node)
+                linkDepth += 1
+            case CMARK_NODE_IMAGE:
+                links.append(node)
+                imageDepth += 1
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
             default: break
             }
@@ -204,6 +222,24 @@ public struct MarkdownRenderer: Sendable {
         guard let rendered = cmark_render_plaintext(document, options, 0) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// An image's alternative text as cmark-gfm's HTML renderer writes it: the literals of the
+    /// text, code and inline HTML under it (nested images and links included), breaks as spaces.
+    static func altText(of image: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(image)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator), child != image else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        return text
     }
 
     /// The concatenated literal text under a node.
@@ -316,7 +352,7 @@ private struct RewriteContext {
     /// Replaces an image node by an `<img>` with its size (when known) and lazy loading;
     /// an image without alternative text is a warning.
     mutating func replaceImage(_ node: OpaquePointer, url: String) {
-        let alt = MarkdownRenderer.plainText(of: node)
+        let alt = MarkdownRenderer.altText(of: node)
         let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
         if alt.trimmingCharacters(in: .whitespaces).isEmpty {
             diagnostics.append(.warning(location(of: "![", from: node),
@@ -403,11 +439,27 @@ extension SourceLocation {
 
 /// Link destinations that must never reach a reader's browser.
 public enum URLSafety {
-    /// `javascript:`, `vbscript:`, `data:` and `file:` URLs, however they are spaced or cased.
+    /// The schemes a link may have: any other (`javascript:`, `data:`, `file:`, `ms-msdt:`,
+    /// `intent:`…) is dropped. Links without a scheme (relative, `#anchor`, `//host/`) are kept.
+    public static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// Whether `url` has a scheme other than the allowed ones, however it is spaced or cased
+    /// (browsers drop white space and control characters before reading the scheme).
     public static func isDangerous(_ url: String) -> Bool {
-        let scheme = url.lowercased()
-            .filter { !$0.isWhitespace && !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } }
-        return scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:") || scheme.hasPrefix("file:")
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control { continue }
+            switch scalar {
+            case ":":
+                // A scheme starts with a letter (RFC 3986): `10:30` is a relative path.
+                guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+                return !allowedSchemes.contains(scheme)
+            case "a"..."z", "A"..."Z", "0"..."9", "+", "-", ".":
+                scheme.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
+            default: return false // `/`, `?`, `#` or any other character first: no scheme.
+            }
+        }
+        return false
     }
 }
 

@@ -384,18 +384,20 @@ public struct SiteResolver {
         }, resolveAsset: { url in
             let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
             let suffix = String(url[cut...])
-            var path: String
+            // The path as written (its escapes kept: `%3F` stays a character of the name, not a
+            // query) leads to the file; the decoded path names it among the assets.
+            let path: String
             if url.hasPrefix("/") {
                 path = String(url[url.index(after: url.startIndex)..<cut])
             } else {
                 // Relative to the content file, as it also works when the repository is browsed on a forge.
                 guard let resolved = ContentPath.resolve(url[..<cut], from: job.source.relativePath) else { return nil }
                 path = resolved
-                guard path.hasPrefix("assets/"), assets.contains(String(path.dropFirst("assets/".count))) else { return nil }
             }
-            path = path.removingPercentEncoding ?? path
-            let size = path.hasPrefix("assets/") ? imageSizes[String(path.dropFirst("assets/".count))] : nil
-            return .init(url: SitePaths.rootPrefix(from: job.pagePath) + path + suffix, size: size)
+            let decoded = path.removingPercentEncoding ?? path
+            let asset = decoded.hasPrefix("assets/") ? String(decoded.dropFirst("assets/".count)) : nil
+            if !url.hasPrefix("/") { guard let asset, assets.contains(asset) else { return nil } }
+            return .init(url: SitePaths.rootPrefix(from: job.pagePath) + path + suffix, size: asset.flatMap { imageSizes[$0] })
         })
         return RenderResult(output: output, references: collector.references)
     }

@@ -55,4 +55,30 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertTrue(outputs.first?.contains(#"<a href="http://www.example.org/wsis2003">"#) == true, "\(outputs)")
         XCTAssertTrue(MarkdownRenderer.parsesInParallel, "cmark-gfm's shared characters are kept, so parses run in parallel")
     }
+
+    func testImagesWithMarkupInTheirAltTextBecomeOneImage() {
+        let output = render("![A *nice* [photo](/x) ![inner](/i.png)](/assets/p.png)\n\n# Title ![a **b**](/assets/c.png)")
+        XCTAssertEqual(output.html, """
+        <p><img src="../assets/p.png" alt="A nice photo inner" width="4" height="3" loading="lazy"></p>
+        <h1 id="title">Title <img src="../assets/c.png" alt="a b" width="4" height="3" loading="lazy"></h1>
+
+        """)
+        XCTAssertTrue(output.diagnostics.isEmpty)
+    }
+
+    func testReferencesInsideLinkTextAreLeftAsWritten() {
+        // Expanding them would put a link inside a link.
+        XCTAssertEqual(render("[see *[[known]]*](/x)").html, "<p><a href=\"../x\">see <em>[[known]]</em></a></p>\n")
+    }
+
+    func testOnlyHTTPHTTPSMailtoAndRelativeLinksAreKept() {
+        for url in ["javascript:alert(1)", " JaVa\tScript:x", "data:text/html,x", "vbscript:x", "file:///etc/passwd",
+                    "ms-msdt:/id", "intent://x#Intent;end", "tel:123", "ftp://host/"] {
+            XCTAssertTrue(URLSafety.isDangerous(url), url)
+        }
+        for url in ["https://example.org", "HTTP://x", "mailto:a@b.c", "/a", "../b.html", "#top", "//host/x", "a/b:c", "10:30", "?q=a:b"] {
+            XCTAssertFalse(URLSafety.isDangerous(url), url)
+        }
+        XCTAssertEqual(render("[a](ms-msdt:/id) [b](https://x.org)").html, "<p><a href=\"\">a</a> <a href=\"https://x.org\">b</a></p>\n")
+    }
 }
