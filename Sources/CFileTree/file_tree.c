@@ -46,11 +46,12 @@ int passerelle_write_file_at(const char *path, const void *bytes, size_t length,
 }
 
 int passerelle_read_file(const char *path, void **bytes, size_t *length) {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO without a writer would otherwise wait for one for ever.
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) return errno;
     struct stat info;
     if (fstat(fd, &info) != 0) { int error = errno; close(fd); return error; }
-    if (!S_ISREG(info.st_mode)) { close(fd); return EISDIR; }
+    if (!S_ISREG(info.st_mode)) { close(fd); return S_ISDIR(info.st_mode) ? EISDIR : ENODEV; }
     // The size read is a hint: a file that grows meanwhile is read to its end all the same.
     size_t capacity = info.st_size > 0 ? (size_t)info.st_size + 1 : 4096, used = 0;
     char *buffer = malloc(capacity);
@@ -225,12 +226,24 @@ int passerelle_remove_tree_or_file(const char *path) {
     return unlink(path) == 0 ? 0 : errno;
 }
 
-struct listing { char *text; size_t length, capacity; int error; };
+struct tree_listing {
+    char *text;
+    size_t length, capacity;
+    int error;
+    const char *root;      /* real path of the root */
+    size_t root_length;
+    /* (device, inode) of the folders on the current path, for loops through links. */
+    dev_t devices[256];
+    ino_t inodes[256];
+    int depth;
+};
 
-static void append_line(struct listing *out, long long size, long long seconds, long long nanoseconds, const char *path) {
-    char head[80];
-    int head_length = snprintf(head, sizeof head, "%lld %lld %lld ", size, seconds, nanoseconds);
-    size_t needed = out->length + (size_t)head_length + strlen(path) + 2;
+static void tree_append(struct tree_listing *out, char kind, long long size, long long seconds, long long nanoseconds,
+                        const char *relative, const char *physical) {
+    char head[96];
+    int head_length = snprintf(head, sizeof head, "%c %lld %lld %lld ", kind, size, seconds, nanoseconds);
+    size_t relative_length = strlen(relative), physical_length = strlen(physical);
+    size_t needed = out->length + (size_t)head_length + relative_length + physical_length + 2;
     if (needed > out->capacity) {
         size_t capacity = out->capacity ? out->capacity * 2 : 65536;
         while (capacity < needed) capacity *= 2;
@@ -241,43 +254,132 @@ static void append_line(struct listing *out, long long size, long long seconds, 
     }
     memcpy(out->text + out->length, head, (size_t)head_length);
     out->length += (size_t)head_length;
-    size_t path_length = strlen(path);
-    memcpy(out->text + out->length, path, path_length);
-    out->length += path_length;
-    out->text[out->length++] = '\n';
+    memcpy(out->text + out->length, relative, relative_length + 1);
+    out->length += relative_length + 1;
+    memcpy(out->text + out->length, physical, physical_length + 1);
+    out->length += physical_length + 1;
 }
 
-static void list_folder(int fd, const char *prefix, struct listing *out) {
+static int tree_on_path(const struct tree_listing *out, const struct stat *info) {
+    for (int i = 0; i < out->depth; i++)
+        if (out->devices[i] == info->st_dev && out->inodes[i] == info->st_ino) return 1;
+    return 0;
+}
+
+static char special_kind(mode_t mode) {
+    if (S_ISFIFO(mode)) return 'F';
+    if (S_ISSOCK(mode)) return 'S';
+    return 'V';
+}
+
+/* Lists the folder open as `fd` (whose relative path is `prefix`; `physical` its real path when it
+   was reached through a link, else ""), then closes it. */
+static void tree_folder(int fd, const char *prefix, const char *physical, struct tree_listing *out) {
     DIR *dir = fdopendir(fd);
-    if (!dir) { close(fd); out->error = errno; return; }
+    if (!dir) { close(fd); tree_append(out, 'E', errno, 0, 0, prefix, ""); return; }
     struct dirent *entry;
     while ((entry = readdir(dir)) != NULL && !out->error) {
         const char *name = entry->d_name;
-        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
-        struct stat info;
-        if (fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
-        size_t path_length = strlen(prefix) + strlen(name) + 2;
-        char *path = malloc(path_length);
-        if (!path) { out->error = ENOMEM; break; }
-        snprintf(path, path_length, "%s%s%s", prefix, *prefix ? "/" : "", name);
-        if (S_ISDIR(info.st_mode)) {
-            int child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (child >= 0) list_folder(child, path, out);
-        } else if (S_ISREG(info.st_mode)) {
-            append_line(out, (long long)info.st_size, (long long)info.st_mtim.tv_sec, (long long)info.st_mtim.tv_nsec, path);
+        if (name[0] == '.') continue; /* hidden, with everything it holds (and "." and "..") */
+        size_t relative_length = strlen(prefix) + strlen(name) + 2;
+        char *relative = malloc(relative_length);
+        if (!relative) { out->error = ENOMEM; break; }
+        snprintf(relative, relative_length, "%s%s%s", prefix, *prefix ? "/" : "", name);
+        char *own_physical = NULL; /* the entry's real path, when it differs from root/relative */
+        if (*physical) {
+            size_t length = strlen(physical) + strlen(name) + 2;
+            own_physical = malloc(length);
+            if (!own_physical) { free(relative); out->error = ENOMEM; break; }
+            snprintf(own_physical, length, "%s/%s", physical, name);
         }
-        free(path);
+        struct stat info;
+        if (fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) != 0) {
+            tree_append(out, 'E', errno, 0, 0, relative, "");
+        } else if (S_ISLNK(info.st_mode)) {
+            char target[4096];
+            ssize_t target_length = readlinkat(dirfd(dir), name, target, sizeof target - 1);
+            target[target_length > 0 ? target_length : 0] = 0;
+            size_t link_length = (own_physical ? strlen(own_physical) : out->root_length + strlen(relative) + 1) + 1;
+            char *link_path = malloc(link_length);
+            if (!link_path) { free(relative); free(own_physical); out->error = ENOMEM; break; }
+            if (own_physical) snprintf(link_path, link_length, "%s", own_physical);
+            else snprintf(link_path, link_length, "%s/%s", out->root, relative);
+            char *resolved = realpath(link_path, NULL);
+            struct stat target_info;
+            if (!resolved) {
+                tree_append(out, errno == ELOOP ? 'O' : errno == ENOENT || errno == ENOTDIR ? 'D' : 'E',
+                            errno == ELOOP || errno == ENOENT || errno == ENOTDIR ? 0 : errno, 0, 0, relative, target);
+            } else if (strncmp(resolved, out->root, out->root_length) != 0 || resolved[out->root_length] != '/') {
+                tree_append(out, strcmp(resolved, out->root) == 0 ? 'O' : 'L', 0, 0, 0, relative, target);
+            } else if (stat(resolved, &target_info) != 0) {
+                tree_append(out, 'D', 0, 0, 0, relative, target);
+            } else if (S_ISREG(target_info.st_mode)) {
+                tree_append(out, 'f', (long long)target_info.st_size, (long long)target_info.st_mtim.tv_sec,
+                            (long long)target_info.st_mtim.tv_nsec, relative, resolved);
+            } else if (S_ISDIR(target_info.st_mode)) {
+                if (tree_on_path(out, &target_info) || out->depth >= 256) {
+                    tree_append(out, 'O', 0, 0, 0, relative, target);
+                } else {
+                    int child = open(resolved, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                    if (child < 0) {
+                        tree_append(out, 'E', errno, 0, 0, relative, "");
+                    } else {
+                        tree_append(out, 'd', 0, (long long)target_info.st_mtim.tv_sec, (long long)target_info.st_mtim.tv_nsec, relative, resolved);
+                        out->devices[out->depth] = target_info.st_dev;
+                        out->inodes[out->depth] = target_info.st_ino;
+                        out->depth++;
+                        tree_folder(child, relative, resolved, out);
+                        out->depth--;
+                    }
+                }
+            } else {
+                tree_append(out, special_kind(target_info.st_mode), 0, 0, 0, relative, target);
+            }
+            free(resolved);
+            free(link_path);
+        } else if (S_ISDIR(info.st_mode)) {
+            int child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (child < 0) {
+                tree_append(out, 'E', errno, 0, 0, relative, "");
+            } else if (out->depth >= 256) {
+                close(child);
+                tree_append(out, 'E', ELOOP, 0, 0, relative, "");
+            } else {
+                tree_append(out, 'd', 0, (long long)info.st_mtim.tv_sec, (long long)info.st_mtim.tv_nsec, relative, own_physical ? own_physical : "");
+                out->devices[out->depth] = info.st_dev;
+                out->inodes[out->depth] = info.st_ino;
+                out->depth++;
+                tree_folder(child, relative, own_physical ? own_physical : "", out);
+                out->depth--;
+            }
+        } else if (S_ISREG(info.st_mode)) {
+            tree_append(out, 'f', (long long)info.st_size, (long long)info.st_mtim.tv_sec, (long long)info.st_mtim.tv_nsec,
+                        relative, own_physical ? own_physical : "");
+        } else {
+            tree_append(out, special_kind(info.st_mode), 0, 0, 0, relative, "");
+        }
+        free(own_physical);
+        free(relative);
     }
     closedir(dir);
 }
 
-int passerelle_list_files(const char *root, char **text, size_t *length) {
-    struct listing out = {0};
-    int fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return errno;
-    list_folder(fd, "", &out);
+int passerelle_list_tree(const char *root, char **text, size_t *length) {
+    struct tree_listing out;
+    memset(&out, 0, sizeof out);
+    char *real_root = realpath(root, NULL);
+    if (!real_root) return errno;
+    out.root = real_root;
+    out.root_length = strlen(real_root);
+    if (out.root_length == 1) out.root_length = 0; /* "/": every absolute path is inside */
+    int fd = open(real_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) { int error = errno; free(real_root); return error; }
+    struct stat info;
+    if (fstat(fd, &info) == 0) { out.devices[0] = info.st_dev; out.inodes[0] = info.st_ino; out.depth = 1; }
+    tree_folder(fd, "", "", &out);
+    free(real_root);
     if (out.error) { free(out.text); return out.error; }
-    *text = out.text;
+    *text = out.text ? out.text : malloc(1);
     *length = out.length;
     return 0;
 }

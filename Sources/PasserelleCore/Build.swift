@@ -212,8 +212,9 @@ public struct Build {
             report.succeeded = true
             return report
         }
-        var copies: [(String, URL)] = theme.staticFiles.map { ("theme/\($0)", theme.directory.appendingPathComponent("static/\($0)")) }
-        copies += site.assets.map { ("assets/\($0)", options.content.appendingPathComponent("assets/\($0)")) }
+        // Copied from their real paths, as listed: nothing from outside the content or the theme.
+        var copies: [(String, String)] = theme.staticFiles.map { ("theme/\($0.path)", $0.source) }
+        copies += zip(loaded.assets, loaded.assetSources).map { ("assets/\($0)", $1) }
         options.progress?("writing \(pages.count + copies.count) files")
         report.filesWritten = pages.count + copies.count
         // The fingerprint and the snapshot of this build are made while the output is swapped in,
@@ -250,7 +251,12 @@ public struct Build {
             return fingerprint
         }
         do {
-            for (destination, source) in copies { staging.stage(destination, .data(try Data(contentsOf: source))) }
+            for (destination, source) in copies {
+                switch SourceTree.read(path: source) {
+                case let .success(data): staging.stage(destination, .data(data))
+                case let .failure(error): throw OutputWriter.Failure.io("\(source) \(error.message)")
+                }
+            }
             try staging.finish()
         } catch {
             staging.discard()

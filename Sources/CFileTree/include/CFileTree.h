@@ -13,8 +13,10 @@ int passerelle_exchange_paths(const char *a, const char *b);
 /// Returns 0, or an errno value.
 int passerelle_write_file_at(const char *path, const void *bytes, size_t length, long long mtime[2]);
 
-/// Reads the whole regular file at `path` into a buffer the caller frees (`free`): one open,
-/// fstat, reads to the end, close. Returns 0, or an errno value (EISDIR for other kinds of files).
+/// Reads the whole regular file at `path` into a buffer the caller frees (`free`): one open
+/// (never through a final symbolic link, never waiting on a FIFO or a device), fstat, reads to the
+/// end, close. Returns 0, or an errno value: ELOOP for a symbolic link, EISDIR for a folder,
+/// ENODEV for a FIFO, a socket or a device.
 int passerelle_read_file(const char *path, void **bytes, size_t *length);
 
 /// The size and modification time of the file at `path` (not following a final symbolic link).
@@ -48,13 +50,23 @@ unsigned long long passerelle_inode(const char *path);
 /// Returns the open descriptor holding it, or -1 when another process holds it or it cannot be made.
 int passerelle_try_lock(const char *path);
 
-/// Lists every regular file under `root` (recursively, not following symbolic links) as lines
-/// "size seconds nanoseconds relative/path\n", in directory order. The caller frees `*text`.
-/// Returns 0, or an errno value.
-int passerelle_list_files(const char *root, char **text, size_t *length);
-
 /// Removes a folder and everything in it, without following symbolic links. Returns 0, or an errno value.
 int passerelle_remove_tree(const char *path);
 
+/// Lists the input folder `root` as the content contract allows it (CONTENT.md, "What the content
+/// folder may hold"): every file and folder under it, hidden names (starting with '.') passed over
+/// with all they hold. A symbolic link is followed only when its target, fully resolved, lies inside
+/// `root` (then the target's kind, size and time are listed, and its real path); anything else is
+/// listed as a problem and nothing is read through it. Nothing is opened but folders, so no FIFO
+/// or device can make the listing wait.
+///
+/// Records follow one another in `*text` (the caller frees it), each
+/// "K size seconds nanoseconds relative\0physical\0" where K is
+///   'f' a regular file, 'd' a folder (physical: its real path when reached through a link, else "");
+///   'L' a link leading outside `root`, 'D' a dangling link, 'O' a link loop (or a link to a folder
+///   that contains it), 'F' a FIFO, 'S' a socket, 'V' a device, 'E' unreadable (size: the errno),
+///   physical: the link's target as written (for L, D, O) or "".
+/// Returns 0, or an errno value when `root` itself cannot be listed.
+int passerelle_list_tree(const char *root, char **text, size_t *length);
 
 #endif

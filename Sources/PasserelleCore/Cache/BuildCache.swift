@@ -71,7 +71,9 @@ public struct BuildCache {
 
     /// The input files with their sizes and times, as `fingerprint` lists them.
     struct InputListing {
-        typealias File = (path: String, root: URL, relative: String, size: Int64, mtime: (Int64, Int64))
+        /// A file to hash (`source` its real path), or a problem of the tree (`source` nil, size -1):
+        /// listed so that a link, FIFO or device added after a good build changes the fingerprint.
+        typealias File = (path: String, source: String?, size: Int64, mtime: (Int64, Int64))
         fileprivate let files: [File]
     }
 
@@ -81,22 +83,18 @@ public struct BuildCache {
         access(record.path, F_OK) != 0 && access(snapshot.path, F_OK) != 0
     }
 
-    /// Every file under each of `inputs` (label, folder), with its size and time, in path order.
-    /// Listed before anything is read: a file changed after its listing is read again next time.
+    /// Every file under each of `inputs` (label, folder), with its size and time, in path order,
+    /// as `SourceTree` lists it: a link inside the folder by its target's size and time, a problem
+    /// (a link leading outside, a FIFO…) by its path alone. Listed before anything is read: a file
+    /// changed after its listing is read again next time.
     func listInputs(_ inputs: [(String, URL)]) -> InputListing {
         var listed: [InputListing.File] = []
         for (label, root) in inputs {
-            var text: UnsafeMutablePointer<CChar>?
-            var length = 0
-            guard passerelle_list_files(root.path, &text, &length) == 0, let text else { continue }
-            defer { free(text) }
-            UnsafeRawBufferPointer(start: text, count: length).withMemoryRebound(to: UInt8.self) { bytes in
-                FieldScanner.forEachLine(in: bytes) { line in
-                    guard let size = line.integer(), let seconds = line.integer(), let nanoseconds = line.integer() else { return }
-                    let relative = line.rest()
-                    listed.append((label + "/" + relative, root, relative, size, (seconds, nanoseconds)))
-                }
+            let tree = SourceTree(root: root)
+            for item in tree.items where !item.isFolder {
+                listed.append((label + "/" + item.path, item.source, item.size, item.mtime))
             }
+            for problem in tree.problems { listed.append((label + "/" + problem.path, nil, -1, (0, 0))) }
         }
         listed.sort { String.utf8Precedes($0.path, $1.path) }
         return InputListing(files: listed)
@@ -118,7 +116,9 @@ public struct BuildCache {
         let states = listed.concurrentMap { file -> FileState in
             if let hash = prehashed[file.path] { return FileState(size: file.size, mtime: file.mtime, hash: hash) }
             if let old = recorded(file) { return old }
-            let data = (try? Data(contentsOf: file.root.appendingPathComponent(file.relative))) ?? Data()
+            guard let source = file.source, case let .success(data) = SourceTree.read(path: source) else {
+                return FileState(size: file.size, mtime: file.mtime, hash: 0)
+            }
             return FileState(size: file.size, mtime: file.mtime, hash: data.withUnsafeBytes { ContentHash.of($0) })
         }
         var summary = settings + "\n", environment = summary
@@ -199,7 +199,7 @@ public struct BuildCache {
                             let fields = line.rest().split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
                             guard fields.count == 5, let severity = Diagnostic.Severity(rawValue: String(fields[0])),
                                   let number = Int(fields[2]), let column = Int(fields[3]) else { valid = false; return }
-                            report.diagnostics.append(Diagnostic(severity, SourceLocation(path: Record.unescape(fields[1]), line: number, column: column),
+                            report.diagnostics.append(Diagnostic(severity, SourceLocation.recorded(path: Record.unescape(fields[1]), line: number, column: column),
                                                                  Record.unescape(fields[4])))
                         } else {
                             guard let size = line.integer(), let seconds = line.integer(), let nanoseconds = line.integer(),

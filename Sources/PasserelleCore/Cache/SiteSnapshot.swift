@@ -430,7 +430,7 @@ extension SiteSnapshot {
     }
 
     private static func readLocation(_ input: inout ArchiveReader) throws -> SourceLocation {
-        SourceLocation(path: try input.string(), line: try input.int(), column: try input.int())
+        SourceLocation.recorded(path: try input.string(), line: try input.int(), column: try input.int())
     }
 
     private static func readDiagnostic(_ input: inout ArchiveReader) throws -> Diagnostic {

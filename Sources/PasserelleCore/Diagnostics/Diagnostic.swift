@@ -23,9 +23,10 @@ public struct Diagnostic: Hashable, Sendable, Comparable, Error {
         Diagnostic(.warning, location, message)
     }
 
-    /// GCC form: `path:line:column: error: message`.
+    /// GCC form: `path:line:column: error: message`, or `path: error: message` about a whole file.
     public var formatted: String {
-        "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+        location.hasLine ? "\(location.path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
+            : "\(location.path): \(severity.rawValue): \(message)"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

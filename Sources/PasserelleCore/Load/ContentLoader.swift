@@ -9,6 +9,8 @@ public struct ContentLoader {
         public var files: [SourceFile] = []
         /// Asset files, relative to `content/assets/`, sorted.
         public var assets: [String] = []
+        /// The real path of each of `assets`, to copy it from.
+        public var assetSources: [String] = []
         /// Pixel sizes of the image assets, by path relative to `content/assets/`.
         public var imageSizes: [String: ImageDimensions] = [:]
         public var diagnostics: [Diagnostic] = []
@@ -24,13 +26,9 @@ public struct ContentLoader {
     /// Whether `load` hashes what it reads (`Result.fileHashes`).
     public var hashesFiles = false
 
-    /// `contentDirectory`'s path with a final `/`.
-    private let root: String
-
     public init(contentDirectory: URL, displayRoot: String) {
         self.contentDirectory = contentDirectory
         self.displayRoot = displayRoot
-        root = contentDirectory.path.hasSuffix("/") ? contentDirectory.path : contentDirectory.path + "/"
     }
 
     func display(_ relative: String) -> String {
@@ -40,37 +38,47 @@ public struct ContentLoader {
     /// Only `site.yaml`: for commands that need the settings, not the content (`new`).
     public func loadConfig() -> (SiteConfig?, [Diagnostic]) {
         let path = display("site.yaml")
-        guard let data = FileManager.default.contents(atPath: contentDirectory.appendingPathComponent("site.yaml").path) else {
+        guard let source = SourceTree.resolve("site.yaml", in: contentDirectory) else {
             return (nil, [.error(SourceLocation(path: path), "site.yaml not found in the content folder")])
+        }
+        let data: Data
+        switch SourceTree.read(path: source) {
+        case let .success(bytes): data = bytes
+        case let .failure(error): return (nil, [.error(SourceLocation(path: path), error.message)])
         }
         return SiteConfigLoader.load(text: String(decoding: data, as: UTF8.self), path: path)
     }
 
     public func load() -> Result {
         var result = Result()
-        let fm = FileManager.default
         let configPath = display("site.yaml")
-        guard let configText = readText("site.yaml", displayPath: configPath, into: &result) else {
-            if !fm.fileExists(atPath: contentDirectory.appendingPathComponent("site.yaml").path) {
+        let tree = SourceTree(root: contentDirectory)
+        // Whatever may not be read is an error naming its path (CONTENT.md, "What the content folder may hold").
+        for problem in tree.problems {
+            result.diagnostics.append(.error(.file(display(problem.path)), problem.message(folder: "the content folder")))
+        }
+        guard let configItem = tree["site.yaml"], !configItem.isFolder else {
+            if !tree.problems.contains(where: { $0.path == "site.yaml" }) {
                 result.diagnostics.append(.error(SourceLocation(path: configPath), "site.yaml not found in the content folder"))
             }
             return result
         }
+        guard let configText = readText(configItem, relative: "site.yaml", displayPath: configPath, into: &result) else { return result }
         let (config, configDiagnostics) = SiteConfigLoader.load(text: configText, path: configPath)
         result.diagnostics += configDiagnostics
         guard let config else { return result }
         result.config = config
 
-        let entries = ((try? fm.contentsOfDirectory(atPath: contentDirectory.path)) ?? []).sorted()
-        for name in entries where !name.hasPrefix(".") {
-            let url = contentDirectory.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            _ = fm.fileExists(atPath: url.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
+        for item in tree.children(of: "") {
+            let name = item.path
+            if item.isFolder {
                 if name == "assets" {
-                    result.assets = listFiles(under: url)
-                    for asset in result.assets where ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains((asset as NSString).pathExtension.lowercased()) {
-                        if let size = ImageSize.read(url.appendingPathComponent(asset)) {
+                    let files = tree.files(under: "assets")
+                    result.assets = files.map { String($0.path.dropFirst("assets/".count)) }
+                    result.assetSources = files.map(\.source)
+                    for (asset, file) in zip(result.assets, files)
+                    where ["png", "jpg", "jpeg", "gif", "webp", "svg"].contains((asset as NSString).pathExtension.lowercased()) {
+                        if let size = ImageSize.read(URL(fileURLWithPath: file.source)) {
                             result.imageSizes[asset] = ImageDimensions(width: size.width, height: size.height)
                         }
                     }
@@ -82,10 +90,9 @@ public struct ContentLoader {
                         + Suggestion.didYouMean(name, in: config.sections.map(\.name))))
                 } else {
                     // Read the files of a section in parallel; keep their order.
-                    let names = ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
-                    let loaded = names.concurrentMap { file -> Result in
+                    let loaded = tree.children(of: name).concurrentMap { file -> Result in
                         var partial = Result()
-                        loadFile(named: file, in: name, config: config, into: &partial)
+                        loadFile(file, named: String(file.path.dropFirst(name.count + 1)), in: name, config: config, into: &partial)
                         return partial
                     }
                     for partial in loaded {
@@ -95,22 +102,27 @@ public struct ContentLoader {
                     }
                 }
             } else if name.hasSuffix(".md") {
-                loadFile(named: name, in: nil, config: config, into: &result)
+                loadFile(item, named: name, in: nil, config: config, into: &result)
             }
         }
         return result
     }
 
-    /// One content file, by its path in the content folder (`events/tunis-2005.fr.md`), read as `load()` reads it.
+    /// One content file, by its path in the content folder (`events/tunis-2005.fr.md`), read as
+    /// `load()` reads it: through a link only when the link's target lies inside the content folder.
     func loadFile(_ relativePath: String, config: SiteConfig) -> Result {
         var result = Result()
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return result }
-        loadFile(named: String(parts.last!), in: parts.count == 2 ? String(parts[0]) : nil, config: config, into: &result)
+        guard parts.count <= 2, let source = SourceTree.resolve(relativePath, in: contentDirectory) else { return result }
+        var status = stat()
+        guard stat(source, &status) == 0 else { return result }
+        let item = SourceTree.Item(path: relativePath, isFolder: (status.st_mode & S_IFMT) == S_IFDIR, size: Int64(status.st_size),
+                                   mtime: (Int64(status.st_mtim.tv_sec), Int64(status.st_mtim.tv_nsec)), source: source)
+        loadFile(item, named: String(parts.last!), in: parts.count == 2 ? String(parts[0]) : nil, config: config, into: &result)
         return result
     }
 
-    private func loadFile(named name: String, in section: String?, config: SiteConfig, into result: inout Result) {
+    private func loadFile(_ item: SourceTree.Item, named name: String, in section: String?, config: SiteConfig, into result: inout Result) {
         guard name.hasSuffix(".md") else { return }
         let relative = section.map { "\($0)/\(name)" } ?? name
         if name.hasPrefix(".") || (name.hasPrefix("_") && !name.hasPrefix("_index.")) { return }
@@ -132,20 +144,26 @@ public struct ContentLoader {
             result.diagnostics.append(.error(location, "unsafe file name '\(name)': use letters, digits and '-'"))
             return
         }
-        guard let text = readText(relative, displayPath: location.path, into: &result) else { return }
+        guard !item.isFolder else {
+            result.diagnostics.append(.error(.file(location.path), "'\(name)' is a folder, but its name is an entry's: rename it or move its files"))
+            return
+        }
+        guard let text = readText(item, relative: relative, displayPath: location.path, into: &result) else { return }
         result.files.append(SourceFile(displayPath: location.path, relativePath: relative, section: section,
                                        slug: slug, language: language, isIndex: slug == "_index", text: text))
     }
 
-    /// Reads the UTF-8 file at `relative` in the content folder, dropping a BOM and normalising
-    /// CRLF and CR to LF; its hash goes into `result` when `hashesFiles`.
-    private func readText(_ relative: String, displayPath: String, into result: inout Result) -> String? {
-        // Read by the C helper: Foundation's Data(contentsOf:) made a URL, then stat'ed the path
-        // before opening it, for each of tens of thousands of files.
-        var bytes: UnsafeMutableRawPointer?
-        var length = 0
-        guard passerelle_read_file(root + relative, &bytes, &length) == 0, let bytes else { return nil }
-        let data = Data(bytesNoCopy: bytes, count: length, deallocator: .free)
+    /// Reads the UTF-8 file of `item` (at `relative` in the content folder), dropping a BOM and
+    /// normalising CRLF and CR to LF; its hash goes into `result` when `hashesFiles`. A file that
+    /// cannot be read is an error.
+    private func readText(_ item: SourceTree.Item, relative: String, displayPath: String, into result: inout Result) -> String? {
+        let data: Data
+        switch SourceTree.read(item) {
+        case let .success(bytes): data = bytes
+        case let .failure(error):
+            result.diagnostics.append(.error(.file(displayPath), error.message))
+            return nil
+        }
         if hashesFiles { result.fileHashes[relative] = data.withUnsafeBytes { ContentHash.of($0) } }
         guard var text = String(validatingUTF8Data: data) else {
             let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -158,19 +176,6 @@ public struct ContentLoader {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
-    }
-
-    private func listFiles(under url: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: url.path) else { return [] }
-        var files: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            let last = (path as NSString).lastPathComponent
-            if last.hasPrefix(".") { continue }
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files.append(path) }
-        }
-        return files.sorted()
     }
 }
 

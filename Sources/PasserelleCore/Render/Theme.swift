@@ -14,10 +14,16 @@ public struct Theme: Sendable {
     let compiled: [String: CompiledTemplate]?
     /// UI strings by language code, then key.
     public let strings: [String: [String: String]]
-    /// Files under `static/`, relative to it, sorted.
-    public let staticFiles: [String]
+    /// A file under `static/`: its path relative to it, and the real path to copy it from.
+    public struct StaticFile: Sendable {
+        public let path: String
+        public let source: String
+    }
 
-    private init(directory: URL, library: MustacheLibrary, compiled: [String: CompiledTemplate]?, strings: [String: [String: String]], staticFiles: [String]) {
+    /// Files under `static/`, sorted by path.
+    public let staticFiles: [StaticFile]
+
+    private init(directory: URL, library: MustacheLibrary, compiled: [String: CompiledTemplate]?, strings: [String: [String: String]], staticFiles: [StaticFile]) {
         self.directory = directory
         self.library = library
         self.compiled = compiled
@@ -26,7 +32,7 @@ public struct Theme: Sendable {
     }
 
     /// `texts` are the sources of the templates in `library`, by name.
-    public init(directory: URL, library: MustacheLibrary, texts: [String: String], strings: [String: [String: String]], staticFiles: [String]) {
+    public init(directory: URL, library: MustacheLibrary, texts: [String: String], strings: [String: [String: String]], staticFiles: [StaticFile]) {
         self.directory = directory
         self.library = library
         self.strings = strings

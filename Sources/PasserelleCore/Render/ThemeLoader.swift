@@ -17,23 +17,44 @@ public struct ThemeLoader {
 
     public func load(languages: [String]) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (nil, [.error(SourceLocation(path: displayRoot), "theme folder not found")])
+        }
+        // The theme's folder is read as the content folder is: nothing through a link that leads out of it.
+        let tree = SourceTree(root: directory)
+        for problem in tree.problems {
+            diagnostics.append(.error(.file(display(problem.path)), problem.message(folder: "the theme folder")))
+        }
+        /// The text of the theme's file at `relative`, or nil after a diagnostic when it cannot be read.
+        func text(_ relative: String, missing: String) -> String? {
+            guard let item = tree[relative] else {
+                if !tree.problems.contains(where: { $0.path == relative }) {
+                    diagnostics.append(.error(SourceLocation(path: display(relative)), missing))
+                }
+                return nil
+            }
+            switch SourceTree.read(item) {
+            case let .success(data):
+                guard let text = String(validatingUTF8Data: data) else {
+                    diagnostics.append(.error(SourceLocation(path: display(relative)), "file is not valid UTF-8"))
+                    return nil
+                }
+                return text
+            case let .failure(error):
+                diagnostics.append(.error(.file(display(relative)), error.message))
+                return nil
+            }
         }
 
         // Templates.
         var library = MustacheLibrary()
         var templateTexts: [String: String] = [:]
-        let templatesDir = directory.appendingPathComponent("templates")
-        for name in ((try? fm.contentsOfDirectory(atPath: templatesDir.path)) ?? []).sorted() where name.hasSuffix(".mustache") {
+        for item in tree.children(of: "templates") where item.path.hasSuffix(".mustache") {
+            let name = String(item.path.dropFirst("templates/".count))
             let templateName = String(name.dropLast(".mustache".count))
             let path = display("templates/\(name)")
-            guard let text = try? String(contentsOf: templatesDir.appendingPathComponent(name), encoding: .utf8) else {
-                diagnostics.append(.error(SourceLocation(path: path), "cannot read template"))
-                continue
-            }
+            guard let text = text(item.path, missing: "cannot read template") else { continue }
             do {
                 try library.register(text, named: templateName)
                 templateTexts[templateName] = text
@@ -52,10 +73,7 @@ public struct ThemeLoader {
         var strings: [String: [String: String]] = [:]
         for language in languages {
             let path = display("i18n/\(language).yaml")
-            guard let text = try? String(contentsOf: directory.appendingPathComponent("i18n/\(language).yaml"), encoding: .utf8) else {
-                diagnostics.append(.error(SourceLocation(path: path), "missing UI strings for language '\(language)'"))
-                continue
-            }
+            guard let text = text("i18n/\(language).yaml", missing: "missing UI strings for language '\(language)'") else { continue }
             let document = YAMLDocument(text: text, path: path)
             diagnostics += document.diagnostics
             guard let fields = YAMLFields(document.root, path: path, firstLine: 1, what: "a string table", diagnostics: &diagnostics) else { continue }
@@ -94,17 +112,11 @@ public struct ThemeLoader {
             }
         }
 
-        let staticDir = directory.appendingPathComponent("static")
-        var staticFiles: [String] = []
-        if let enumerator = fm.enumerator(atPath: staticDir.path) {
-            while let path = enumerator.nextObject() as? String {
-                var isDir: ObjCBool = false
-                _ = fm.fileExists(atPath: staticDir.appendingPathComponent(path).path, isDirectory: &isDir)
-                if !isDir.boolValue && !(path as NSString).lastPathComponent.hasPrefix(".") { staticFiles.append(path) }
-            }
+        let staticFiles = tree.files(under: "static").map {
+            Theme.StaticFile(path: String($0.path.dropFirst("static/".count)), source: $0.source)
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(directory: directory, library: library, texts: templateTexts, strings: strings, staticFiles: staticFiles.sorted()), diagnostics)
+        return (Theme(directory: directory, library: library, texts: templateTexts, strings: strings, staticFiles: staticFiles), diagnostics)
     }
 
     /// Mustache's parser errors in words.

@@ -36,6 +36,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path), "check writes nothing")
     }
 
+    func testAFIFOIsAnErrorNamingItsPathNeverAWait() throws {
+        XCTAssertEqual(mkfifo(site.content.appendingPathComponent("events/x.fr.md").path, 0o644), 0)
+        for command in ["check", "build"] {
+            let result = try PasserelleProcess.run([command], in: site.root, timeout: 60)
+            XCTAssertEqual(result.status, 1, command + ": " + result.stderr)
+            XCTAssertTrue(result.stderr.contains("content/events/x.fr.md: error: a FIFO (named pipe) is not a file that can be published"), result.stderr)
+        }
+    }
+
     func testUsageErrorsExitTwo() throws {
         XCTAssertEqual(try run(["build", "--no-such-flag"]).status, 2)
         XCTAssertEqual(try run(["build", "--content", "missing"]).status, 2)

@@ -19,4 +19,18 @@ final class DiagnosticFormatterTests: XCTestCase {
         XCTAssertEqual(decoded[1]["message"] as? String, "a\nb")
         XCTAssertEqual(decoded[0]["column"] as? Int, 12)
     }
+
+    func testControlCharactersFromContentNeverReachTheTerminal() {
+        let diagnostic = Diagnostic.error(SourceLocation(path: "a\u{1B}[2J.md", line: 2, column: 3), "unknown key 'x\u{1B}]0;pwned\u{07}'")
+        let text = DiagnosticFormatter.text(diagnostic, annotate: true) { _ in "line\u{9B}31m\rcarriage" }
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, text.debugDescription)
+        XCTAssertTrue(text.hasPrefix("a\\u{1B}[2J.md:2:3: error: unknown key 'x\\u{1B}]0;pwned\\u{7}'"), text)
+    }
+
+    func testAWholeFileDiagnosticHasNoLineAndShowsNoSource() {
+        let diagnostic = Diagnostic.error(.file("content/events/x.fr.md"), "a FIFO")
+        XCTAssertEqual(DiagnosticFormatter.text(diagnostic, annotate: true) { _ in XCTFail("no line to read"); return nil },
+                       "content/events/x.fr.md: error: a FIFO")
+        XCTAssertTrue(DiagnosticFormatter.json(diagnostic).contains(#""line":0,"column":0"#))
+    }
 }
