@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 #if defined(__linux__)
 #include <sys/syscall.h>
@@ -382,4 +383,41 @@ int passerelle_list_tree(const char *root, char **text, size_t *length) {
     *text = out.text ? out.text : malloc(1);
     *length = out.length;
     return 0;
+}
+
+/* Whether the folder open as `fd` holds only folders and regular files; closes `fd`. */
+static int folder_is_plain(int fd) {
+    DIR *dir = fdopendir(fd);
+    if (!dir) { close(fd); return 0; }
+    int plain = 1;
+    struct dirent *entry;
+    while (plain && (entry = readdir(dir)) != NULL) {
+        const char *name = entry->d_name;
+        if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
+        unsigned char type = entry->d_type;
+        if (type == DT_UNKNOWN) {
+            struct stat info;
+            if (fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) != 0) { plain = 0; break; }
+            type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISREG(info.st_mode) ? DT_REG : DT_LNK;
+        }
+        if (type == DT_DIR) {
+            int child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            plain = child >= 0 && folder_is_plain(child);
+        } else if (type != DT_REG) {
+            plain = 0;
+        }
+    }
+    closedir(dir);
+    return plain;
+}
+
+int passerelle_tree_is_plain(const char *root) {
+    int fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return 0;
+    return folder_is_plain(fd);
+}
+
+int passerelle_process_is_alive(long pid) {
+    if (pid <= 0) return 0;
+    return kill((pid_t)pid, 0) == 0 || errno == EPERM;
 }

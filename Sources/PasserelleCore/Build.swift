@@ -25,6 +25,8 @@ public struct Build {
         /// a second or more, and the system reclaims the memory at exit anyway.
         public var freesMemory = true
         public var buildDate = Date()
+        /// How long to wait, in seconds, for another build writing the same output folder to finish.
+        public var lockWait: Double = 300
         /// Overrides `site.yaml`'s `baseURL` (previews).
         public var baseURL: String?
         /// Told what the build is doing, for a progress line on a terminal.
@@ -80,6 +82,21 @@ public struct Build {
         var options = self.options
         options.buildDate = Date(timeIntervalSince1970: (options.buildDate.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
 
+        // One build at a time writes an output folder, from its first look at it to its last
+        // write: a second one waits for the first (up to `lockWait`), then goes on from what it left.
+        var outputLock: OutputWriter.Lock?
+        if !options.dryRun {
+            let writer = OutputWriter(output: options.output, force: options.force)
+            do {
+                try writer.checkOwnership(content: options.content)
+                outputLock = try writer.lock(wait: options.lockWait)
+            } catch {
+                report.usageError = "\(error)"
+                return report
+            }
+        }
+        defer { outputLock = nil }
+
         // Nothing changed since the last build into this output folder: its report stands.
         let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(folder: options.cacheFolder ?? options.content.deletingLastPathComponent().appendingPathComponent(".passerelle-cache"), output: options.output)
         let inputs = cacheInputs()
@@ -122,7 +139,8 @@ public struct Build {
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
         if let cache, let fingerprint, let current, let (config, snapshot) = snapshot?.value, snapshot.environment == fingerprint.environment {
-            let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options)
+            let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options,
+                                   lock: outputLock!)
             switch outcome {
             case let .built(report, snapshot)?:
                 keep(outcome as Any)
@@ -171,11 +189,11 @@ public struct Build {
 
         // Files are written as they are rendered, into a folder swapped in only once all is well.
         var staging: OutputStaging?
-        if !options.dryRun {
+        if let outputLock {
             let writer = OutputWriter(output: options.output, force: options.force)
             do {
-                try writer.checkOwnership(content: options.content)
-                staging = try writer.begin()
+                try writer.checkOwnership(content: options.content, theme: themeURL)
+                staging = try writer.begin(holding: outputLock)
             } catch {
                 report.usageError = "\(error)"
                 return report
@@ -294,7 +312,7 @@ public struct Build {
     }
 
     private func textEdit(snapshot: SiteSnapshot, config: SiteConfig, fingerprint: BuildCache.Fingerprint, output: Data,
-                          options: Options) -> TextEditBuild.Outcome? {
+                          options: Options, lock: OutputWriter.Lock) -> TextEditBuild.Outcome? {
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
         defer { clock.lap("  text edit rebuild") }
         let themeURL = resolveTheme(options.theme ?? config.theme)
@@ -302,7 +320,7 @@ public struct Build {
         guard let theme, themeDiagnostics.isEmpty else { return nil }
         clock.lap("  theme")
         let build = TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint, output: output,
-                                  displayRoot: display(options.content))
+                                  displayRoot: display(options.content), lock: lock)
         return build.run()
     }
 

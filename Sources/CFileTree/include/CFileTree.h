@@ -50,6 +50,13 @@ unsigned long long passerelle_inode(const char *path);
 /// Returns the open descriptor holding it, or -1 when another process holds it or it cannot be made.
 int passerelle_try_lock(const char *path);
 
+/// Whether the folder at `root` (not a link) holds only folders and regular files, all the way
+/// down: 1, or 0 when it holds a link, a FIFO, a socket or a device anywhere, or cannot be read.
+int passerelle_tree_is_plain(const char *root);
+
+/// Whether the process `pid` is running (it may be another user's): 1, or 0.
+int passerelle_process_is_alive(long pid);
+
 /// Removes a folder and everything in it, without following symbolic links. Returns 0, or an errno value.
 int passerelle_remove_tree(const char *path);
 

@@ -30,6 +30,8 @@ struct TextEditBuild {
     let output: Data
     /// How the content folder is shown in diagnostics.
     let displayRoot: String
+    /// The lock on the output, which the build holds.
+    let lock: OutputWriter.Lock
 
     func run() -> Outcome {
         var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
@@ -113,10 +115,8 @@ struct TextEditBuild {
         // A handful of files out of tens of thousands: replaced where they are (see `replaceInPlace`).
         let writer = OutputWriter(output: options.output, force: options.force)
         do {
-            try writer.checkOwnership(content: options.content)
-            guard try writer.replaceInPlace(files.map { ($0.path, .bytes($0.bytes)) }, current: output) != .busy else {
-                return .needsFullBuild("another build is writing \(options.output.path)")
-            }
+            try writer.checkOwnership(content: options.content, theme: theme.directory)
+            _ = try writer.replaceInPlace(files.map { ($0.path, .bytes($0.bytes)) }, current: output, holding: lock)
             clock.lap("  replaced in place")
         } catch {
             report.usageError = "\(error)"

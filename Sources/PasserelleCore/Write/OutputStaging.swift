@@ -16,8 +16,8 @@ public final class OutputStaging: @unchecked Sendable {
     private let folderTimes: [String: (Int64, Int64)]
     /// Folders something was added to or removed from since: their times must be read again.
     private var dirtyFolders = Set<String>()
-    /// The lock on the kept tree, or -1 when another build holds it (then no tree is kept).
-    private let lock: Int32
+    /// The lock on the output, held until the staging is finished or discarded.
+    private var lock: OutputWriter.Lock?
     private let root: String
     private let mutex = NSLock()
     private var written: [String: OutputManifest.Entry] = [:]
@@ -25,7 +25,7 @@ public final class OutputStaging: @unchecked Sendable {
     private var closed = false
 
     init(writer: OutputWriter, folder: URL, previous: OutputManifest, changedByHand: Set<String>,
-         folderTimes: [String: (Int64, Int64)], lock: Int32) {
+         folderTimes: [String: (Int64, Int64)], lock: OutputWriter.Lock) {
         self.writer = writer
         self.folder = folder
         self.previous = previous
@@ -73,7 +73,7 @@ public final class OutputStaging: @unchecked Sendable {
             throw OutputWriter.Failure.io("cannot write " + failures.sorted()[0])
         }
         closed = true
-        defer { if lock >= 0 { close(lock) } }
+        defer { lock = nil }
         var manifest = OutputManifest(entries: written)
         do {
             for path in previous.entries.keys where manifest.entries[path] == nil {
@@ -84,8 +84,8 @@ public final class OutputStaging: @unchecked Sendable {
                 rmdir(root + folder)
                 OutputManifest.addFolders(of: folder, to: &dirtyFolders)
             }
-            if lock >= 0 { manifest.recordFolderTimes(root: folder.path, known: folderTimes, dirty: dirtyFolders) }
-            try writer.swap(in: folder, manifest: manifest, keepsTrees: lock >= 0)
+            manifest.recordFolderTimes(root: folder.path, known: folderTimes, dirty: dirtyFolders)
+            try writer.swap(in: folder, manifest: manifest, keepsTrees: true)
         } catch {
             _ = passerelle_remove_tree(folder.path)
             if let failure = error as? OutputWriter.Failure { throw failure }
@@ -98,6 +98,6 @@ public final class OutputStaging: @unchecked Sendable {
         guard !closed else { return }
         closed = true
         _ = passerelle_remove_tree(folder.path)
-        if lock >= 0 { close(lock) }
+        lock = nil
     }
 }

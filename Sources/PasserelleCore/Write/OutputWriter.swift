@@ -24,14 +24,28 @@ public struct OutputWriter {
         }
     }
 
-    /// Checks that `output` may be replaced: not `/`, not the home folder, not inside or equal to `content`,
-    /// and either absent, empty, or written by Passerelle before.
-    public func checkOwnership(content: URL) throws {
+    /// Checks that `output` may be replaced: not `/`, not the home folder, not inside or equal to
+    /// `content` or `theme` (nor holding them), not a symbolic link, and either absent, empty, or
+    /// written by Passerelle before.
+    public func checkOwnership(content: URL, theme: URL? = nil) throws {
         let path = output.path
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
-        let contentPath = content.standardizedFileURL.path
-        if path == "/" || path == home || path == contentPath || contentPath.hasPrefix(path + "/") || path.hasPrefix(contentPath + "/") {
+        func overlaps(_ folder: URL) -> Bool {
+            let other = folder.standardizedFileURL.resolvingSymlinksInPath().path
+            let real = output.resolvingSymlinksInPath().path
+            return [(path, folder.standardizedFileURL.path), (real, other)].contains { mine, theirs in
+                mine == theirs || theirs.hasPrefix(mine + "/") || mine.hasPrefix(theirs + "/")
+            }
+        }
+        if path == "/" || path == home || overlaps(content) {
             throw Failure.refused("refusing to write the output to '\(path)': choose a folder of its own, outside the content")
+        }
+        if let theme, overlaps(theme) {
+            throw Failure.refused("refusing to write the output to '\(path)': it is inside the theme (or holds it), whose files every build copies")
+        }
+        var status = stat()
+        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK {
+            throw Failure.refused("refusing to write the output to '\(path)': it is a symbolic link; give the folder it leads to")
         }
         let fm = FileManager.default
         guard let items = try? fm.contentsOfDirectory(atPath: path) else { return }
@@ -40,13 +54,48 @@ public struct OutputWriter {
         throw Failure.refused("refusing to replace '\(path)': it holds files that Passerelle did not write (no \(OutputWriter.marker) file); use --force to replace it")
     }
 
-    /// Removes temporary folders left by interrupted builds.
+    /// Removes the temporary folders that builds which are no longer running left beside the
+    /// output (`.output.passerelle-new-PID`, `-old-PID`) and in the state folder (`incoming-PID`).
     func removeStaleTemporaries() {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = "." + output.lastPathComponent + ".passerelle-"
-        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+        func ofDeadProcess(_ name: String) -> Bool {
+            guard let dash = name.lastIndex(of: "-"), let pid = Int(name[name.index(after: dash)...]) else { return false }
+            return passerelle_process_is_alive(pid) == 0
+        }
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) && ofDeadProcess(name) {
             _ = passerelle_remove_tree(parent.appendingPathComponent(name).path)
+        }
+        for name in (try? fm.contentsOfDirectory(atPath: stateFolder.path)) ?? [] where name.hasPrefix("incoming-") && ofDeadProcess(name) {
+            _ = passerelle_remove_tree(stateFolder.appendingPathComponent(name).path)
+        }
+    }
+
+    /// The exclusive right to write `output`, held by one build at a time from its start to its end.
+    public final class Lock: Sendable {
+        private let descriptor: Int32
+        fileprivate init(descriptor: Int32) { self.descriptor = descriptor }
+        deinit { close(descriptor) }
+    }
+
+    /// Takes the lock on `output` (in its state folder), waiting up to `wait` seconds for another
+    /// build that holds it; throws `refused` ("another build is writing …") after that.
+    public func lock(wait: Double) throws -> Lock {
+        let fm = FileManager.default
+        try? fm.createDirectory(at: stateFolder, withIntermediateDirectories: true)
+        let path = stateFolder.appendingPathComponent("lock").path
+        let deadline = Date().addingTimeInterval(wait)
+        while true {
+            let descriptor = passerelle_try_lock(path)
+            if descriptor >= 0 { return Lock(descriptor: descriptor) }
+            if access(stateFolder.path, W_OK) != 0 {
+                throw Failure.io("cannot lock \(output.path): \(stateFolder.path) cannot be written")
+            }
+            guard Date() < deadline else {
+                throw Failure.refused("another build is writing \(output.path): try again once it has finished")
+            }
+            usleep(50_000)
         }
     }
 
@@ -72,41 +121,40 @@ public struct OutputWriter {
         stateFolder.appendingPathComponent("manifest-\(inode)")
     }
 
-    /// Starts filling a folder beside `output`, to be swapped in by `OutputStaging.finish()`.
+    /// Starts filling a folder beside `output`, to be swapped in by `OutputStaging.finish()`;
+    /// the caller holds `lock`, from before this call until the staging is finished or discarded.
     ///
-    /// The folder is the tree the previous build swapped out, when there is one and its
-    /// manifest says what it holds: then only files whose content changed are written, files
+    /// The folder is the tree the previous build swapped out, when there is one, its manifest
+    /// says what it holds and it holds only folders and regular files (a link there would lead
+    /// writes and removals outside): then only files whose content changed are written, files
     /// no longer built are removed, and the old tree does not have to be deleted after the swap
     /// (on a large site, deleting it took longer than writing). Otherwise it is a fresh folder.
     /// Either way `output` changes in one rename, and the tree kept is never published.
-    public func begin() throws -> OutputStaging {
+    public func begin(holding lock: Lock) throws -> OutputStaging {
         let fm = FileManager.default
         removeStaleTemporaries()
         let parent = output.deletingLastPathComponent()
         try? fm.createDirectory(at: parent, withIntermediateDirectories: true)
         try? fm.createDirectory(at: stateFolder, withIntermediateDirectories: true)
-        let lock = passerelle_try_lock(stateFolder.appendingPathComponent("lock").path)
         let spare = stateFolder.appendingPathComponent("spare")
         var previous = OutputManifest()
         var folderTimes: [String: (Int64, Int64)] = [:]
         var changedByHand = Set<String>()
         var staging = parent.appendingPathComponent("." + output.lastPathComponent + ".passerelle-new-\(getpid())")
-        if lock >= 0 {
-            let inode = passerelle_inode(spare.path)
-            if inode != 0, let manifest = OutputManifest(contentsOf: manifestURL(inode: inode)) {
-                // From here until its new manifest is written, the spare tree is in an unknown state.
-                try? fm.removeItem(at: manifestURL(inode: inode))
-                folderTimes = manifest.removeAdditions(root: spare.path)
-                changedByHand = manifest.filesChanged(root: spare.path)
-                previous = manifest
-                staging = spare
-            } else {
-                _ = passerelle_remove_tree(spare.path)
-            }
+        let inode = passerelle_inode(spare.path)
+        if inode != 0, let manifest = OutputManifest(contentsOf: manifestURL(inode: inode)), passerelle_tree_is_plain(spare.path) == 1 {
+            // From here until its new manifest is written, the spare tree is in an unknown state.
+            try? fm.removeItem(at: manifestURL(inode: inode))
+            folderTimes = manifest.removeAdditions(root: spare.path)
+            changedByHand = manifest.filesChanged(root: spare.path)
+            previous = manifest
+            staging = spare
+        } else {
+            _ = passerelle_remove_tree_or_file(spare.path)
         }
         if staging != spare {
-            do { try fm.createDirectory(at: staging, withIntermediateDirectories: true) } catch {
-                if lock >= 0 { close(lock) }
+            _ = passerelle_remove_tree_or_file(staging.path)
+            do { try fm.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
                 throw Failure.io("cannot create \(staging.path): \(error.localizedDescription)")
             }
         }
@@ -156,7 +204,7 @@ public struct OutputWriter {
     }
 
     /// Makes the folder that holds `path`, and its missing parents (another thread may make them too).
-    private static func makeFolder(containing path: String) {
+    static func makeFolder(containing path: String) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return }
         let folder = String(path[..<slash])
         if mkdir(folder, 0o755) == 0 || errno != ENOENT { return }

@@ -96,15 +96,17 @@ final class OutputWriterTests: XCTestCase {
         let sameFile = site.output.appendingPathComponent(same)
         let sameBytes = try Data(contentsOf: sameFile), sameTime = try FixtureSite.modificationTime(sameFile)
         let tree = passerelle_inode(site.output.path)
+        let lock = try writer.lock(wait: 0)
         Thread.sleep(forTimeInterval: 0.05)
         let outcome = try writer.replaceInPlace([(changed, .text("new")), (same, .data(sameBytes)), ("fr/added/file.txt", .text("added"))],
-                                                current: current)
-        XCTAssertEqual(outcome, .replaced(2))
+                                                current: current, holding: lock)
+        XCTAssertEqual(outcome, 2)
         XCTAssertEqual(try site.read(changed), "new")
         XCTAssertEqual(try site.read("fr/added/file.txt"), "added")
         XCTAssertEqual(try FixtureSite.modificationTime(sameFile), sameTime, "a file with the same bytes is not written")
         XCTAssertEqual(passerelle_inode(site.output.path), tree)
         XCTAssertFalse(FixtureSite.snapshot(site.output).keys.contains { $0.contains(".passerelle-new") })
+        XCTAssertFalse(FileManager.default.fileExists(atPath: writer.stateFolder.appendingPathComponent("incoming-\(getpid())").path))
         // The new manifest describes the output as it is now, folders included.
         let afterFile = try XCTUnwrap(writer.intactManifest())
         let after = try XCTUnwrap(OutputManifest(afterFile))
@@ -113,7 +115,7 @@ final class OutputWriterTests: XCTestCase {
         XCTAssertNotNil(after.folderTimes["fr/added"])
         XCTAssertEqual(after.entries[changed]?.size, 3)
         // Once more, from the updated manifest: it reads back as the whole manifest would.
-        XCTAssertEqual(try writer.replaceInPlace([(changed, .text("newer"))], current: afterFile), .replaced(1))
+        XCTAssertEqual(try writer.replaceInPlace([(changed, .text("newer"))], current: afterFile, holding: lock), 1)
         let againFile = try XCTUnwrap(writer.intactManifest())
         let again = try XCTUnwrap(OutputManifest(againFile))
         XCTAssertEqual(Set(again.entries.keys), Set(after.entries.keys))
@@ -122,10 +124,11 @@ final class OutputWriterTests: XCTestCase {
 
         // A write that fails (a file where a folder should be) leaves every file as it was.
         let before = FixtureSite.snapshot(site.output)
-        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost")), (changed + "/inside", .text("x"))], current: againFile))
+        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost")), (changed + "/inside", .text("x"))], current: againFile, holding: lock))
         XCTAssertEqual(FixtureSite.snapshot(site.output), before)
         // A rename that fails (a folder where the new file should go) puts back the file already replaced.
-        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost again")), ("fr", .text("not a folder"))], current: againFile))
+        XCTAssertThrowsError(try writer.replaceInPlace([(same, .text("lost again")), ("fr", .text("not a folder"))], current: againFile, holding: lock))
         XCTAssertEqual(FixtureSite.snapshot(site.output), before)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: writer.stateFolder.appendingPathComponent("incoming-\(getpid())").path))
     }
 }
