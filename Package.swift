@@ -42,7 +42,8 @@ let package = Package(
             name: "PasserelleServe",
             dependencies: [
                 "PasserelleCore",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                // FlyingFox's sockets only: its HTTP decoder read heads byte by byte with no
+                // limit (one 1 MB header held a core for minutes); LoopbackHTTPServer reads them.
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),

@@ -1,6 +1,4 @@
 import Foundation
-import FlyingFox
-import FlyingSocks
 import PasserelleCore
 
 /// `passerelle serve`: builds the site into a private folder, serves it on loopback, watches the
@@ -13,7 +11,7 @@ public final class DevServer: @unchecked Sendable {
     public let servedFolder: URL
     public let reload = LiveReload()
     private let log: @Sendable (String) -> Void
-    private var server: HTTPServer?
+    private var server: LoopbackHTTPServer?
     private var watchTask: Task<Void, Never>?
 
     public init(options: Build.Options, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
@@ -43,15 +41,14 @@ public final class DevServer: @unchecked Sendable {
         return report
     }
 
-    /// Starts listening; returns the port actually bound (useful with port 0).
+    /// Starts listening; returns the port actually bound (useful with port 0). Throws
+    /// `LoopbackHTTPServer.ListenError` with the reason in words (a busy port, a host that is not loopback).
     public func start() async throws -> UInt16 {
-        let address = try sockaddr_in.inet(ip4: host, port: port)
-        let server = HTTPServer(address: address, timeout: 60, logger: .disabled, handler: SiteFileHandler(root: servedFolder, reload: reload))
+        let handler = SiteFileHandler(root: servedFolder, reload: reload)
+        let server = LoopbackHTTPServer(host: host) { request in await handler.handle(request) }
+        let bound = try await server.start(port: port)
         self.server = server
-        Task { try? await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        if case let .ip4(_, bound)? = await server.listeningAddress { return bound }
-        return port
+        return bound
     }
 
     /// Watches the content folder, the theme and `site.yaml`; rebuilds when they change.
@@ -75,7 +72,7 @@ public final class DevServer: @unchecked Sendable {
     /// Stops serving and watching, and removes the served folder.
     public func stop() async {
         watchTask?.cancel()
-        await server?.stop(timeout: 1)
+        await server?.stop()
         try? FileManager.default.removeItem(at: servedFolder.deletingLastPathComponent())
     }
 }

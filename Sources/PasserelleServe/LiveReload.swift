@@ -6,22 +6,46 @@ import PasserelleCore
 public actor LiveReload {
     public private(set) var version = 0
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The clients waiting for the next version, resumed by `publish` (or by their timeout).
+    private var waiting: [UUID: CheckedContinuation<Void, Never>] = [:]
 
     public init() {}
 
     public func publish(_ diagnostics: [Diagnostic]) {
         version += 1
         self.diagnostics = diagnostics
+        let resumed = waiting
+        waiting = [:]
+        for continuation in resumed.values { continuation.resume() }
     }
 
     /// Waits until the version differs from `known`, for at most `timeout` seconds (long polling).
+    /// Waiting costs nothing until a rebuild publishes: no client is polled.
     public func next(after known: Int, timeout: TimeInterval = 25) async -> (version: Int, diagnostics: [Diagnostic]) {
-        let deadline = Date().addingTimeInterval(timeout)
-        while version == known && Date() < deadline && !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: 150_000_000)
+        if version == known && timeout > 0 && !Task.isCancelled {
+            let id = UUID()
+            let timer = Task { [weak self] in
+                try? await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                await self?.resume(id)
+            }
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    if version == known && !Task.isCancelled { waiting[id] = continuation } else { continuation.resume() }
+                }
+            } onCancel: {
+                Task { await self.resume(id) }
+            }
+            timer.cancel()
         }
         return (version, diagnostics)
     }
+
+    private func resume(_ id: UUID) {
+        waiting.removeValue(forKey: id)?.resume()
+    }
+
+    /// How many clients are waiting for the next rebuild.
+    var waitingCount: Int { waiting.count }
 
     /// The script added to every HTML page that `serve` returns (never to `build`'s output).
     public static let script = """

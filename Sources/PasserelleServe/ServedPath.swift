@@ -10,7 +10,7 @@ public enum ServedPath {
         case forbidden
     }
 
-    /// `path` is the request path as FlyingFox decodes it (percent-decoding already applied, once).
+    /// `path` is the request path, percent-decoded once.
     public static func resolve(_ path: String, root: URL) -> Resolution {
         // Decode once more: a double-encoded `%252e%252e` must not become `..` later in a browser or proxy.
         let decoded = path.removingPercentEncoding ?? path
@@ -25,7 +25,8 @@ public enum ServedPath {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .notFound }
         if isDirectory.boolValue {
-            if !decoded.hasSuffix("/") { return .redirect(path + "/") }
+            // One leading slash: `//en` must not become `//en/`, a protocol-relative URL to the host `en`.
+            if !decoded.hasSuffix("/") { return .redirect("/" + path.drop { $0 == "/" } + "/") }
             url.appendPathComponent("index.html")
             guard FileManager.default.fileExists(atPath: url.path) else { return .notFound }
         }

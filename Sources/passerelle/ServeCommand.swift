@@ -27,10 +27,14 @@ struct ServeCommand: AsyncParsableCommand {
         let started = Date()
         let first = await server.rebuild()
         ReportPrinter.print(first, started: started, verb: "built", failure: "build failed", format: format, workingDirectory: cwd)
-        if first.usageError != nil { throw ExitCode(2) }
+        if first.usageError != nil {
+            await server.stop() // Its private folder goes with it, on every way out.
+            throw ExitCode(2)
+        }
         let bound: UInt16
         do { bound = try await server.start() } catch {
             FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
+            await server.stop()
             throw ExitCode(2)
         }
         Swift.print("serving http://\(host):\(bound)/ (Ctrl-C to stop)")

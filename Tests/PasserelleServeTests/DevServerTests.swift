@@ -99,4 +99,25 @@ final class DevServerTests: XCTestCase {
         XCTAssertTrue(page.body.contains("Calendar of meetings"), "the last good build stays served")
         XCTAssertTrue(try RawHTTP.get("/__passerelle/live.js", port: port).body.contains("passerelle-overlay"))
     }
+
+    func testAFolderWithLeadingSlashesRedirectsOnThisHost() throws {
+        let reply = try RawHTTP.get("//en", port: port)
+        XCTAssertEqual(reply.status, 301)
+        XCTAssertEqual(reply.headers["location"], "/en/", "never //en/, a protocol-relative link to the host 'en'")
+    }
+
+    func testWaitingClientsAreWokenByARebuildNotPolled() async throws {
+        let reload = LiveReload()
+        async let answer = reload.next(after: 0, timeout: 20)
+        while await reload.waitingCount == 0 { try await Task.sleep(nanoseconds: 10_000_000) }
+        let started = Date()
+        await reload.publish([])
+        let state = await answer
+        XCTAssertEqual(state.version, 1)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 1)
+        let waitingCount = await reload.waitingCount
+        XCTAssertEqual(waitingCount, 0)
+        let timedOut = await reload.next(after: 1, timeout: 0.1)
+        XCTAssertEqual(timedOut.version, 1)
+    }
 }
