@@ -122,15 +122,17 @@ public struct Build {
         } : nil
         clock.lap("fingerprint")
         let current = intactOutput?.value
+        // The output as it is: the record and the snapshot are trusted only for the output they were made for.
+        let currentIdentity = current.flatMap { BuildCache.OutputIdentity(output: options.output, manifest: $0) }
         // Something changed in an output left as the last build wrote it: the last build's
         // snapshot is read (if it is not yet) while the record is dropped. (Not for an output
         // changed by hand: a full build follows.)
         let snapshot = cache.flatMap { cache in
             fingerprint.flatMap { fingerprint in
-                fingerprint.recordedReport == nil && current != nil ? earlySnapshot ?? readSnapshot(cache) : nil
+                cache.report(for: fingerprint, output: currentIdentity) == nil && current != nil ? earlySnapshot ?? readSnapshot(cache) : nil
             }
         }
-        if let cache, let fingerprint, current != nil, let cached = cache.report(for: fingerprint) {
+        if let cache, let fingerprint, let cached = cache.report(for: fingerprint, output: currentIdentity) {
             return cached
         }
         cache?.forget()
@@ -138,16 +140,21 @@ public struct Build {
 
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
-        if let cache, let fingerprint, let current, let (config, snapshot) = snapshot?.value, snapshot.environment == fingerprint.environment {
+        if let cache, let fingerprint, let current, let currentIdentity, let (config, snapshot) = snapshot?.value,
+           snapshot.environment == fingerprint.environment, cache.snapshotIsSealed(for: currentIdentity) {
             let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options,
                                    lock: outputLock!)
             switch outcome {
             case let .built(report, snapshot)?:
                 keep(outcome as Any)
                 clock.lap("text edit")
-                if let snapshot, (try? snapshot.save(to: cache.snapshot)) != nil {
+                let written = BuildCache.OutputIdentity(output: options.output)
+                if let snapshot, let written, (try? snapshot.save(to: cache.snapshot)) != nil {
+                    cache.sealSnapshot(for: written)
                     clock.lap("snapshot")
-                    cache.remember(fingerprint, report: report)
+                    cache.remember(fingerprint, report: report, output: written)
+                } else {
+                    cache.forgetSnapshot()
                 }
                 clock.lap("build record")
                 return report
@@ -286,7 +293,11 @@ public struct Build {
         }
         clock.lap("output swapped in")
         report.succeeded = true
-        if let cache, let fingerprint = memory.value { cache.remember(fingerprint, report: report) }
+        let fingerprintOfBuild = memory.value
+        if let cache, let written = BuildCache.OutputIdentity(output: options.output) {
+            cache.sealSnapshot(for: written)
+            if let fingerprintOfBuild { cache.remember(fingerprintOfBuild, report: report, output: written) }
+        }
         clock.lap("snapshot")
         return report
     }

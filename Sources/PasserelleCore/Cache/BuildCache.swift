@@ -28,6 +28,8 @@ public struct BuildCache {
         /// The report of the last build when its key is this one: the record is read once, for
         /// the hashes it keeps, and tells at the same time whether anything changed.
         let recordedReport: Build.Report?
+        /// The output the last build was made for, when its key is this one.
+        let recordedOutput: OutputIdentity?
 
         /// The hash of every content text (`isText`), by path.
         var textHashes: [String: UInt64] {
@@ -41,7 +43,7 @@ public struct BuildCache {
         static func isText(_ path: String) -> Bool { path.hasPrefix("content/") && path.hasSuffix(".md") }
     }
 
-    private static let header = "passerelle-build-cache 1"
+    private static let header = "passerelle-build-cache 2"
 
     /// `.passerelle-cache/`.
     public let folder: URL
@@ -139,21 +141,101 @@ public struct BuildCache {
         let summaryKey = key(summary)
         let files = Array(zip(listed.map(\.path), states))
         return Fingerprint(key: summaryKey, files: files,
-                           environment: key(environment), recordedReport: saved?.key == summaryKey ? saved?.report : nil)
+                           environment: key(environment), recordedReport: saved?.key == summaryKey ? saved?.report : nil,
+                           recordedOutput: saved?.key == summaryKey ? saved?.output : nil)
+    }
+
+    // MARK: Binding to the output
+
+    /// The output folder as a build left it: its device and inode (a new tree is swapped in by
+    /// every full build) and the hash of its manifest (rewritten by every text edit). A record or
+    /// a snapshot is trusted only for the very output it was made for: not for the same folder
+    /// reached by another path and built since, nor once an older copy of it is put back.
+    struct OutputIdentity: Equatable {
+        let device: UInt64
+        let inode: UInt64
+        let manifest: UInt64
+
+        /// The identity of `output`, whose manifest file holds `manifest`.
+        init?(output: URL, manifest: Data) {
+            var status = stat()
+            guard lstat(output.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            self.manifest = manifest.withUnsafeBytes { ContentHash.of($0) }
+        }
+
+        /// The identity of `output` as its manifest file (in the writer's state folder) describes it now.
+        init?(output: URL) {
+            let writer = OutputWriter(output: output)
+            guard let data = FileManager.default.contents(atPath: writer.manifestURL(inode: passerelle_inode(writer.output.path)).path) else { return nil }
+            self.init(output: writer.output, manifest: data)
+        }
+
+        init(device: UInt64, inode: UInt64, manifest: UInt64) {
+            self.device = device
+            self.inode = inode
+            self.manifest = manifest
+        }
+
+        var line: String { "output \(device) \(inode) \(String(manifest, radix: 16))" }
+    }
+
+    /// Where the seal of the snapshot is: the hashes of the snapshot's files and the output they describe.
+    var seal: URL { snapshot.appendingPathExtension("seal") }
+
+    /// Seals the snapshot files as they are now for `output`: written once they and the output are final.
+    func sealSnapshot(for output: OutputIdentity) {
+        guard let hashes = snapshotHashes() else { return }
+        let text = "\(BuildCache.header)\n\(output.line)\nsnapshot \(String(hashes.snapshot, radix: 16)) \(String(hashes.edits, radix: 16))\n"
+        BuildCache.replace(seal, with: Array(BuildCache.sealed(text).utf8))
+    }
+
+    /// Whether the snapshot files are those sealed for `output`: not changed, corrupted or put back since.
+    func snapshotIsSealed(for output: OutputIdentity) -> Bool {
+        guard let data = FileManager.default.contents(atPath: seal.path), let text = BuildCache.unsealed(data),
+              let hashes = snapshotHashes() else { return false }
+        return text == "\(BuildCache.header)\n\(output.line)\nsnapshot \(String(hashes.snapshot, radix: 16)) \(String(hashes.edits, radix: 16))\n"
+    }
+
+    /// The hashes of the snapshot file and of its edits file (0 when there is none).
+    private func snapshotHashes() -> (snapshot: UInt64, edits: UInt64)? {
+        guard let whole = try? Data(contentsOf: snapshot, options: .alwaysMapped) else { return nil }
+        let edits = (try? Data(contentsOf: SiteSnapshot.editsURL(snapshot))).map { data in data.withUnsafeBytes { ContentHash.of($0) } } ?? 0
+        return (whole.withUnsafeBytes { ContentHash.of($0) }, edits)
+    }
+
+    /// `text` followed by a line `sum HASH` of everything before it.
+    static func sealed(_ text: String) -> String { text + "sum \(String(ContentHash.of(text), radix: 16))\n" }
+
+    /// The text before the final `sum` line of `data` when that line is its checksum, else nil.
+    static func unsealed(_ data: Data) -> String? {
+        guard data.last == 0x0A, let cut = data.dropLast().lastIndex(of: 0x0A).map({ $0 + 1 }) ?? (data.isEmpty ? nil : data.startIndex) else { return nil }
+        let body = data[..<cut], last = String(decoding: data[cut...], as: UTF8.self)
+        let expected = "sum \(String(body.withUnsafeBytes { ContentHash.of($0) }, radix: 16))\n"
+        return last == expected ? String(decoding: body, as: UTF8.self) : nil
+    }
+
+    private static func replace(_ url: URL, with bytes: [UInt8]) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.appendingPathExtension("\(getpid())")
+        guard (try? Data(bytes).write(to: temporary)) != nil else { return }
+        if rename(temporary.path, url.path) != 0 { unlink(temporary.path) }
     }
 
     // MARK: Record
 
-    /// The report of the last build if its key is `fingerprint`'s.
-    public func report(for fingerprint: Fingerprint) -> Build.Report? { fingerprint.recordedReport }
+    /// The report of the last build if its key is `fingerprint`'s and it was made for `output` as it is.
+    func report(for fingerprint: Fingerprint, output: OutputIdentity?) -> Build.Report? {
+        guard let output, fingerprint.recordedOutput == output else { return nil }
+        return fingerprint.recordedReport
+    }
 
-    /// Records a successful build.
-    public func remember(_ fingerprint: Fingerprint, report: Build.Report) {
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let text = Record.text(key: fingerprint.key, files: fingerprint.files, report: report)
-        let temporary = record.appendingPathExtension("\(getpid())")
-        guard (try? Data(text).write(to: temporary)) != nil else { return }
-        if rename(temporary.path, record.path) != 0 { unlink(temporary.path) }
+    /// Records a successful build into `output`.
+    func remember(_ fingerprint: Fingerprint, report: Build.Report, output: OutputIdentity?) {
+        guard let output else { return }
+        let text = Record.text(key: fingerprint.key, files: fingerprint.files, report: report, output: output)
+        BuildCache.replace(record, with: text + Array("sum \(String(text.withUnsafeBytes { ContentHash.of($0) }, radix: 16))\n".utf8))
     }
 
     /// Forgets the last build: called before a build changes anything.
@@ -163,6 +245,7 @@ public struct BuildCache {
 
     /// Forgets the snapshot too: called before a full build changes anything.
     func forgetSnapshot() {
+        unlink(seal.path)
         unlink(snapshot.path)
         unlink(SiteSnapshot.editsURL(snapshot).path)
     }
@@ -173,8 +256,19 @@ public struct BuildCache {
         let files: [String: FileState]
         let report: Build.Report
 
+        /// The output the build was made for.
+        let output: OutputIdentity?
+
         init(contentsOf url: URL) throws {
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw CocoaError(.fileReadNoSuchFile) }
+            guard let sealed = FileManager.default.contents(atPath: url.path) else { throw CocoaError(.fileReadNoSuchFile) }
+            // The last line is the checksum of the others: a record changed by anything but a build is not one.
+            guard sealed.last == 0x0A, let cut = sealed.dropLast().lastIndex(of: 0x0A).map({ $0 + 1 }),
+                  String(decoding: sealed[cut...], as: UTF8.self)
+                    == "sum \(String(sealed[..<cut].withUnsafeBytes { ContentHash.of($0) }, radix: 16))\n" else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
+            let data = sealed[..<cut]
+            var output: OutputIdentity?
             var report = Build.Report()
             report.succeeded = true
             var key = "", files: [String: FileState] = [:], lineNumber = 0, valid = true
@@ -183,7 +277,7 @@ public struct BuildCache {
                     lineNumber += 1
                     guard valid else { return }
                     switch lineNumber {
-                    case 1: valid = line.skip("passerelle-build-cache 1")
+                    case 1: valid = line.skip("passerelle-build-cache 2")
                     case 2: valid = line.skip("key "); key = line.rest()
                     case 3: valid = line.skip("languages"); report.languages = line.rest().split(separator: " ").map(String.init)
                     case 4:
@@ -193,6 +287,13 @@ public struct BuildCache {
                             if parts.count == 2, let count = Int(parts[1]) { report.pagesPerLanguage[String(parts[0])] = count }
                         }
                     case 5: valid = line.skip("files "); report.filesWritten = line.integer().map(Int.init) ?? 0
+                    case 6:
+                        valid = line.skip("output ")
+                        if let device = line.integer(), let inode = line.integer(), let manifest = line.hexadecimal() {
+                            output = OutputIdentity(device: UInt64(bitPattern: device), inode: UInt64(bitPattern: inode), manifest: manifest)
+                        } else {
+                            valid = false
+                        }
                     default:
                         if line.isEmpty { return }
                         if line.skip("D ") {
@@ -209,17 +310,19 @@ public struct BuildCache {
                     }
                 }
             }
-            guard valid, lineNumber >= 5 else { throw CocoaError(.fileReadCorruptFile) }
+            guard valid, lineNumber >= 6 else { throw CocoaError(.fileReadCorruptFile) }
+            self.output = output
             self.key = key
             self.files = files
             self.report = report
         }
 
         /// The record of a build: its `files` in path order (the file is the same for the same inputs).
-        static func text(key: String, files: [(path: String, state: FileState)], report: Build.Report) -> [UInt8] {
+        static func text(key: String, files: [(path: String, state: FileState)], report: Build.Report, output: OutputIdentity) -> [UInt8] {
             var head = BuildCache.header + "\nkey \(key)\nlanguages " + report.languages.joined(separator: " ") + "\npages"
             for (language, count) in report.pagesPerLanguage.sorted(by: { $0.key < $1.key }) { head += " \(language)=\(count)" }
             head += "\nfiles \(report.filesWritten)\n"
+            head += output.line + "\n"
             for diagnostic in report.diagnostics {
                 head += "D "; head += diagnostic.severity.rawValue
                 head += "\t"; head += Record.escape(diagnostic.location.path)
