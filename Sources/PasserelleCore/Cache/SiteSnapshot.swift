@@ -34,7 +34,7 @@ struct SiteSnapshot {
     /// next rebuild saves only these, beside the file (`save(to:)`).
     var editedPages: Set<String> = []
 
-    private static let header = "passerelle-snapshot 2\n"
+    private static let header = "passerelle-snapshot 3\n"
     private static let editsHeader = "passerelle-snapshot-edits 1\n"
     /// Beyond this many edited pages, a rebuild writes the whole snapshot again.
     static let editLimit = 1_000
@@ -73,6 +73,7 @@ struct SiteSnapshot {
             let (id, language) = SiteSnapshot.page(key)
             out.string(key)
             out.string(site.entries[id]?.pages[language]?.plainText ?? "")
+            out.string(site.entries[id]?.pages[language]?.html ?? "")
             out.array(bodyDiagnostics[key] ?? [], SiteSnapshot.write)
             out.string(positions[language]?[id].map { search[language]!.json[$0] } ?? "")
         }
@@ -194,7 +195,10 @@ struct SiteSnapshot {
             out.string(page.outputPath)
             out.strings(page.headingIDs)
             let isEvent = entry.variants[page.textLanguage]?.metadata.event != nil
-            out.string(isEvent || inFeeds.contains(id + "\n" + page.language) ? page.plainText : "")
+            let inFeed = inFeeds.contains(id + "\n" + page.language)
+            out.string(isEvent || inFeed ? page.plainText : "")
+            // The feed quotes the bodies of its entries.
+            out.string(inFeed ? page.html : "")
             out.strings(page.related)
             out.strings(page.bodyReferences)
             out.strings(page.backlinks)
@@ -296,6 +300,7 @@ extension SiteSnapshot {
             let (id, language) = SiteSnapshot.page(key)
             guard entries[id]?.pages[language] != nil else { throw ArchiveReader.Corrupt() }
             entries[id]!.pages[language]!.plainText = try input.string()
+            entries[id]!.pages[language]!.html = try input.string()
             let diagnostics = try input.array(SiteSnapshot.readDiagnostic)
             records[language, default: [:]][id] = try input.string()
             bodyDiagnostics[key] = diagnostics.isEmpty ? nil : diagnostics
@@ -376,9 +381,11 @@ extension SiteSnapshot {
             return EntryVariant(language: language, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine, source: source)
         }
         let pages = try input.dictionary { input in
-            EntryPage(language: try input.string(), textLanguage: try input.string(), slug: try input.string(),
-                      outputPath: try input.string(), headingIDs: try input.strings(), plainText: try input.string(),
-                      related: try input.strings(), bodyReferences: try input.strings(), backlinks: try input.strings())
+            let (language, textLanguage, slug, outputPath) = (try input.string(), try input.string(), try input.string(), try input.string())
+            let (headingIDs, plainText, html) = (try input.strings(), try input.string(), try input.string())
+            return EntryPage(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
+                             headingIDs: headingIDs, plainText: plainText,
+                             related: try input.strings(), bodyReferences: try input.strings(), backlinks: try input.strings())
         }
         return Entry(id: id, section: entrySection, fileSlug: fileSlug, variants: variants, pages: pages)
     }

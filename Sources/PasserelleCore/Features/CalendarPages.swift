@@ -76,7 +76,8 @@ extension PageRenderer {
         let meta = entry.variants[page.textLanguage]!.metadata
         guard let details = meta.event else { return nil }
         let host = URL(string: site.config.baseURL)?.host ?? "passerelle"
-        let description = [meta.summary, page.plainText.isEmpty ? nil : page.plainText]
+        // The event's own site (`url`) ends the description: `URL` is the page's, one per event (RFC 5545 §3.8.4.6).
+        let description = [meta.summary, page.plainText.isEmpty ? nil : page.plainText, meta.url]
             .compactMap { $0 }.joined(separator: "\n\n")
         return ICalendarWriter.Event(
             uid: entry.id.replacingOccurrences(of: "/", with: ".") + "-\(language)@\(host)",
@@ -185,7 +186,7 @@ extension PageRenderer {
         return [
             "groups": groups,
             "empty": groups.isEmpty,
-            "calendarYears": calendar.years.map { ["year": String($0), "url": SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, $0))] },
+            "calendarYears": calendar.datedYears.map { ["year": String($0), "url": SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, $0))] },
             "hasCalendar": !calendar.years.isEmpty,
             "icsURL": SitePaths.relative(from: path, to: SitePaths.languageCalendar(language)),
         ]

@@ -45,7 +45,14 @@ public struct EventCalendar: Sendable {
         }
         occurrences = all.sorted(by: EventCalendar.chronological)
         nextOccurrences = next.sorted(by: EventCalendar.chronological)
+        var dated = Set<Int>()
+        for (_, event) in events where event.recurrence == nil { dated.formUnion(event.start.date.year...event.lastDay.year) }
+        datedYears = dated.sorted()
     }
+
+    /// The years in which a dated (not recurring) event falls: those the events listing links to.
+    /// (Every year of `years` has its page; a year that holds only yearly events is not listed.)
+    public let datedYears: [Int]
 
     static func chronological(_ a: EventOccurrence, _ b: EventOccurrence) -> Bool {
         (a.first, a.startMinute ?? -1, a.entryID) < (b.first, b.startMinute ?? -1, b.entryID)

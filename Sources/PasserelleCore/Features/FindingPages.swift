@@ -5,7 +5,12 @@ extension PageRenderer {
     func renderFinding(_ language: String) -> [Page] {
         let tags = TagIndex(site: site, language: language).tags
         var pages = [renderAtoZ(language), renderTagsOverview(tags, language), renderSearch(language), renderNotFound(language)]
-        for tag in tags { pages.append(renderTag(tag, language)) }
+        // A tag with the same slug in other languages is the same tag there: its translations.
+        let elsewhere = site.config.languageCodes.filter { $0 != language }.map { ($0, TagIndex.slugs(site: site, language: $0)) }
+        for tag in tags {
+            let languages = [language] + elsewhere.filter { $0.1.contains(tag.slug) }.map(\.0)
+            pages.append(renderTag(tag, language, languages: site.config.languageCodes.filter(languages.contains)))
+        }
         pages.append(Page(path: SitePaths.feed(language), content: AtomFeed(site: site, language: language).xml))
         return pages
     }
@@ -50,18 +55,21 @@ extension PageRenderer {
         return page("tags", context, path: path) { SitePaths.generated("tags", self.site.config, $0) }
     }
 
-    func renderTag(_ tag: TagIndex.Tag, _ language: String) -> Page {
+    /// The page of `tag` in `language`; `languages` (in the site's order) are those that have a tag
+    /// of the same slug: its translations, declared in its head and in the sitemap when there are any.
+    func renderTag(_ tag: TagIndex.Tag, _ language: String, languages: [String]) -> Page {
         let path = SitePaths.tag(tag.slug, site.config, language)
-        // Tags are words of one language: a tag page has no translation, so it declares only itself.
         var context = chrome(language: language, path: path, title: tag.name) { _ in path }
-        context["alternates"] = [] as [TemplateRecord]
+        let alternates: [(String, String)] = languages.count < 2 ? [] : languages.map { ($0, SitePaths.tag(tag.slug, site.config, $0)) }
+            + [("x-default", SitePaths.tag(tag.slug, site.config, languages.contains(site.config.defaultLanguage.code) ? site.config.defaultLanguage.code : languages[0]))]
+        context["alternates"] = alternates.map { ["hreflang": $0.0, "href": SitePaths.absolute($0.1, baseURL: site.config.baseURL)] as TemplateRecord }
         context["languages"] = site.config.languages.map { other -> TemplateRecord in
             ["code": other.code, "name": other.name, "current": other.code == language,
              "url": SitePaths.relative(from: path, to: SitePaths.generated("tags", site.config, other.code))]
         }
         context["tagsURL"] = SitePaths.relative(from: path, to: SitePaths.generated("tags", site.config, language))
         context["entries"] = tag.entryIDs.map { entryLink(site.entries[$0]!, language: language, from: path) }
-        return Page(path: path, content: theme.render("tag", context), alternates: [(language, path)])
+        return Page(path: path, content: theme.render("tag", context), alternates: alternates)
     }
 
     func renderSearch(_ language: String) -> Page {

@@ -43,8 +43,12 @@ public struct ICalendarWriter: Sendable {
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(calendarName)]
         let zones = Set(events.filter { !$0.details.start.isAllDay }.compactMap(\.details.timezone)).sorted()
         for zone in zones {
-            let years = events.filter { $0.details.timezone == zone }.flatMap { [$0.details.start.date.year, $0.details.lastDay.year] }
-            lines += ICalendarWriter.timezone(zone, years: (years.min() ?? 1970)...(years.max() ?? 1970))
+            let inZone = events.filter { $0.details.timezone == zone }
+            var years = inZone.flatMap { [$0.details.start.date.year, $0.details.lastDay.year] }
+            // A yearly event recurs for ever: its zone's definition must hold for every instance (RFC 5545 §3.6.5).
+            let recurs = inZone.contains { $0.details.recurrence == .yearly }
+            if recurs { years.append(CalendarDate(daysSinceEpoch: Int((stamp.timeIntervalSince1970 / 86_400).rounded(.down))).year) }
+            lines += ICalendarWriter.timezone(zone, years: (years.min() ?? 1970)...(years.max() ?? 1970), recurring: recurs)
         }
         var output: [UInt8] = []
         output.reserveCapacity(blocks.reduce(1024) { $0 + $1.count })
@@ -152,21 +156,27 @@ public struct ICalendarWriter: Sendable {
         return basic(day) + "T" + String(format2: rest / 3600) + String(format2: rest / 60 % 60) + String(format2: rest % 60) + "Z"
     }
 
-    /// A `VTIMEZONE` for `identifier`, from the system's time zone data: one observance per offset change
-    /// in the years of the events (and the year before), or a single one when the offset never changes.
-    static func timezone(_ identifier: String, years: ClosedRange<Int>) -> [String] {
+    /// A `VTIMEZONE` for `identifier`, from the system's time zone data: one observance per offset
+    /// change in the years of the events (and the year before), or a single one when the offset
+    /// never changes; names as tzdata gives them. When `recurring`, the observances of the last
+    /// year carry the yearly rule that tzdata keeps to after it (`RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU`),
+    /// so that the definition covers every later instance of a yearly event.
+    static func timezone(_ identifier: String, years: ClosedRange<Int>, recurring: Bool = false) -> [String] {
         guard let zone = TimeZone(identifier: identifier) else { return [] }
+        let names = ZoneInfo(identifier)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let from = calendar.date(from: DateComponents(year: years.lowerBound - 1, month: 1, day: 1))!
-        let to = calendar.date(from: DateComponents(year: years.upperBound + 1, month: 1, day: 1))!
-        var lines = ["BEGIN:VTIMEZONE", "TZID:" + identifier]
-        var transitions: [Date] = []
-        var cursor = from
-        while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < to, transitions.count < 200 {
-            transitions.append(next)
-            cursor = next
+        func startOfYear(_ year: Int) -> Date { calendar.date(from: DateComponents(year: year, month: 1, day: 1))! }
+        func transitions(from: Date, to: Date) -> [Date] {
+            var found: [Date] = [], cursor = from
+            while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < to, found.count < 400 {
+                found.append(next)
+                cursor = next
+            }
+            return found
         }
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + identifier]
+        let all = transitions(from: startOfYear(years.lowerBound - 1), to: startOfYear(years.upperBound + 1))
         func offset(_ seconds: Int) -> String {
             let sign = seconds < 0 ? "-" : "+"
             let value = abs(seconds)
@@ -175,18 +185,44 @@ public struct ICalendarWriter: Sendable {
         func local(_ date: Date, offsetSeconds: Int) -> String {
             utcStamp(date.addingTimeInterval(TimeInterval(offsetSeconds))).dropLast().description
         }
-        if transitions.isEmpty {
+        func name(_ date: Date) -> String { names?.abbreviation(at: date) ?? zone.abbreviation(for: date) ?? identifier }
+        /// The yearly rule of a transition, read in local time before it: month, weekday, which one.
+        func rule(_ transition: Date) -> (month: Int, weekday: Int, ordinal: Int, time: String) {
+            let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
+            let shifted = transition.addingTimeInterval(TimeInterval(before))
+            let parts = calendar.dateComponents([.month, .day, .weekday], from: shifted)
+            let days = calendar.range(of: .day, in: .month, for: shifted)!.count
+            let ordinal = parts.day! + 7 > days ? -1 : (parts.day! - 1) / 7 + 1
+            return (parts.month!, parts.weekday!, ordinal, String(local(transition, offsetSeconds: before).suffix(6)))
+        }
+        // The rules of the last year's transitions, if the next two years keep them.
+        var rules: [Date: String] = [:]
+        if recurring {
+            let last = all.filter { calendar.component(.year, from: $0) == years.upperBound }
+            let later = transitions(from: startOfYear(years.upperBound + 1), to: startOfYear(years.upperBound + 3))
+            let keep = !last.isEmpty && later.count == 2 * last.count
+                && later.map { rule($0) == rule(last[later.firstIndex(of: $0)! % last.count]) }.allSatisfy { $0 }
+            if keep {
+                let days = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]
+                for transition in last {
+                    let r = rule(transition)
+                    rules[transition] = "RRULE:FREQ=YEARLY;BYMONTH=\(r.month);BYDAY=\(r.ordinal)\(days[r.weekday - 1])"
+                }
+            }
+        }
+        if all.isEmpty {
+            let from = startOfYear(years.lowerBound - 1)
             let current = zone.secondsFromGMT(for: from)
             lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset(current),
-                      "TZOFFSETTO:" + offset(current), "TZNAME:" + (zone.abbreviation(for: from) ?? identifier), "END:STANDARD"]
+                      "TZOFFSETTO:" + offset(current), "TZNAME:" + name(from), "END:STANDARD"]
         } else {
-            for transition in transitions {
+            for transition in all {
                 let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
                 let after = zone.secondsFromGMT(for: transition)
                 let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
-                lines += ["BEGIN:\(kind)", "DTSTART:" + local(transition, offsetSeconds: before),
-                          "TZOFFSETFROM:" + offset(before), "TZOFFSETTO:" + offset(after),
-                          "TZNAME:" + (zone.abbreviation(for: transition) ?? identifier), "END:\(kind)"]
+                lines += ["BEGIN:\(kind)", "DTSTART:" + local(transition, offsetSeconds: before)]
+                if let rule = rules[transition] { lines.append(rule) }
+                lines += ["TZOFFSETFROM:" + offset(before), "TZOFFSETTO:" + offset(after), "TZNAME:" + name(transition), "END:\(kind)"]
             }
         }
         lines.append("END:VTIMEZONE")

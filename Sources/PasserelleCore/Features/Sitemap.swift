@@ -17,7 +17,9 @@ public struct Sitemap: Sendable {
         for index in order {
             append("<url><loc>")
             appendURL(of: pages[index].path)
-            append("</loc>\n")
+            append("</loc>")
+            if let day = pages[index].lastModified { append("<lastmod>" + day.iso + "</lastmod>") }
+            append("\n")
             for (hreflang, path) in pages[index].alternates {
                 append(#"<xhtml:link rel="alternate" hreflang=""#)
                 append(hreflang)

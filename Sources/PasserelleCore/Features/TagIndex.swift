@@ -9,6 +9,16 @@ public struct TagIndex: Sendable {
     /// Tags sorted by the language's collation.
     public let tags: [Tag]
 
+    /// The slugs of the tags of `language`, without ordering anything.
+    public static func slugs(site: Site, language: String) -> Set<String> {
+        var slugs = Set<String>()
+        for entry in site.entries.values {
+            for name in entry.variant(for: language, order: site.languageCodes).metadata.tags { slugs.insert(slug(for: name)) }
+        }
+        slugs.remove("")
+        return slugs
+    }
+
     public init(site: Site, language: String) {
         let collation = TitleCollation(locale: site.config.language(language)?.locale ?? language)
         var names: [String: String] = [:]

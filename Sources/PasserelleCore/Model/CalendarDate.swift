@@ -76,6 +76,12 @@ public struct DateTimeValue: Hashable, Comparable, Sendable {
 
     public var isAllDay: Bool { minuteOfDay == nil }
 
+    /// `2005-11-16` or `2005-11-16T09:00`.
+    public var iso: String {
+        guard let minutes = minuteOfDay else { return date.iso }
+        return date.iso + "T" + String(format2: minutes / 60) + ":" + String(format2: minutes % 60)
+    }
+
     public static func < (a: DateTimeValue, b: DateTimeValue) -> Bool {
         (a.date, a.minuteOfDay ?? -1) < (b.date, b.minuteOfDay ?? -1)
     }

@@ -137,7 +137,15 @@ public enum FrontMatterParser {
                     if TimeZone(identifier: zone) == nil || !zone.contains("/") && zone != "UTC" {
                         let known = TimeZone.knownTimeZoneIdentifiers
                         fields.error(fields["timezone"]!, "unknown time zone '\(zone)'" + Suggestion.didYouMean(zone, in: known))
-                    } else { details.timezone = zone }
+                    } else {
+                        details.timezone = zone
+                        if let timeZone = TimeZone(identifier: zone) {
+                            for (key, value) in [("start", start), ("end", end)] {
+                                guard let value, !value.isAllDay, let node = fields[key] else { continue }
+                                if let warning = FrontMatterParser.localTimeWarning(value, in: timeZone, key: key) { fields.warn(node, warning) }
+                            }
+                        }
+                    }
                 }
                 if let raw = fields.string("status") {
                     if let status = EventDetails.Status(rawValue: raw) { details.status = status } else {
@@ -162,6 +170,30 @@ public enum FrontMatterParser {
         }
         diagnostics += fields.diagnostics
         return meta
+    }
+
+    /// A warning for a local time that the zone's clocks skip or show twice, saying which instant
+    /// calendars take (RFC 5545 §3.3.5: after a gap, the time read with the offset before it; when
+    /// it occurs twice, the first).
+    static func localTimeWarning(_ value: DateTimeValue, in zone: TimeZone, key: String) -> String? {
+        let instants = LocalTime.instants(of: value, in: zone)
+        guard instants.count != 1 else { return nil }
+        let local = value.date.daysSinceEpoch * 86_400 + (value.minuteOfDay ?? 0) * 60
+        func written(_ instant: Int) -> String {
+            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+            let shown = DateTimeValue(date: CalendarDate(daysSinceEpoch: Int((Double(instant + offset) / 86_400).rounded(.down))),
+                                      minuteOfDay: ((instant + offset) % 86_400 + 86_400) % 86_400 / 60)
+            let sign = offset < 0 ? "-" : "+"
+            return "\(shown.iso)\(sign)\(String(format2: abs(offset) / 3600)):\(String(format2: abs(offset) / 60 % 60))"
+        }
+        if instants.isEmpty {
+            let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - 86_400)))
+            // Read with the offset in force before the gap, the time falls after it.
+            return "'\(key)' \(value.iso) does not exist in \(zone.identifier) (the clocks go forward that night): "
+                + "calendars read it as \(written(local - before)); write that time instead"
+        }
+        return "'\(key)' \(value.iso) occurs twice in \(zone.identifier) (the clocks go back that night): "
+            + "calendars read it as the first, \(written(instants[0])); the second is \(written(instants[1]))"
     }
 
     private static func date(_ key: String, _ fields: inout YAMLFields) -> CalendarDate? {

@@ -15,6 +15,8 @@ public struct PageRenderer {
         public var listed = false
         /// A redirect page written for an alias.
         public var isRedirect = false
+        /// When its text last changed, as its front matter says (`updated`, else `date`): the sitemap's `lastmod`.
+        public var lastModified: CalendarDate?
 
         public init(path: String, content: String) {
             self.init(path: path, content: Array(content.utf8))
@@ -41,7 +43,15 @@ public struct PageRenderer {
 
     /// The translations of a page whose path in each language is `pathIn(code)`, and `x-default`.
     func alternatePaths(_ pathIn: (String) -> String) -> [(String, String)] {
-        site.config.languages.map { ($0.code, pathIn($0.code)) } + [("x-default", pathIn(site.config.defaultLanguage.code))]
+        site.config.languages.map { ($0.code, pathIn($0.code)) } + [("x-default", xDefault(pathIn))]
+    }
+
+    /// The page for readers whose language is none of the site's: the default language's, or for the
+    /// home pages the language chooser (`index.html`), which is there for them.
+    func xDefault(_ pathIn: (String) -> String) -> String {
+        let code = site.config.defaultLanguage.code
+        let path = pathIn(code)
+        return path == SitePaths.home(code) ? "index.html" : path
     }
 
     /// Renders `template` as the listed page at `path`, whose translations are at `pathIn(code)`.
@@ -300,7 +310,9 @@ public struct PageRenderer {
         }
         if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups; item["hasBacklinks"] = true }
         context["entry"] = item
-        return self.page("entry", context, path: path) { entry.pages[$0]!.outputPath }
+        var written = self.page("entry", context, path: path) { entry.pages[$0]!.outputPath }
+        written.lastModified = meta.updated ?? meta.date
+        return written
     }
 
     // MARK: Shared pieces
@@ -329,8 +341,7 @@ public struct PageRenderer {
         var links: [TemplateRecord] = site.config.languages.map {
             ["hreflang": $0.code, "href": SitePaths.absolute(pathIn($0.code), baseURL: site.config.baseURL)]
         }
-        links.append(["hreflang": "x-default",
-                      "href": SitePaths.absolute(pathIn(site.config.defaultLanguage.code), baseURL: site.config.baseURL)])
+        links.append(["hreflang": "x-default", "href": SitePaths.absolute(xDefault(pathIn), baseURL: site.config.baseURL)])
         return links
     }
 

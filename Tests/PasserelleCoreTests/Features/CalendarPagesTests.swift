@@ -1,3 +1,4 @@
+import FoundationXML
 import XCTest
 @testable import PasserelleCore
 
@@ -92,5 +93,30 @@ final class CalendarPagesTests: XCTestCase {
         XCTAssertTrue(upcoming < opening && opening < video && video < leap && leap < year2005 && year2005 < year2004)
         XCTAssertTrue(listing.contains("29 February 2008"), listing)
         XCTAssertTrue(listing.contains(#"<a href="../calendar.ics">Subscribe to the calendar (iCalendar, .ics)</a>"#))
+    }
+
+    func testTheListingLinksOnlyYearsWithADatedEvent() throws {
+        for language in ["fr", "en"] {
+            try site.write("events/old-yearly.\(language).md", "---\ntitle: \"Yearly \(language)\"\nstart: 2001-05-01\nrecurrence: yearly\n---\n")
+        }
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("en/events/2002/index.html").path),
+                      "the year page exists (the yearly event falls in it)")
+        let listing = try site.read("en/events/index.html")
+        XCTAssertFalse(listing.contains(#"href="2002/index.html""#), "but the listing links only years that hold a dated event")
+        XCTAssertTrue(listing.contains(#"href="2005/index.html""#))
+    }
+
+    func testAnEventsOwnSiteAndItsStartInstantReachTheCalendarAndTheFeed() throws {
+        let opening = try site.read("events/opening.en.md", in: site.content)
+        try site.write("events/opening.en.md", opening.replacingOccurrences(of: "status: tentative", with: "status: tentative\nurl: \"https://www.itu.int/wsis/\""))
+        XCTAssertTrue(site.build().succeeded)
+        let ics = try site.read("en/events/opening/opening.ics").replacingOccurrences(of: "\r\n ", with: "")
+        XCTAssertTrue(ics.contains("https://www.itu.int/wsis/"), ics)
+        let feed = try site.read("en/atom.xml")
+        // 09:00 in Tunis in November 2005 (+01:00).
+        XCTAssertTrue(feed.contains("<updated>2005-11-16T08:00:00Z</updated>"), feed)
+        XCTAssertTrue(feed.contains(#"<content type="html""#), feed)
+        XCTAssertEqual(try XMLDocument(xmlString: feed).rootElement()?.name, "feed")
     }
 }

@@ -79,12 +79,15 @@ final class FindingPagesTests: XCTestCase {
     func testSitemapListsPagesWithAlternatesAndRobotsPointsAtIt() throws {
         let sitemap = try site.read("sitemap.xml")
         XCTAssertTrue(sitemap.contains("""
-        <url><loc>https://example.org/test/fr/recommandations/calendrier/</loc>
+        <url><loc>https://example.org/test/fr/recommandations/calendrier/</loc><lastmod>2005-01-10</lastmod>
         <xhtml:link rel="alternate" hreflang="fr" href="https://example.org/test/fr/recommandations/calendrier/"/>
         <xhtml:link rel="alternate" hreflang="en" href="https://example.org/test/en/recommendations/calendar/"/>
         <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/test/fr/recommandations/calendrier/"/>
         </url>
         """), sitemap)
+        // The home pages' x-default is the language chooser, there for readers of other languages.
+        XCTAssertTrue(sitemap.contains(#"<xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/test/"/>"#), sitemap)
+        XCTAssertTrue(try site.read("en/index.html").contains(#"hreflang="x-default" href="https://example.org/test/""#))
         XCTAssertFalse(sitemap.contains("404"))
         XCTAssertFalse(sitemap.contains("old/calendrier"))
         XCTAssertTrue(try XMLDocument(xmlString: sitemap).rootElement() != nil)

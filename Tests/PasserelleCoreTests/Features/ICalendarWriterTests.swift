@@ -32,4 +32,29 @@ final class ICalendarWriterTests: XCTestCase {
         XCTAssertTrue(lines.contains("DTSTART;VALUE=DATE:20041230"))
         XCTAssertTrue(lines.contains("DTEND;VALUE=DATE:20050101"))
     }
+
+    func testAYearlyTimedEventsZoneCoversEveryLaterYear() {
+        let lines = ICalendarWriter.timezone("Europe/Paris", years: 2003...2026, recurring: true)
+        XCTAssertEqual(lines.filter { $0.hasPrefix("RRULE:") }, ["RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"])
+        // The rules start at the last year's transitions; the years before are listed one by one.
+        let starts = lines.filter { $0.hasPrefix("DTSTART:") }
+        XCTAssertEqual(starts.first, "DTSTART:20020331T020000")
+        XCTAssertEqual(starts.suffix(2), ["DTSTART:20260329T020000", "DTSTART:20261025T030000"])
+        XCTAssertTrue(lines.contains("TZNAME:CEST") && lines.contains("TZNAME:CET"))
+        // The writer reaches the build's year for a yearly event.
+        var details = EventDetails(start: DateTimeValue(iso: "2003-07-14T10:00")!)
+        details.timezone = "Europe/Paris"
+        details.recurrence = .yearly
+        let event = ICalendarWriter.Event(uid: "u", summary: "s", description: "", location: nil, url: "https://x/", details: details)
+        let later = ICalendarWriter(productID: "p", calendarName: "c", language: "fr", stamp: Date(timeIntervalSince1970: 1_764_720_000))
+        XCTAssertTrue(later.calendar([event]).contains("DTSTART:20251026T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU"))
+    }
+
+    func testZoneNamesComeFromTzdata() {
+        let lines = ICalendarWriter.timezone("Africa/Tunis", years: 2005...2005)
+        XCTAssertTrue(lines.contains("TZNAME:CEST"), lines.joined(separator: "\n"))
+        XCTAssertFalse(lines.contains { $0.hasPrefix("TZNAME:GMT") })
+        XCTAssertFalse(lines.contains { $0.hasPrefix("RRULE") }, "a zone that no longer changes its clocks has no rule")
+        XCTAssertEqual(ZoneInfo("Asia/Kolkata")?.abbreviation(at: Date(timeIntervalSince1970: 1_132_000_000)), "IST")
+    }
 }

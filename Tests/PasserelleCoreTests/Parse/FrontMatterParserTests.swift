@@ -31,6 +31,20 @@ final class FrontMatterParserTests: XCTestCase {
         XCTAssertEqual(meta.event?.timezone, "Africa/Tunis")
     }
 
+    func testLocalTimesThatDoNotExistOrOccurTwiceAreWarnedAtTheirLine() {
+        let gap = parse("---\ntitle: T\nstart: 2005-03-27T02:30\ntimezone: Europe/Paris\n---\n", kind: .event)
+        XCTAssertEqual(gap.diagnostics.map(\.formatted), ["content/s/x.fr.md:3:8: warning: 'start' 2005-03-27T02:30 does not exist in Europe/Paris (the clocks go forward that night): calendars read it as 2005-03-27T03:30+02:00; write that time instead"])
+        let twice = parse("---\ntitle: T\nstart: 2005-10-30T01:00\nend: 2005-10-30T02:30\ntimezone: Europe/Paris\n---\n", kind: .event)
+        XCTAssertEqual(twice.diagnostics.map(\.formatted), ["content/s/x.fr.md:4:6: warning: 'end' 2005-10-30T02:30 occurs twice in Europe/Paris (the clocks go back that night): calendars read it as the first, 2005-10-30T02:30+02:00; the second is 2005-10-30T02:30+01:00"])
+        XCTAssertTrue(parse("---\ntitle: T\nstart: 2005-03-27T03:30\ntimezone: Europe/Paris\n---\n", kind: .event).diagnostics.isEmpty)
+    }
+
+    func testALinkOfAnotherSchemeIsLeftOutWithAWarning() {
+        let parsed = parse("---\ntitle: T\nstart: 2005-11-16\nurl: \"javascript:alert(1)\"\n---\n", kind: .event)
+        XCTAssertNil(parsed.metadata?.url)
+        XCTAssertEqual(parsed.diagnostics.map(\.formatted), ["content/s/x.fr.md:4:6: warning: 'url' 'javascript:alert(1)' is left out: only http, https and mailto links and relative links are published"])
+    }
+
     func testDiagnostics() {
         let cases: [(String, SectionConfig.Kind, String)] = [
             ("", .entry, "content/s/x.fr.md:1:1: error: empty file: a content file starts with front matter between '---' lines, with at least a title"),
