@@ -358,8 +358,16 @@ private struct RewriteContext {
             diagnostics.append(.warning(location(of: "![", from: node),
                 "image '\(url)' has no alternative text: describe it between the brackets, ![like this](\(url))"))
         }
-        var html = "<img src=\"\(XMLText.escape(url.replacingOccurrences(of: " ", with: "%20")))\" alt=\"\(XMLText.escape(alt))\""
-        if !title.isEmpty { html += " title=\"\(XMLText.escape(title))\"" }
+        // cmark-gfm writes the tag (its URL escaping, its alt text from everything under the image);
+        // the size and lazy loading are added in place of its closing ` />`.
+        cmark_node_set_url(node, url)
+        var html = cmark_render_html(node, MarkdownRenderer.options | CMARK_OPT_UNSAFE, nil).map { rendered in
+            defer { free(rendered) }
+            return String(cString: rendered)
+        } ?? ""
+        if html.hasSuffix(" />") { html.removeLast(3) } else {
+            html = "<img src=\"\(XMLText.escape(url))\" alt=\"\(XMLText.escape(alt))\"" + (title.isEmpty ? "" : " title=\"\(XMLText.escape(title))\"")
+        }
         if let size = imageSize { html += " width=\"\(size.width)\" height=\"\(size.height)\"" }
         html += " loading=\"lazy\">"
         let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE)
