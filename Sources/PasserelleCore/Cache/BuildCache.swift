@@ -93,8 +93,11 @@ public struct BuildCache {
         var listed: [InputListing.File] = []
         for (label, root) in inputs {
             let tree = SourceTree(root: root)
-            for item in tree.items where !item.isFolder {
-                listed.append((label + "/" + item.path, item.source, item.size, item.mtime))
+            for item in tree.items {
+                // A folder by its path alone: one added or removed (an empty `x.fr.md/` included) changes the key.
+                if item.isFolder { listed.append((label + "/" + item.path + "/", nil, -1, (0, 0))) } else {
+                    listed.append((label + "/" + item.path, item.source, item.size, item.mtime))
+                }
             }
             for problem in tree.problems { listed.append((label + "/" + problem.path, nil, -1, (0, 0))) }
         }
