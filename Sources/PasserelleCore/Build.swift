@@ -141,7 +141,7 @@ public struct Build {
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
         if let cache, let fingerprint, let current, let currentIdentity, let (config, snapshot) = snapshot?.value,
-           snapshot.environment == fingerprint.environment, cache.snapshotIsSealed(for: currentIdentity) {
+           snapshot.environment == fingerprint.environment, cache.snapshotIsSealed(snapshot.fileHashes, for: currentIdentity) {
             let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options,
                                    lock: outputLock!)
             switch outcome {
@@ -149,8 +149,8 @@ public struct Build {
                 keep(outcome as Any)
                 clock.lap("text edit")
                 let written = BuildCache.OutputIdentity(output: options.output)
-                if let snapshot, let written, (try? snapshot.save(to: cache.snapshot)) != nil {
-                    cache.sealSnapshot(for: written)
+                if let snapshot, let written, let hashes = try? snapshot.save(to: cache.snapshot) {
+                    cache.sealSnapshot(hashes, for: written)
                     clock.lap("snapshot")
                     cache.remember(fingerprint, report: report, output: written)
                 } else {
@@ -247,7 +247,8 @@ public struct Build {
         let themes = inputs[1].1.standardizedFileURL.path
         let recordable = themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes
         let memory = BackgroundValue { [report, settings = cacheSettings(options), inode = passerelle_inode(staging.folder.path),
-                                        diagnosticCount = report.diagnostics.count, known = fingerprint] () -> BuildCache.Fingerprint? in
+                                        diagnosticCount = report.diagnostics.count, known = fingerprint]
+                                        () -> (fingerprint: BuildCache.Fingerprint, snapshot: SiteSnapshot.FileHashes?)? in
             var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
             var fingerprint = known
             // Remembered only when the fingerprint covered every input: a theme named by a path in
@@ -260,6 +261,7 @@ public struct Build {
             guard let fingerprint else { return nil }
             // Only a build whose diagnostics all come from the content has a snapshot: loading and
             // theme diagnostics are not redone by a text edit rebuild.
+            var hashes: SiteSnapshot.FileHashes?
             if diagnosticCount == resolution.diagnostics.count {
                 let snapshot = SiteSnapshot(
                     environment: fingerprint.environment, outputInode: inode,
@@ -269,11 +271,11 @@ public struct Build {
                     imageSizes: loaded.imageSizes, search: renderer.searchFragments.all,
                     pagesPerLanguage: report.pagesPerLanguage, filesWritten: report.filesWritten)
                 clock.lap("  snapshot model (beside the swap)")
-                try? snapshot.save(to: cache.snapshot)
+                hashes = try? snapshot.save(to: cache.snapshot)
                 keep(snapshot)
                 clock.lap("  snapshot file (beside the swap)")
             }
-            return fingerprint
+            return (fingerprint, hashes)
         }
         do {
             for (destination, source) in copies {
@@ -293,10 +295,10 @@ public struct Build {
         }
         clock.lap("output swapped in")
         report.succeeded = true
-        let fingerprintOfBuild = memory.value
-        if let cache, let written = BuildCache.OutputIdentity(output: options.output) {
-            cache.sealSnapshot(for: written)
-            if let fingerprintOfBuild { cache.remember(fingerprintOfBuild, report: report, output: written) }
+        // The output is final: the record and the snapshot are bound to it.
+        if let cache, let made = memory.value, let written = BuildCache.OutputIdentity(output: options.output) {
+            if let hashes = made.snapshot { cache.sealSnapshot(hashes, for: written) }
+            cache.remember(made.fingerprint, report: report, output: written)
         }
         clock.lap("snapshot")
         return report

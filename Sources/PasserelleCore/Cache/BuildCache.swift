@@ -187,25 +187,20 @@ public struct BuildCache {
     /// Where the seal of the snapshot is: the hashes of the snapshot's files and the output they describe.
     var seal: URL { snapshot.appendingPathExtension("seal") }
 
-    /// Seals the snapshot files as they are now for `output`: written once they and the output are final.
-    func sealSnapshot(for output: OutputIdentity) {
-        guard let hashes = snapshotHashes() else { return }
-        let text = "\(BuildCache.header)\n\(output.line)\nsnapshot \(String(hashes.snapshot, radix: 16)) \(String(hashes.edits, radix: 16))\n"
-        BuildCache.replace(seal, with: Array(BuildCache.sealed(text).utf8))
+    /// Seals the snapshot files, whose hashes are `hashes`, for `output`: written once they and the output are final.
+    func sealSnapshot(_ hashes: SiteSnapshot.FileHashes, for output: OutputIdentity) {
+        BuildCache.replace(seal, with: Array(BuildCache.sealed(BuildCache.sealText(hashes, output)).utf8))
     }
 
-    /// Whether the snapshot files are those sealed for `output`: not changed, corrupted or put back since.
-    func snapshotIsSealed(for output: OutputIdentity) -> Bool {
-        guard let data = FileManager.default.contents(atPath: seal.path), let text = BuildCache.unsealed(data),
-              let hashes = snapshotHashes() else { return false }
-        return text == "\(BuildCache.header)\n\(output.line)\nsnapshot \(String(hashes.snapshot, radix: 16)) \(String(hashes.edits, radix: 16))\n"
+    /// Whether the snapshot files read (their `hashes`) are those sealed for `output`: not changed,
+    /// corrupted or put back since.
+    func snapshotIsSealed(_ hashes: SiteSnapshot.FileHashes?, for output: OutputIdentity) -> Bool {
+        guard let hashes, let data = FileManager.default.contents(atPath: seal.path), let text = BuildCache.unsealed(data) else { return false }
+        return text == BuildCache.sealText(hashes, output)
     }
 
-    /// The hashes of the snapshot file and of its edits file (0 when there is none).
-    private func snapshotHashes() -> (snapshot: UInt64, edits: UInt64)? {
-        guard let whole = try? Data(contentsOf: snapshot, options: .alwaysMapped) else { return nil }
-        let edits = (try? Data(contentsOf: SiteSnapshot.editsURL(snapshot))).map { data in data.withUnsafeBytes { ContentHash.of($0) } } ?? 0
-        return (whole.withUnsafeBytes { ContentHash.of($0) }, edits)
+    private static func sealText(_ hashes: SiteSnapshot.FileHashes, _ output: OutputIdentity) -> String {
+        "\(header)\n\(output.line)\nsnapshot \(String(hashes.snapshot, radix: 16)) \(String(hashes.edits, radix: 16))\n"
     }
 
     /// `text` followed by a line `sum HASH` of everything before it.

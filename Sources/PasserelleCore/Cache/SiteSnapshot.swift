@@ -44,15 +44,28 @@ struct SiteSnapshot {
 
     // MARK: Writing
 
+    /// The hashes of the files a snapshot was read from or saved to (`BlockHash`; the edits file's
+    /// 0 when there is none): what the build cache's seal holds.
+    struct FileHashes: Equatable {
+        var snapshot: UInt64
+        var edits: UInt64
+    }
+
+    /// The hashes of the files this snapshot was read from, or nil for one made by a build.
+    private(set) var fileHashes: FileHashes?
+
     /// Saves the snapshot at `url`: only the edited pages when there are a few (a large site's
     /// snapshot takes longer to write than a text edit takes to build), else the whole of it.
-    func save(to url: URL) throws {
-        guard !editedPages.isEmpty, editedPages.count <= SiteSnapshot.editLimit else {
+    /// Returns the hashes of the files as they now are (those of the files it was read from,
+    /// for the file it did not write again).
+    @discardableResult
+    func save(to url: URL) throws -> FileHashes {
+        guard !editedPages.isEmpty, editedPages.count <= SiteSnapshot.editLimit, let previous = fileHashes else {
             var whole = self
             whole.editedPages = []
             whole.generation = UInt64.random(in: 1...UInt64.max)
             unlink(SiteSnapshot.editsURL(url).path)
-            return try whole.write(to: url)
+            return FileHashes(snapshot: try whole.write(to: url), edits: 0)
         }
         var out = ArchiveWriter(capacity: 4 << 20)
         out.string(SiteSnapshot.editsHeader)
@@ -78,6 +91,7 @@ struct SiteSnapshot {
             out.string(positions[language]?[id].map { search[language]!.json[$0] } ?? "")
         }
         try SiteSnapshot.replace(url: SiteSnapshot.editsURL(url), with: out.bytes)
+        return FileHashes(snapshot: previous.snapshot, edits: out.bytes.withUnsafeBytes { BlockHash.of($0) })
     }
 
     /// The entry id and language of an entry page's `bodyKey`.
@@ -98,13 +112,16 @@ struct SiteSnapshot {
         }
     }
 
-    private func write(to url: URL) throws {
+    /// Writes the whole snapshot; returns the hash of the file.
+    private func write(to url: URL) throws -> UInt64 {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.appendingPathExtension("\(getpid())")
         // Streamed to the file a megabyte at a time: held whole, it would add to the build's peak memory.
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        var hash = BlockHash()
         var out = ArchiveWriter(capacity: 1 << 21) { chunk in
+            hash.add(chunk)
             var offset = 0
             while offset < chunk.count {
                 let written = Foundation.write(fd, chunk.baseAddress! + offset, chunk.count - offset)
@@ -134,6 +151,7 @@ struct SiteSnapshot {
             unlink(temporary.path)
             throw CocoaError(.fileWriteUnknown)
         }
+        return hash.value
     }
 
     private static func write(_ out: inout ArchiveWriter, _ site: Site) {
@@ -278,7 +296,10 @@ extension SiteSnapshot {
             return try? SiteSnapshot(reading: &input, config: config, buildDate: buildDate, environment: expected)
         }
         guard var read else { return nil }
+        // Hashed as it was read (its pages are in memory now): the seal says whether it is the one saved.
+        read.fileHashes = FileHashes(snapshot: data.withUnsafeBytes { BlockHash.of($0) }, edits: 0)
         if let edits = try? Data(contentsOf: SiteSnapshot.editsURL(url)) {
+            read.fileHashes?.edits = edits.withUnsafeBytes { BlockHash.of($0) }
             let applied: Bool = edits.withUnsafeBytes { raw in
                 var input = ArchiveReader(raw)
                 return (try? read.apply(edits: &input)) != nil

@@ -28,3 +28,53 @@ public enum ContentHash {
         return text.withUTF8 { of(UnsafeRawBufferPointer($0), seed: seed) }
     }
 }
+
+/// A content hash of a stream, taken in blocks of 1 MB as they come: the same value for the same
+/// bytes however they are cut into pieces, without holding them all (a large snapshot is hashed
+/// while it is written, and while it is read, never mapped or read again for it).
+struct BlockHash {
+    static let blockSize = 1 << 20
+    private var pending: [UInt8] = []
+    private var combined: UInt64 = 0x6A09_E667_F3BC_C908
+    private var length = 0
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var rest = bytes[...]
+        length += bytes.count
+        while !rest.isEmpty {
+            if pending.isEmpty && rest.count >= BlockHash.blockSize {
+                let block = UnsafeRawBufferPointer(rebasing: rest.prefix(BlockHash.blockSize))
+                mix(ContentHash.of(block))
+                rest = rest.dropFirst(BlockHash.blockSize)
+                continue
+            }
+            let take = min(BlockHash.blockSize - pending.count, rest.count)
+            pending.append(contentsOf: rest.prefix(take))
+            rest = rest.dropFirst(take)
+            if pending.count == BlockHash.blockSize {
+                pending.withUnsafeBytes { mix(ContentHash.of($0)) }
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+    }
+
+    private mutating func mix(_ block: UInt64) {
+        combined = (combined ^ block) &* 0x9E37_79B9_7F4A_7C15
+        combined ^= combined >> 29
+    }
+
+    /// The hash of everything added.
+    var value: UInt64 {
+        var copy = self
+        copy.pending.withUnsafeBytes { copy.mix(ContentHash.of($0)) }
+        copy.mix(UInt64(length))
+        return copy.combined
+    }
+
+    /// The hash of `bytes`, as adding them in any pieces gives.
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = BlockHash()
+        hash.add(bytes)
+        return hash.value
+    }
+}

@@ -1,0 +1,28 @@
+import XCTest
+@testable import PasserelleCore
+
+final class ContentHashTests: XCTestCase {
+    func testBlockHashIsTheSameHoweverTheBytesAreCut() {
+        var generator = SeededGenerator(state: 42)
+        let bytes = (0..<(3 * BlockHash.blockSize + 12_345)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let whole = bytes.withUnsafeBytes { BlockHash.of($0) }
+        for _ in 0..<5 {
+            var hash = BlockHash(), offset = 0
+            while offset < bytes.count {
+                let count = min(bytes.count - offset, Int.random(in: 1...(2 * BlockHash.blockSize), using: &generator))
+                bytes[offset..<offset + count].withUnsafeBytes { hash.add($0) }
+                offset += count
+            }
+            XCTAssertEqual(hash.value, whole, "seed 42")
+        }
+        var flipped = bytes
+        flipped[BlockHash.blockSize + 7] ^= 1
+        XCTAssertNotEqual(flipped.withUnsafeBytes { BlockHash.of($0) }, whole)
+        XCTAssertNotEqual(bytes.dropLast().withUnsafeBytes { BlockHash.of($0) }, whole, "the length counts")
+    }
+
+    func testContentHashSeedsAreIndependent() {
+        XCTAssertNotEqual(ContentHash.of("abc"), ContentHash.of("abc", seed: 1))
+        XCTAssertEqual(ContentHash.of("abc"), ContentHash.of("abc"))
+    }
+}
