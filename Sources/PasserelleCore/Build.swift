@@ -27,6 +27,8 @@ public struct Build {
         public var buildDate = Date()
         /// How long to wait, in seconds, for another build writing the same output folder to finish.
         public var lockWait: Double = 300
+        /// Print how long each phase took, and the peak memory (the CLI sets it from `PASSERELLE_TIMINGS`).
+        public var showsTimings = false
         /// Overrides `site.yaml`'s `baseURL` (previews).
         public var baseURL: String?
         /// Told what the build is doing, for a progress line on a terminal.
@@ -69,7 +71,7 @@ public struct Build {
     }
 
     public func run() -> Report {
-        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+        var clock = PhaseClock(enabled: options.showsTimings)
         defer { clock.lap("write") }
         var report = Report()
         let fm = FileManager.default
@@ -187,7 +189,7 @@ public struct Build {
             .load(languages: config.languageCodes)
         report.diagnostics += themeDiagnostics
 
-        let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate))
+        let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
         let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
         defer { keep(resolution) }
         report.diagnostics = Build.ordered(report.diagnostics + resolution.diagnostics, strict: options.strict)
@@ -249,7 +251,7 @@ public struct Build {
         let memory = BackgroundValue { [report, settings = cacheSettings(options), inode = passerelle_inode(staging.folder.path),
                                         diagnosticCount = report.diagnostics.count, known = fingerprint]
                                         () -> (fingerprint: BuildCache.Fingerprint, snapshot: SiteSnapshot.FileHashes?)? in
-            var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+            var clock = PhaseClock(enabled: options.showsTimings)
             var fingerprint = known
             // Remembered only when the fingerprint covered every input: a theme named by a path in
             // site.yaml, outside the themes folder, was not part of it.
@@ -314,7 +316,7 @@ public struct Build {
     /// output folder. (Whether it was made under the same environment is for the caller to check
     /// against the fingerprint: the read starts before the fingerprint is known.)
     private static func readSnapshot(cache: BuildCache, options: Options, displayRoot: String) -> (SiteConfig, SiteSnapshot)? {
-        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+        var clock = PhaseClock(enabled: options.showsTimings)
         let loader = ContentLoader(contentDirectory: options.content, displayRoot: displayRoot)
         guard var config = loader.loadConfig().0 else { return nil }
         if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
@@ -326,7 +328,7 @@ public struct Build {
 
     private func textEdit(snapshot: SiteSnapshot, config: SiteConfig, fingerprint: BuildCache.Fingerprint, output: Data,
                           options: Options, lock: OutputWriter.Lock) -> TextEditBuild.Outcome? {
-        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+        var clock = PhaseClock(enabled: options.showsTimings)
         defer { clock.lap("  text edit rebuild") }
         let themeURL = resolveTheme(options.theme ?? config.theme)
         let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL)).load(languages: config.languageCodes)

@@ -14,7 +14,12 @@ public final class DevServer: @unchecked Sendable {
     private var server: LoopbackHTTPServer?
     private var watchTask: Task<Void, Never>?
 
-    public init(options: Build.Options, host: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+    /// The clock of each rebuild (the CLI's reads `SOURCE_DATE_EPOCH`).
+    private let clock: @Sendable () -> Date
+
+    public init(options: Build.Options, host: String, port: UInt16, clock: @escaping @Sendable () -> Date = { Date() },
+                log: @escaping @Sendable (String) -> Void) {
+        self.clock = clock
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-serve-\(getpid())-\(UUID().uuidString.prefix(8))")
         var options = options
         options.output = scratch.appendingPathComponent("site")
@@ -32,8 +37,7 @@ public final class DevServer: @unchecked Sendable {
     @discardableResult
     public func rebuild() async -> Build.Report {
         var options = self.options
-        options.buildDate = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
-            .map { Date(timeIntervalSince1970: $0) } ?? Date()
+        options.buildDate = clock()
         let report = Build(options: options).run()
         await reload.publish(report.succeeded ? report.diagnostics : report.diagnostics + (report.usageError.map {
             [Diagnostic.error(SourceLocation(path: "passerelle"), $0)]

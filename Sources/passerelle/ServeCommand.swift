@@ -21,7 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
         options.progress = nil
         let format = site.format
         let cwd = site.workingDirectory
-        let server = DevServer(options: options, host: host, port: port) { message in
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init)
+        let server = DevServer(options: options, host: host, port: port,
+                               clock: { epoch.map { Date(timeIntervalSince1970: $0) } ?? Date() }) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         let started = Date()

@@ -38,6 +38,7 @@ struct SiteOptions: ParsableArguments {
         options.strict = strict
         options.baseURL = baseURL
         options.workingDirectory = cwd
+        options.showsTimings = ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(epoch) {
             options.buildDate = Date(timeIntervalSince1970: seconds)
         }

@@ -34,12 +34,12 @@ struct TextEditBuild {
     let lock: OutputWriter.Lock
 
     func run() -> Outcome {
-        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+        var clock = PhaseClock(enabled: options.showsTimings)
         let languages = config.languageCodes
         let texts = fingerprint.textHashes
         let changed = texts.filter { snapshot.texts[$0.key] != $0.value }.keys.sorted()
         let loader = ContentLoader(contentDirectory: options.content, displayRoot: displayRoot)
-        let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate))
+        let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
         let before = snapshot.site.entries
         var entries = before
         var bodyDiagnostics = snapshot.bodyDiagnostics

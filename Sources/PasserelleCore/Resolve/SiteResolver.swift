@@ -6,9 +6,12 @@ public struct SiteResolver {
     public struct Options: Sendable {
         public var includeDrafts = false
         public var buildDate = Date()
-        public init(includeDrafts: Bool = false, buildDate: Date = Date()) {
+        /// Print how long each step took (`Build.Options.showsTimings`).
+        public var showsTimings = false
+        public init(includeDrafts: Bool = false, buildDate: Date = Date(), showsTimings: Bool = false) {
             self.includeDrafts = includeDrafts
             self.buildDate = buildDate
+            self.showsTimings = showsTimings
         }
     }
 
@@ -79,7 +82,7 @@ public struct SiteResolver {
         var diagnostics: [Diagnostic] = []
         var frontMatterDiagnostics: [String: [Diagnostic]] = [:]
         let languages = config.languageCodes
-        var clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["PASSERELLE_TIMINGS"] != nil)
+        var clock = PhaseClock(enabled: options.showsTimings)
 
         // Parse front matter in parallel, each text made there (its metadata moved, not copied).
         let includeDrafts = options.includeDrafts

@@ -44,14 +44,15 @@ final class SitePathsRelativeTests: XCTestCase {
 
     func testMatchesTheDefinitionOnManyPaths() {
         let parts = ["fr", "en", "a", "ab", "b", "évènements", "index.html", "x.ics"]
-        var generator = SystemRandomNumberGenerator()
+        let seed: UInt64 = 20_051_116
+        var generator = SeededGenerator(state: seed)
         func path() -> String {
             (0..<Int.random(in: 0...3, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined(separator: "/")
                 + (Bool.random(using: &generator) ? "/index.html" : "index.html").drop { $0 == "/" }
         }
         for _ in 0..<2_000 {
             let from = path(), to = path()
-            XCTAssertEqual(SitePaths.relative(from: from, to: to), byComponents(from: from, to: to), "\(from) -> \(to)")
+            XCTAssertEqual(SitePaths.relative(from: from, to: to), byComponents(from: from, to: to), "seed \(seed): \(from) -> \(to)")
         }
     }
 }
