@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+@testable import PasserelleCore
+
+/// The resolver on its own, from texts in memory: translations paired, fallbacks placed, references
+/// and `related` resolved to the reader's language, backlinks computed, every failure located.
+final class SiteResolverTests: XCTestCase {
+    static let yaml = """
+    title: { fr: "Essai", en: "Test" }
+    baseURL: "https://example.org/t/"
+    languages:
+      - { code: fr, name: "Français", locale: fr_FR }
+      - { code: en, name: "English", locale: en_GB }
+    sections:
+      recommendations: { kind: entry, slug: { fr: recommandations, en: recommendations }, title: { fr: Recommandations, en: Recommendations } }
+      events: { kind: event, slug: { fr: evenements, en: events }, title: { fr: "Événements", en: "Events" } }
+    """
+
+    func file(_ path: String, _ text: String) -> SourceFile {
+        let parts = path.split(separator: "/").map(String.init)
+        let name = parts.last!.dropLast(3)
+        let dot = name.lastIndex(of: ".")!
+        return SourceFile(displayPath: "content/" + path, relativePath: path, section: parts.count > 1 ? parts[0] : nil,
+                          slug: String(name[..<dot]), language: String(name[name.index(after: dot)...]), isIndex: false, text: text)
+    }
+
+    func resolve(_ files: [SourceFile]) throws -> (Site?, [Diagnostic]) {
+        let config = try XCTUnwrap(SiteConfigLoader.load(text: Self.yaml, path: "content/site.yaml").0)
+        let resolver = SiteResolver(config: config, options: .init(includeDrafts: false, buildDate: Date(timeIntervalSince1970: 1_132_000_000)))
+        return resolver.resolve(files: files, assets: [])
+    }
+
+    func testTranslationsReferencesAndBacklinks() throws {
+        let (site, diagnostics) = try resolve([
+            file("recommendations/calendar.fr.md", "---\ntitle: \"Calendrier\"\nrelated: [tunis]\n---\n\nVoir [[tunis]].\n"),
+            file("recommendations/calendar.en.md", "---\ntitle: \"Calendar\"\nslug: calendar-of-events\n---\n\nSee [[events/tunis]].\n"),
+            file("events/tunis.fr.md", "---\ntitle: \"Sommet de Tunis\"\nstart: 2005-11-16\n---\n\n## Dates clés\n"),
+        ])
+        let resolved = try XCTUnwrap(site)
+        XCTAssertEqual(diagnostics.map(\.formatted), [
+            "content/events/tunis.fr.md:1:1: warning: missing translation: 'events/tunis' has no 'en' text (content/events/tunis.en.md); the 'fr' text is shown instead",
+        ])
+        let calendar = try XCTUnwrap(resolved.entries["recommendations/calendar"])
+        XCTAssertEqual(calendar.pages["fr"]?.outputPath, "fr/recommandations/calendar/index.html")
+        XCTAssertEqual(calendar.pages["en"]?.outputPath, "en/recommendations/calendar-of-events/index.html")
+        // A reference leads to the target in the reader's language, titled in it.
+        XCTAssertTrue(calendar.pages["fr"]!.html.contains(#"<a href="../../evenements/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["fr"]!.html)
+        XCTAssertTrue(calendar.pages["en"]!.html.contains(#"<a href="../../events/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["en"]!.html)
+        XCTAssertEqual(calendar.pages["fr"]?.related, ["events/tunis"])
+        // The event shows its French text on the English site, and is cited by the calendar in both.
+        let tunis = try XCTUnwrap(resolved.entries["events/tunis"])
+        XCTAssertEqual(tunis.pages["en"]?.textLanguage, "fr")
+        XCTAssertEqual(tunis.pages["en"]?.isFallback, true)
+        XCTAssertEqual(tunis.pages["fr"]?.backlinks, ["recommendations/calendar"])
+        XCTAssertEqual(tunis.pages["en"]?.backlinks, ["recommendations/calendar"])
+        XCTAssertEqual(tunis.pages["fr"]?.headingIDs, ["dates-cles"])
+    }
+
+    func testFailuresAreLocatedAndNoSiteIsMade() throws {
+        let (site, diagnostics) = try resolve([
+            file("recommendations/calendar.fr.md", "---\ntitle: \"Calendrier\"\nrelated: [nowhere]\n---\n\nVoir [[tunis#absent]] et [[calender]].\n"),
+            file("recommendations/calendar.en.md", "---\ntitle: \"Calendar\"\n---\n"),
+            file("events/tunis.fr.md", "---\ntitle: \"Sommet\"\nstart: 2005-11-16\n---\n"),
+            file("events/tunis.en.md", "---\ntitle: \"Summit\"\nstart: 2005-11-16\n---\n"),
+        ])
+        XCTAssertNil(site)
+        XCTAssertEqual(diagnostics.errors.map(\.formatted).sorted(), [
+            "content/recommendations/calendar.fr.md:3:11: error: unresolved reference 'nowhere'",
+            // Columns of the reference itself, inside its brackets.
+            "content/recommendations/calendar.fr.md:6:8: error: no heading '#absent' in 'events/tunis'",
+            "content/recommendations/calendar.fr.md:6:28: error: unresolved reference 'calender' (did you mean 'recommendations/calendar'?)",
+        ].sorted())
+    }
+}
