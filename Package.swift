@@ -28,9 +28,16 @@ let package = Package(
         ),
         .target(name: "CFileTree"),
         .target(name: "CCmarkGFMShared", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
+        // The values every stage shares: the site model, source files, dates, paths, diagnostics.
+        // It depends on no other Swift target, so no stage can reach back into another through it.
+        // Its small accessors are called in every stage's inner loops: their bodies go into the
+        // module's interface (cross-module optimisation), as they were inlined within one module.
+        .target(name: "PasserelleModel", dependencies: ["CFileTree"],
+                swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         .target(
             name: "PasserelleCore",
             dependencies: [
+                "PasserelleModel",
                 "CCmarkGFM",
                 "CCmarkGFMShared",
                 "CFileTree",
@@ -58,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PasserelleCoreTests",
-            dependencies: ["PasserelleCore", "CCmarkGFM"],
+            dependencies: ["PasserelleCore", "PasserelleModel", "CCmarkGFM"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// A value computed on another thread while the caller does something else; `value` waits for it.

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// A compact binary encoding for the build snapshot: integers as LEB128 varints, strings as a

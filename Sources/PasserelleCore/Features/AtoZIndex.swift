@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Every entry of a language, sorted by the language's collation and grouped by initial letter

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// The Atom 1.0 feed of one language: the latest entries by `updated`, `date`, or event start.

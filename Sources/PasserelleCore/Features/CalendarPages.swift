@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Calendar output of the page renderer: month grids, year views, the events listing, and iCalendar files.

@@ -1,3 +1,4 @@
+import PasserelleModel
 /// One happening of an event: the days it covers (a yearly event has one per year).
 public struct EventOccurrence: Hashable, Sendable {
     public let entryID: String

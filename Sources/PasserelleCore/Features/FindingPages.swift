@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// The pages that help readers find things: A–Z index, tags, search, feeds, 404s, sitemap and redirects.

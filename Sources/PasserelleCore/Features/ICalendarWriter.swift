@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Writes events as iCalendar (RFC 5545): CRLF lines folded at 75 octets, escaped text,

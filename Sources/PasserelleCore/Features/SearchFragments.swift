@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// The records of one language's search index as JSON, in index order, with the entry each one

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// The static search index of one language: per entry its title, section, URL (relative to the

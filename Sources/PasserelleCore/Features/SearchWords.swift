@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// The distinct folded words of a text for the search index, collected as UTF-8 bytes: each word

@@ -1,3 +1,4 @@
+import PasserelleModel
 /// `sitemap.xml`: every listed page with its absolute URL and its translations as `xhtml:link` alternates.
 public struct Sitemap: Sendable {
     public let xml: String

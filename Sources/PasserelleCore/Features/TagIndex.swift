@@ -1,3 +1,4 @@
+import PasserelleModel
 /// The tags of one language, each with a URL slug and its entries in title order.
 public struct TagIndex: Sendable {
     public struct Tag: Sendable {

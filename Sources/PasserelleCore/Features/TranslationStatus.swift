@@ -1,3 +1,4 @@
+import PasserelleModel
 /// What is left to translate: per section, entries missing a language and translations older than
 /// their source (by `updated`, else the day of the file's last git commit).
 public struct TranslationStatus: Sendable {

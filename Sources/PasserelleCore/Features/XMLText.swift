@@ -1,3 +1,4 @@
+import PasserelleModel
 /// Escaping for XML and HTML text and attribute values (`&apos;` is valid in both).
 enum XMLText {
     static func escape(_ text: String) -> String {

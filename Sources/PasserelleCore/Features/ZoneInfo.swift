@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// What the system's time zone data (tzdata's TZif files) says of one zone: its offsets, daylight

@@ -1,3 +1,4 @@
+import PasserelleModel
 import CFileTree
 import Foundation
 

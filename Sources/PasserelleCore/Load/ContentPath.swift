@@ -1,3 +1,4 @@
+import PasserelleModel
 /// Paths as editors write them inside content files.
 enum ContentPath {
     /// `../events/tunis.md` written in `recommendations/calendar.fr.md` → `events/tunis.md`

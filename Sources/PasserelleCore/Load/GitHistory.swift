@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// The date of the last commit that touched each file of a folder, when the folder is in a git checkout.

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Reads the pixel size of an image from its header: PNG, GIF, JPEG, WebP, and SVG (width/height or viewBox).

@@ -1,3 +1,4 @@
+import PasserelleModel
 /// Rules for names that become parts of output paths.
 enum PathSafety {
     /// A slug or path segment: no separators, no dot-dot, no control or percent characters.

@@ -1,3 +1,4 @@
+import PasserelleModel
 /// Reads and validates `site.yaml`.
 enum SiteConfigLoader {
     static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML", "paths"]

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 import Yams
 

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Turns heading text into a URL fragment: lower case, accents folded, words joined by `-`.

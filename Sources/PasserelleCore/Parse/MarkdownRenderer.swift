@@ -1,3 +1,4 @@
+import PasserelleModel
 import CCmarkGFM
 import CCmarkGFMShared
 import Foundation

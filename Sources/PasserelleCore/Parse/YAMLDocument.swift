@@ -1,3 +1,4 @@
+import PasserelleModel
 import Yams
 
 /// A YAML text parsed into a node tree whose marks are mapped back to file positions.

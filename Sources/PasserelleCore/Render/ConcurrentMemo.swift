@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Values made once per key and then shared by the render threads: the chrome fields of a

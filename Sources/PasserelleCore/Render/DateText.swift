@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Dates in words for one language: month and weekday names from the ICU locale, phrase patterns

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Renders every HTML page of a `Site` through a theme. Pure: it reads the site and returns pages.

@@ -1,3 +1,4 @@
+import PasserelleModel
 /// Parses Mustache text into a `CompiledTemplate`, with exactly the whitespace rules of
 /// swift-mustache (standalone tags, partial indentation, block definitions).
 ///

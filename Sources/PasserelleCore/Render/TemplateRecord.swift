@@ -1,3 +1,4 @@
+import PasserelleModel
 import Mustache
 
 /// The named values a template shows (`{{title}}`, `{{#entries}}`): what a page renderer builds

@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Finds entries by id (`section/slug`), by slug alone when it is unique, or by relative file path.

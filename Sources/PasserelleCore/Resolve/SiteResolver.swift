@@ -1,3 +1,4 @@
+import PasserelleModel
 import Foundation
 
 /// Turns loaded files into the immutable `Site`: parses front matter, pairs translations,

@@ -1,3 +1,4 @@
+import PasserelleModel
 /// A fast, stable 64-bit hash of bytes, for telling whether a file's content changed between
 /// builds. Not cryptographic; always compared together with the size.
 public enum ContentHash {

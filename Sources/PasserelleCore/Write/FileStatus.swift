@@ -1,3 +1,4 @@
+import PasserelleModel
 import CFileTree
 
 /// The size and modification time of a file or folder, as a check of a tree compares them.

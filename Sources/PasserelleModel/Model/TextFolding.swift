@@ -11,7 +11,7 @@ public enum TextFolding {
     }
 
     /// The same folded forms as UTF-8, for folding bytes without making strings.
-    static let latinUTF8: [[UInt8]] = latin.map { Array($0.utf8) }
+    package static let latinUTF8: [[UInt8]] = latin.map { Array($0.utf8) }
 
     /// `latinUTF8` flat, four bytes per scalar (unused ones zero), read without an array per letter.
     private static let latinTable: [UInt8] = latinUTF8.flatMap { folded -> [UInt8] in
@@ -22,7 +22,7 @@ public enum TextFolding {
     /// Folds the UTF-8 of a word made of ASCII letters and digits and letters from U+00C0 to
     /// U+024F into `output`, exactly as `fold` would; false (output undefined) when the word has
     /// other letters, which need `fold`.
-    static func foldLatin(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+    package static func foldLatin(_ word: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
         output.removeAll(keepingCapacity: true)
         return latinTable.withUnsafeBufferPointer { table in
             var index = 0
@@ -45,11 +45,11 @@ public enum TextFolding {
         }
     }
 
-    static func foldLatin(_ word: [UInt8], into output: inout [UInt8]) -> Bool {
+    package static func foldLatin(_ word: [UInt8], into output: inout [UInt8]) -> Bool {
         word.withUnsafeBufferPointer { foldLatin($0, into: &output) }
     }
 
-    static func foundationFold(_ text: String) -> String {
+    package static func foundationFold(_ text: String) -> String {
         text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
             .replacingOccurrences(of: "œ", with: "oe").replacingOccurrences(of: "æ", with: "ae")
     }

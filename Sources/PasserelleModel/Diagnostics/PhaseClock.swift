@@ -3,12 +3,12 @@ import Foundation
 /// Prints how long each build phase took (wall and CPU time: their ratio is how many cores it
 /// kept busy), and the peak memory so far, to standard error when
 /// `PASSERELLE_TIMINGS` is set.
-struct PhaseClock {
+package struct PhaseClock {
     let enabled: Bool
     private var last = Date()
     private var lastCPU = 0.0
 
-    init(enabled: Bool) {
+    package init(enabled: Bool) {
         self.enabled = enabled
         if enabled { lastCPU = PhaseClock.usage().cpu }
     }
@@ -22,12 +22,12 @@ struct PhaseClock {
     }
 
     /// Prints a remark between the phases (why a build is a full one).
-    func note(_ text: String) {
+    package func note(_ text: String) {
         guard enabled else { return }
         FileHandle.standardError.write(Data("timing: \(text)\n".utf8))
     }
 
-    mutating func lap(_ phase: String) {
+    package mutating func lap(_ phase: String) {
         guard enabled else { return }
         let now = Date()
         let (cpu, peak) = PhaseClock.usage()

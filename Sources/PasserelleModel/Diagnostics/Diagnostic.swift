@@ -34,7 +34,7 @@ public struct Diagnostic: Hashable, Sendable, Comparable, Error {
     }
 }
 
-extension Array where Element == Diagnostic {
+package extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }

@@ -19,7 +19,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
     }
 
     /// A location as recorded: line 0 is the whole file (`file(_:)`).
-    static func recorded(path: String, line: Int, column: Int) -> SourceLocation {
+    package static func recorded(path: String, line: Int, column: Int) -> SourceLocation {
         line == 0 ? .file(path) : SourceLocation(path: path, line: line, column: column)
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 
-extension Collection where Element == UInt8 {
+package extension Collection where Element == UInt8 {
     /// The first occurrence of `needle`'s UTF-8 bytes. Foundation's `range(of:)` goes through
     /// CFString and UTF-16, which made it a visible share of large builds.
-    func firstRange(of needle: String) -> Range<Index>? {
+    @inlinable func firstRange(of needle: String) -> Range<Index>? {
         let wanted = Array(needle.utf8)
         guard let first = wanted.first else { return nil }
         var start = startIndex
@@ -20,11 +20,11 @@ extension Collection where Element == UInt8 {
     }
 }
 
-extension String {
+package extension String {
     /// Whether `a` comes before `b` in the order of their UTF-8 bytes (code point order), by
     /// `memcmp`: the order of the cache's and the manifest's file lists, which sort tens of
     /// thousands of paths and need no Unicode rules, only the same order every time.
-    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    @inlinable package static func utf8Precedes(_ a: String, _ b: String) -> Bool {
         let result = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y -> Bool in
                 let common = Swift.min(x.count, y.count)

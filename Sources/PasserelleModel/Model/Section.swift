@@ -5,6 +5,13 @@ public struct Section: Sendable {
     public let orderedEntries: [String: [String]]
     /// Rendered intro (`_index.<lang>.md`) per language, if any.
     public let intros: [String: RenderedText]
+
+    /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
+    package init(config: SectionConfig, orderedEntries: [String: [String]], intros: [String: RenderedText]) {
+        self.config = config
+        self.orderedEntries = orderedEntries
+        self.intros = intros
+    }
 }
 
 /// A rendered text that is not an entry: a section intro or the home page intro.
@@ -12,4 +19,11 @@ public struct RenderedText: Sendable {
     public let title: String?
     public let html: String
     public let textLanguage: String
+
+    /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
+    package init(title: String?, html: String, textLanguage: String) {
+        self.title = title
+        self.html = html
+        self.textLanguage = textLanguage
+    }
 }

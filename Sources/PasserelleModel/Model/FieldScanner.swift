@@ -3,11 +3,11 @@ import Foundation
 /// Reads space-separated fields from one line of UTF-8 bytes: decimal and hexadecimal numbers
 /// and a final text field. The cache and manifest files are read with it, byte by byte, because
 /// splitting tens of thousands of lines into `Substring`s took most of a no-change rebuild.
-struct FieldScanner {
+package struct FieldScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position: Int
     /// Where the line ends (its line break, or the end of the bytes).
-    let end: Int
+    package let end: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
         self.bytes = bytes
@@ -16,7 +16,7 @@ struct FieldScanner {
     }
 
     /// Calls `body` with a scanner for each line of `bytes` (without its line break).
-    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (inout FieldScanner) throws -> Void) rethrows {
+    package static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (inout FieldScanner) throws -> Void) rethrows {
         var start = 0
         while start < bytes.count {
             var stop = start
@@ -27,10 +27,10 @@ struct FieldScanner {
         }
     }
 
-    var isEmpty: Bool { position >= end }
+    package var isEmpty: Bool { position >= end }
 
     /// Whether the line starts with `prefix` (consumed when it does).
-    mutating func skip(_ prefix: StaticString) -> Bool {
+    package mutating func skip(_ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard end - position >= count else { return false }
         for index in 0..<count where bytes[position + index] != prefix.utf8Start[index] { return false }
@@ -39,7 +39,7 @@ struct FieldScanner {
     }
 
     /// A decimal integer (optionally negative) followed by a space or the end of the line.
-    mutating func integer() -> Int64? {
+    package mutating func integer() -> Int64? {
         var negative = false
         if position < end, bytes[position] == UInt8(ascii: "-") { negative = true; position += 1 }
         var value: Int64 = 0, digits = 0
@@ -55,7 +55,7 @@ struct FieldScanner {
     }
 
     /// A hexadecimal number followed by a space or the end of the line.
-    mutating func hexadecimal() -> UInt64? {
+    package mutating func hexadecimal() -> UInt64? {
         var value: UInt64 = 0, digits = 0
         while position < end, bytes[position] != 0x20 {
             let byte = bytes[position]
@@ -74,7 +74,7 @@ struct FieldScanner {
     }
 
     /// Whether the rest of the line is one of `texts`, without making a string of it.
-    func restIsAny<Texts: Sequence<String>>(of texts: Texts) -> Bool {
+    @inlinable package func restIsAny<Texts: Sequence<String>>(of texts: Texts) -> Bool {
         let rest = UnsafeBufferPointer(rebasing: bytes[position..<end])
         return texts.contains { text in
             var text = text
@@ -83,15 +83,15 @@ struct FieldScanner {
     }
 
     /// The rest of the line.
-    mutating func rest() -> String {
+    package mutating func rest() -> String {
         defer { position = end }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
     }
 }
 
-extension Array where Element == UInt8 {
+package extension Array where Element == UInt8 {
     /// Appends a number and a space, as `FieldScanner` reads them back, without a temporary string.
-    mutating func appendField<N: BinaryInteger>(_ value: N, radix: N = 10) {
+    @inlinable package mutating func appendField<N: BinaryInteger>(_ value: N, radix: N = 10) {
         if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         let start = count

@@ -49,7 +49,7 @@ public enum SitePaths {
     }
 
     /// How many folders deep a path is: its number of `/`.
-    static func depth<Bytes: Sequence>(_ path: Bytes) -> Int where Bytes.Element == UInt8 {
+    @inlinable package static func depth<Bytes: Sequence>(_ path: Bytes) -> Int where Bytes.Element == UInt8 {
         path.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
     }
 
@@ -60,7 +60,7 @@ public enum SitePaths {
     }
 }
 
-extension SitePaths {
+package extension SitePaths {
     /// The year view of an event section's calendar: `fr/evenements/2005/index.html`.
     public static func calendarYear(_ section: SectionConfig, _ language: String, _ year: Int) -> String {
         "\(language)/\(section.slug(in: language))/\(String(format4: year))/index.html"
@@ -80,7 +80,7 @@ extension SitePaths {
     }
 }
 
-extension SitePaths {
+package extension SitePaths {
     /// A generated page of a language (`az`, `tags`, `search`): `fr/index-a-z/index.html`.
     public static func generated(_ page: String, _ config: SiteConfig, _ language: String) -> String {
         "\(language)/\(config.generatedSlug(page, language))/index.html"

@@ -33,4 +33,15 @@ public struct SiteConfig: Sendable {
     public func section(named name: String) -> SectionConfig? { sections.first { $0.name == name } }
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
     public func title(in language: String) -> String { title[language] ?? title[defaultLanguage.code] ?? "" }
+
+    /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
+    package init(title: [String: String], baseURL: String, languages: [Language], theme: String, sections: [SectionConfig], unsafeHTML: Bool, generatedSlugs: [String: [String: String]]) {
+        self.title = title
+        self.baseURL = baseURL
+        self.languages = languages
+        self.theme = theme
+        self.sections = sections
+        self.unsafeHTML = unsafeHTML
+        self.generatedSlugs = generatedSlugs
+    }
 }

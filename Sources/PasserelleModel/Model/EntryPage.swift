@@ -91,7 +91,7 @@ public struct EntryPage: Sendable {
     }
 
     /// Sets what the rendered body gives the page, in one change of the box.
-    mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [String]) {
+    package mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [String]) {
         let fields = self.fields
         fields.html = html
         fields.headingIDs = headingIDs

@@ -11,4 +11,12 @@ public struct SectionConfig: Hashable, Sendable {
 
     public func slug(in language: String) -> String { slugs[language] ?? name }
     public func title(in language: String) -> String { titles[language] ?? name }
+
+    /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
+    package init(name: String, kind: Kind, slugs: [String: String], titles: [String: String]) {
+        self.name = name
+        self.kind = kind
+        self.slugs = slugs
+        self.titles = titles
+    }
 }

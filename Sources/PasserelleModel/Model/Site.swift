@@ -15,4 +15,14 @@ public struct Site: Sendable {
     public var languageCodes: [String] { config.languageCodes }
 
     public func section(named name: String) -> Section? { sections.first { $0.config.name == name } }
+
+    /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
+    package init(config: SiteConfig, sections: [Section], entries: [String: Entry], homeIntros: [String: RenderedText], assets: [String], buildDate: Date) {
+        self.config = config
+        self.sections = sections
+        self.entries = entries
+        self.homeIntros = homeIntros
+        self.assets = assets
+        self.buildDate = buildDate
+    }
 }

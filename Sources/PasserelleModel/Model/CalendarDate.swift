@@ -87,7 +87,7 @@ public struct DateTimeValue: Hashable, Comparable, Sendable {
     }
 }
 
-extension String {
+package extension String {
     init(format2 value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
     init(format4 value: Int) {
         let digits = String(value)
@@ -95,7 +95,7 @@ extension String {
     }
 }
 
-extension CalendarDate {
+package extension CalendarDate {
     /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil-from-days algorithm.
     public var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year

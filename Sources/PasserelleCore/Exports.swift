@@ -1,0 +1,2 @@
+// Clients of the core (the CLI, the dev server, the tests) see the shared values through it.
+@_exported import PasserelleModel
