@@ -34,10 +34,14 @@ let package = Package(
         // module's interface (cross-module optimisation), as they were inlined within one module.
         .target(name: "PasserelleModel", dependencies: ["CFileTree"],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // Writing a build: the output manifest, the kept tree, the swap, in-place replacement.
+        .target(name: "PasserelleOutput", dependencies: ["PasserelleModel", "CFileTree"],
+                swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         .target(
             name: "PasserelleCore",
             dependencies: [
                 "PasserelleModel",
+                "PasserelleOutput",
                 "CCmarkGFM",
                 "CCmarkGFMShared",
                 "CFileTree",
@@ -65,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PasserelleCoreTests",
-            dependencies: ["PasserelleCore", "PasserelleModel", "CCmarkGFM"],
+            dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "CCmarkGFM"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,2 +1,3 @@
-// Clients of the core (the CLI, the dev server, the tests) see the shared values through it.
+// Clients of the core (the CLI, the dev server, the tests) see the shared values and the output through it.
 @_exported import PasserelleModel
+@_exported import PasserelleOutput

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// A value computed on another thread while the caller does something else; `value` waits for it.

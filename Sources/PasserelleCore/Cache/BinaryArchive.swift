@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// A compact binary encoding for the build snapshot: integers as LEB128 varints, strings as a

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import CFileTree
 import Foundation
 

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Every entry of a language, sorted by the language's collation and grouped by initial letter

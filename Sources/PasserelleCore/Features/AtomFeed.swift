@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// The Atom 1.0 feed of one language: the latest entries by `updated`, `date`, or event start.

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Calendar output of the page renderer: month grids, year views, the events listing, and iCalendar files.

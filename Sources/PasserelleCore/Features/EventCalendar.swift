@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// One happening of an event: the days it covers (a yearly event has one per year).
 public struct EventOccurrence: Hashable, Sendable {
     public let entryID: String

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// The pages that help readers find things: A–Z index, tags, search, feeds, 404s, sitemap and redirects.

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Writes events as iCalendar (RFC 5545): CRLF lines folded at 75 octets, escaped text,

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// The records of one language's search index as JSON, in index order, with the entry each one

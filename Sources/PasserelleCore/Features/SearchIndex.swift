@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// The static search index of one language: per entry its title, section, URL (relative to the

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// The distinct folded words of a text for the search index, collected as UTF-8 bytes: each word

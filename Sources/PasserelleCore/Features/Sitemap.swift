@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// `sitemap.xml`: every listed page with its absolute URL and its translations as `xhtml:link` alternates.
 public struct Sitemap: Sendable {
     public let xml: String

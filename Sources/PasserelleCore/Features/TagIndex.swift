@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// The tags of one language, each with a URL slug and its entries in title order.
 public struct TagIndex: Sendable {
     public struct Tag: Sendable {

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// What is left to translate: per section, entries missing a language and translations older than
 /// their source (by `updated`, else the day of the file's last git commit).
 public struct TranslationStatus: Sendable {

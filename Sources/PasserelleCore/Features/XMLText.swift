@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// Escaping for XML and HTML text and attribute values (`&apos;` is valid in both).
 enum XMLText {
     static func escape(_ text: String) -> String {

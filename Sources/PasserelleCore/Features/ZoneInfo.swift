@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// What the system's time zone data (tzdata's TZif files) says of one zone: its offsets, daylight

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// Paths as editors write them inside content files.
 enum ContentPath {
     /// `../events/tunis.md` written in `recommendations/calendar.fr.md` → `events/tunis.md`

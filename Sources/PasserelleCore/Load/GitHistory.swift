@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// The date of the last commit that touched each file of a folder, when the folder is in a git checkout.

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Reads the pixel size of an image from its header: PNG, GIF, JPEG, WebP, and SVG (width/height or viewBox).

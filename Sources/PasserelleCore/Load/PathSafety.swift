@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// Rules for names that become parts of output paths.
 enum PathSafety {
     /// A slug or path segment: no separators, no dot-dot, no control or percent characters.

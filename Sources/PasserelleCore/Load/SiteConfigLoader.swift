@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// Reads and validates `site.yaml`.
 enum SiteConfigLoader {
     static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML", "paths"]

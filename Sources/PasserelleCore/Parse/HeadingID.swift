@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Turns heading text into a URL fragment: lower case, accents folded, words joined by `-`.

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Yams
 
 /// A YAML text parsed into a node tree whose marks are mapped back to file positions.

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Values made once per key and then shared by the render threads: the chrome fields of a

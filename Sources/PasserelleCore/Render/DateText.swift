@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Dates in words for one language: month and weekday names from the ICU locale, phrase patterns

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Renders every HTML page of a `Site` through a theme. Pure: it reads the site and returns pages.

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// Parses Mustache text into a `CompiledTemplate`, with exactly the whitespace rules of
 /// swift-mustache (standalone tags, partial indentation, block definitions).
 ///

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Mustache
 
 /// The named values a template shows (`{{title}}`, `{{#entries}}`): what a page renderer builds

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 /// Every key the page renderer puts into a template context, at any level. Mustache prints nothing
 /// for a key it cannot find, so a misspelt `{{titel}}` would silently empty a page: the theme loader
 /// reports any key outside this vocabulary as an error, with a did-you-mean.

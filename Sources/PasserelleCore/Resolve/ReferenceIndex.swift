@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Finds entries by id (`section/slug`), by slug alone when it is unique, or by relative file path.

@@ -1,4 +1,5 @@
 import PasserelleModel
+import PasserelleOutput
 import Foundation
 
 /// Turns loaded files into the immutable `Site`: parses front matter, pairs translations,
@@ -404,22 +405,5 @@ public struct SiteResolver {
             return .init(url: SitePaths.rootPrefix(from: job.pagePath) + path + suffix, size: asset.flatMap { imageSizes[$0] })
         })
         return RenderResult(output: output, references: collector.references)
-    }
-}
-
-extension Array {
-    /// `map` spread over the machine's cores; results keep the input order.
-    func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
-        guard count > 1 else { return map(transform) }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            withoutActuallyEscaping(transform) { transform in
-                DispatchQueue.concurrentPerform(iterations: count) { index in
-                    (base + index).pointee = transform(self[index])
-                }
-            }
-        }
-        return results.map { $0! }
     }
 }

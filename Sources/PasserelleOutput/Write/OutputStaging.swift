@@ -8,7 +8,7 @@ import Foundation
 public final class OutputStaging: @unchecked Sendable {
     private let writer: OutputWriter
     /// The folder written: a fresh one, or the tree the previous build swapped out.
-    let folder: URL
+    package let folder: URL
     /// What `folder` held before (empty for a fresh folder).
     private let previous: OutputManifest
     /// The files of `previous` that are no longer as it describes them: never kept as they are.
@@ -25,7 +25,7 @@ public final class OutputStaging: @unchecked Sendable {
     private var failures: [String] = []
     private var closed = false
 
-    init(writer: OutputWriter, folder: URL, previous: OutputManifest, changedByHand: Set<String>,
+    package init(writer: OutputWriter, folder: URL, previous: OutputManifest, changedByHand: Set<String>,
          folderTimes: [String: (Int64, Int64)], lock: OutputWriter.Lock) {
         self.writer = writer
         self.folder = folder

@@ -5,39 +5,45 @@ import Foundation
 /// What an output tree holds: per file its content hash, size and modification time. It is kept
 /// beside the tree (named after the tree's inode, so it can only ever describe that tree) and
 /// lets the next build rewrite only the files whose content changed.
-struct OutputManifest {
-    struct Entry: Equatable {
-        let hash: UInt64
-        let size: Int64
-        let mtime: (Int64, Int64)
+package struct OutputManifest {
+    package struct Entry: Equatable {
+        package let hash: UInt64
+        package let size: Int64
+        package let mtime: (Int64, Int64)
 
-        static func == (a: Entry, b: Entry) -> Bool {
+        package init(hash: UInt64, size: Int64, mtime: (Int64, Int64)) {
+            self.hash = hash
+            self.size = size
+            self.mtime = mtime
+        }
+
+        package static func == (a: Entry, b: Entry) -> Bool {
             a.hash == b.hash && a.size == b.size && a.mtime == b.mtime
         }
     }
 
     private static let header = "passerelle-output-manifest 1"
 
-    let entries: [String: Entry]
+    package let entries: [String: Entry]
     /// Every folder that holds a file of the manifest, relative to the tree (made once).
-    let folders: Set<String>
+    package let folders: Set<String>
     /// Modification time of each folder (the tree itself is `""`) after the build wrote it: a folder
     /// whose time changed since holds something added by hand.
-    var folderTimes: [String: (Int64, Int64)] = [:]
+    package var folderTimes: [String: (Int64, Int64)] = [:]
 
-    init(entries: [String: Entry] = [:]) {
+    package init(entries: [String: Entry] = [:]) {
         self.entries = entries
         folders = OutputManifest.folders(of: entries.keys)
     }
 
     /// The manifest at `url`, or nil when it is missing or unreadable.
-    init?(contentsOf url: URL) {
+    package init?(contentsOf url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         self.init(data)
     }
 
     /// The manifest a manifest file's bytes describe, or nil when they are not one.
-    init?(_ data: Data) {
+    package init?(_ data: Data) {
         var entries: [String: Entry] = [:], folderTimes: [String: (Int64, Int64)] = [:]
         entries.reserveCapacity(data.count / 64) // Lines are about 70 bytes long: no rehashing as it fills.
         let valid = OutputManifest.forEachLine(in: data) { line, fields, _ in
@@ -91,7 +97,7 @@ struct OutputManifest {
         }
     }
 
-    func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         // Bytes, not interpolated strings: tens of thousands of lines after every build.
         var text: [UInt8] = []
         text.reserveCapacity(entries.count * 80 + folderTimes.count * 48)
@@ -109,7 +115,7 @@ struct OutputManifest {
     /// Writes to `url` the manifest file `old` (as read, checked intact) with the lines of `files`
     /// and `folders` made anew (at the end; reading does not depend on the order), every other
     /// line copied as it is: a text edit changes ten lines of 36,000.
-    static func write(to url: URL, updating old: Data, files: [String: Entry], folders: [String: (Int64, Int64)]) throws {
+    package static func write(to url: URL, updating old: Data, files: [String: Entry], folders: [String: (Int64, Int64)]) throws {
         var text: [UInt8] = []
         text.reserveCapacity(old.count + (files.count + folders.count) * 80)
         text.append(contentsOf: OutputManifest.header.utf8)
@@ -130,7 +136,7 @@ struct OutputManifest {
 
     /// The entries a manifest file's bytes give for those of `paths` it lists, found without
     /// reading the other 26,000 lines into a table.
-    static func entries(of paths: Set<String>, in data: Data) -> [String: Entry] {
+    package static func entries(of paths: Set<String>, in data: Data) -> [String: Entry] {
         var found: [String: Entry] = [:]
         guard !paths.isEmpty else { return found }
         _ = forEachLine(in: data) { line, fields, _ in
@@ -144,7 +150,7 @@ struct OutputManifest {
     /// the file's lines as they are, in chunks across cores (`passerelle_manifest_mismatches`):
     /// every rebuild begins with it, and making 36,000 strings and a table of them first took
     /// longer than the stats.
-    static func describes(_ data: Data, root: String) -> Bool {
+    package static func describes(_ data: Data, root: String) -> Bool {
         data.withUnsafeBytes { raw -> Bool in
             let bytes = raw.bindMemory(to: UInt8.self)
             let header = Array((OutputManifest.header + "\n").utf8)
@@ -186,7 +192,7 @@ struct OutputManifest {
 
     /// Records the modification time of every folder of the tree at `root`: `known` times stand
     /// for the folders that are not `dirty` (nothing was added to or removed from them since).
-    mutating func recordFolderTimes(root: String, known: [String: (Int64, Int64)] = [:], dirty: Set<String> = []) {
+    package mutating func recordFolderTimes(root: String, known: [String: (Int64, Int64)] = [:], dirty: Set<String> = []) {
         let all = Array(folders) + [""]
         let fresh = OutputManifest.modificationTimes(of: all.filter { dirty.contains($0) || known[$0] == nil }, root: root)
         folderTimes = [:]
@@ -195,7 +201,7 @@ struct OutputManifest {
     }
 
     /// The modification time of each folder (relative to `root`, which is `""`) that exists, statted across cores.
-    static func modificationTimes(of folders: [String], root: String) -> [String: (Int64, Int64)] {
+    package static func modificationTimes(of folders: [String], root: String) -> [String: (Int64, Int64)] {
         var result: [String: (Int64, Int64)] = [:]
         result.reserveCapacity(folders.count)
         for (folder, status) in zip(folders, FileStatus.of(folders, under: root, folders: true)) { result[folder] = status?.mtime }
@@ -204,7 +210,7 @@ struct OutputManifest {
 
     /// The files of the tree at `root` that are not as this manifest describes them (changed,
     /// replaced or removed by hand since): they must be written again, whatever their hash says.
-    func filesChanged(root: String) -> Set<String> {
+    package func filesChanged(root: String) -> Set<String> {
         let paths = Array(entries.keys)
         var changed = Set<String>()
         for (path, status) in zip(paths, FileStatus.of(paths, under: root)) {
@@ -217,7 +223,7 @@ struct OutputManifest {
     /// Removes what was added by hand to the tree at `root` since this manifest was written: in every
     /// folder whose modification time changed, the entries that are neither its files nor its folders.
     /// Returns the modification time of every folder of the tree afterwards.
-    func removeAdditions(root: String) -> [String: (Int64, Int64)] {
+    package func removeAdditions(root: String) -> [String: (Int64, Int64)] {
         let folders = self.folders.union([""])
         var times = OutputManifest.modificationTimes(of: Array(folders), root: root)
         for folder in folders where times[folder].map({ $0 != folderTimes[folder] ?? (-1, -1) }) ?? false {
@@ -232,7 +238,7 @@ struct OutputManifest {
     }
 
     /// Adds every folder that holds `path` (up to the tree itself, `""`) to `folders`.
-    static func addFolders(of path: String, to folders: inout Set<String>) {
+    package static func addFolders(of path: String, to folders: inout Set<String>) {
         var folder = Substring(path)
         while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { // bytes, not characters: tens of thousands of paths
             folder = folder[..<slash]
@@ -241,12 +247,12 @@ struct OutputManifest {
         folders.insert("")
     }
 
-    static func modificationTime(_ path: String) -> (Int64, Int64)? {
+    package static func modificationTime(_ path: String) -> (Int64, Int64)? {
         var mtime: [Int64] = [0, 0]
         return passerelle_folder_time(path, &mtime) == 0 ? (mtime[0], mtime[1]) : nil
     }
 
-    static func folders<Paths: Sequence>(of paths: Paths) -> Set<String> where Paths.Element == String {
+    package static func folders<Paths: Sequence>(of paths: Paths) -> Set<String> where Paths.Element == String {
         var folders = Set<String>()
         for path in paths {
             var folder = Substring(path)

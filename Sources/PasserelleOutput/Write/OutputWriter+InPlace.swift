@@ -2,7 +2,7 @@ import PasserelleModel
 import CFileTree
 import Foundation
 
-extension OutputWriter {
+package extension OutputWriter {
     /// Replaces a few files of the output where it is, for a rebuild that changes a handful of
     /// the tens of thousands of files a build keeps (`TextEditBuild`): staging the whole tree
     /// beside it and swapping it in would cost far more than the edit. The caller holds `lock`.
@@ -15,7 +15,7 @@ extension OutputWriter {
     /// server) never sees a half-written file. The manifest is removed while the renames run and
     /// written anew afterwards: a build interrupted in between finds no manifest and does a full
     /// build. Files whose bytes are unchanged are not touched. Returns how many held new bytes.
-    func replaceInPlace(_ files: [(path: String, content: FileContent)], current: Data, holding lock: Lock) throws -> Int {
+    package func replaceInPlace(_ files: [(path: String, content: FileContent)], current: Data, holding lock: Lock) throws -> Int {
         removeStaleTemporaries()
         let root = output.path + "/"
         let incoming = stateFolder.appendingPathComponent("incoming-\(getpid())").path

@@ -33,13 +33,15 @@ public enum ContentHash {
 /// A content hash of a stream, taken in blocks of 1 MB as they come: the same value for the same
 /// bytes however they are cut into pieces, without holding them all (a large snapshot is hashed
 /// while it is written, and while it is read, never mapped or read again for it).
-struct BlockHash {
-    static let blockSize = 1 << 20
+package struct BlockHash {
+    package static let blockSize = 1 << 20
     private var pending: [UInt8] = []
     private var combined: UInt64 = 0x6A09_E667_F3BC_C908
     private var length = 0
 
-    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    package init() {}
+
+    package mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var rest = bytes[...]
         length += bytes.count
         while !rest.isEmpty {
@@ -65,7 +67,7 @@ struct BlockHash {
     }
 
     /// The hash of everything added.
-    var value: UInt64 {
+    package var value: UInt64 {
         var copy = self
         copy.pending.withUnsafeBytes { copy.mix(ContentHash.of($0)) }
         copy.mix(UInt64(length))
@@ -73,7 +75,7 @@ struct BlockHash {
     }
 
     /// The hash of `bytes`, as adding them in any pieces gives.
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    package static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash = BlockHash()
         hash.add(bytes)
         return hash.value

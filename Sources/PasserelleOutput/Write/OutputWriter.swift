@@ -57,7 +57,7 @@ public struct OutputWriter {
 
     /// Removes the temporary folders that builds which are no longer running left beside the
     /// output (`.output.passerelle-new-PID`, `-old-PID`) and in the state folder (`incoming-PID`).
-    func removeStaleTemporaries() {
+    package func removeStaleTemporaries() {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = "." + output.lastPathComponent + ".passerelle-"
@@ -101,7 +101,7 @@ public struct OutputWriter {
     }
 
     /// The folder beside `output` where the previous tree is kept for the next build: `.output.passerelle/`.
-    var stateFolder: URL {
+    package var stateFolder: URL {
         output.deletingLastPathComponent().appendingPathComponent("." + output.lastPathComponent + ".passerelle")
     }
 
@@ -110,7 +110,7 @@ public struct OutputWriter {
     public func isIntact() -> Bool { intactManifest() != nil }
 
     /// The manifest file of `output` when the tree is intact (see `isIntact()`), else nil.
-    func intactManifest() -> Data? {
+    package func intactManifest() -> Data? {
         let inode = passerelle_inode(output.path)
         guard inode != 0, let data = FileManager.default.contents(atPath: manifestURL(inode: inode).path),
               OutputManifest.describes(data, root: output.path) else { return nil }
@@ -118,7 +118,7 @@ public struct OutputWriter {
     }
 
     /// Where the manifest of the tree with this inode is kept.
-    func manifestURL(inode: UInt64) -> URL {
+    package func manifestURL(inode: UInt64) -> URL {
         stateFolder.appendingPathComponent("manifest-\(inode)")
     }
 
@@ -164,7 +164,7 @@ public struct OutputWriter {
     }
 
     /// Swaps the filled `staging` folder in for `output`, keeping the old tree as the spare when `keepsTrees`.
-    func swap(in staging: URL, manifest: OutputManifest, keepsTrees: Bool) throws {
+    package func swap(in staging: URL, manifest: OutputManifest, keepsTrees: Bool) throws {
         let spare = stateFolder.appendingPathComponent("spare")
         if keepsTrees { try manifest.write(to: manifestURL(inode: passerelle_inode(staging.path))) }
         try swapIn(staging, keep: keepsTrees ? spare : nil)
@@ -186,11 +186,11 @@ public struct OutputWriter {
         }
     }
 
-    struct WriteError: Error { let code: Int32 }
+    package struct WriteError: Error { let code: Int32 }
 
     /// Writes `bytes` at `path` unless `previous`, which describes the file there as it is (checked
     /// when the build began), says it holds the same bytes.
-    static func writeIfChanged(_ path: String, _ bytes: UnsafeRawBufferPointer, previous: OutputManifest.Entry?) -> Result<OutputManifest.Entry, WriteError> {
+    package static func writeIfChanged(_ path: String, _ bytes: UnsafeRawBufferPointer, previous: OutputManifest.Entry?) -> Result<OutputManifest.Entry, WriteError> {
         let hash = ContentHash.of(bytes)
         var mtime: [Int64] = [0, 0]
         if let previous, previous.hash == hash, previous.size == Int64(bytes.count) { return .success(previous) }
@@ -205,7 +205,7 @@ public struct OutputWriter {
     }
 
     /// Makes the folder that holds `path`, and its missing parents (another thread may make them too).
-    static func makeFolder(containing path: String) {
+    package static func makeFolder(containing path: String) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return }
         let folder = String(path[..<slash])
         if mkdir(folder, 0o755) == 0 || errno != ENOENT { return }

@@ -2,18 +2,18 @@ import PasserelleModel
 import CFileTree
 
 /// The size and modification time of a file or folder, as a check of a tree compares them.
-struct FileStatus: Equatable {
-    let size: Int64
-    let mtime: (Int64, Int64)
+package struct FileStatus: Equatable {
+    package let size: Int64
+    package let mtime: (Int64, Int64)
 
-    static func == (a: FileStatus, b: FileStatus) -> Bool { a.size == b.size && a.mtime == b.mtime }
+    package static func == (a: FileStatus, b: FileStatus) -> Bool { a.size == b.size && a.mtime == b.mtime }
 
     /// The status of each of `paths` (relative to `root`; `""` is `root` itself), in their order:
     /// nil where the path is missing or not a regular file (a folder, when `folders`).
     ///
     /// Checking that a tree is as a build left it stats tens of thousands of paths: they are looked
     /// up in batches across cores (`passerelle_status_batch`), relative to the tree's descriptor.
-    static func of(_ paths: [String], under root: String, folders: Bool = false) -> [FileStatus?] {
+    package static func of(_ paths: [String], under root: String, folders: Bool = false) -> [FileStatus?] {
         let chunkSize = 2_048
         let chunks = stride(from: 0, to: paths.count, by: chunkSize).map { paths[$0..<min($0 + chunkSize, paths.count)] }
         return Array(chunks.concurrentMap { chunk -> [FileStatus?] in
