@@ -37,13 +37,15 @@ let package = Package(
         // Writing a build: the output manifest, the kept tree, the swap, in-place replacement.
         .target(name: "PasserelleOutput", dependencies: ["PasserelleModel", "CFileTree"],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // Markdown bodies to HTML through cmark-gfm's AST: references, heading ids, plain text.
+        .target(name: "PasserelleMarkdown", dependencies: ["PasserelleModel", "CCmarkGFM", "CCmarkGFMShared"],
+                swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         .target(
             name: "PasserelleCore",
             dependencies: [
                 "PasserelleModel",
                 "PasserelleOutput",
-                "CCmarkGFM",
-                "CCmarkGFMShared",
+                "PasserelleMarkdown",
                 "CFileTree",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -69,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PasserelleCoreTests",
-            dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "CCmarkGFM"],
+            dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "CCmarkGFM"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

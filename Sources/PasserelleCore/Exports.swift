@@ -1,3 +1,4 @@
-// Clients of the core (the CLI, the dev server, the tests) see the shared values and the output through it.
+// Clients of the core (the CLI, the dev server, the tests) see the stages below it through it.
+@_exported import PasserelleMarkdown
 @_exported import PasserelleModel
 @_exported import PasserelleOutput

@@ -1,3 +1,4 @@
+import PasserelleMarkdown
 import PasserelleModel
 import PasserelleOutput
 import CFileTree

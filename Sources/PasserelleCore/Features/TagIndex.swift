@@ -1,3 +1,4 @@
+import PasserelleMarkdown
 import PasserelleModel
 import PasserelleOutput
 /// The tags of one language, each with a URL slug and its entries in title order.

@@ -71,8 +71,3 @@ public enum ImageSize {
     }
 }
 
-/// The width and height of an image, in CSS pixels.
-public struct ImageDimensions: Hashable, Sendable {
-    public let width: Int
-    public let height: Int
-}

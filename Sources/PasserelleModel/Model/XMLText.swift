@@ -1,8 +1,7 @@
-import PasserelleModel
-import PasserelleOutput
+import Foundation
 /// Escaping for XML and HTML text and attribute values (`&apos;` is valid in both).
-enum XMLText {
-    static func escape(_ text: String) -> String {
+package enum XMLText {
+    package static func escape(_ text: String) -> String {
         // Most text (paths, URLs, titles) needs nothing: checking the bytes is cheaper than rebuilding it.
         let clean = text.utf8.allSatisfy { byte in
             switch byte {

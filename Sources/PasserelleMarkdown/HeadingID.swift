@@ -1,5 +1,4 @@
 import PasserelleModel
-import PasserelleOutput
 import Foundation
 
 /// Turns heading text into a URL fragment: lower case, accents folded, words joined by `-`.
@@ -7,7 +6,7 @@ public enum HeadingID {
     public static func make(from text: String) -> String { latinID(text) ?? foldedID(text) }
 
     /// The id of any text, folded by `TextFolding` (through Foundation outside Latin letters).
-    static func foldedID(_ text: String) -> String {
+    package static func foldedID(_ text: String) -> String {
         let folded = TextFolding.fold(text)
         var result = ""
         var pendingDash = false
@@ -25,7 +24,7 @@ public enum HeadingID {
 
     /// The same id made from the UTF-8 bytes, for text in ASCII and Latin letters (with `’`,
     /// no-break spaces and Latin-1 signs); nil for other text, which `make` folds through Foundation.
-    static func latinID(_ text: String) -> String? {
+    package static func latinID(_ text: String) -> String? {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingDash = false

@@ -1,5 +1,4 @@
 import PasserelleModel
-import PasserelleOutput
 import CCmarkGFM
 import Foundation
 
@@ -13,7 +12,7 @@ import Foundation
 /// `render.c` and the table extension. A document with a node these rules do not cover
 /// (footnotes, task list items, strikethrough, any other extension) is left to cmark: `render`
 /// returns nil.
-struct PlainTextRenderer {
+package struct PlainTextRenderer {
     private var buffer: [UInt8] = []
     /// Written at the start of every line: the indentation of the list items the text is in.
     private var prefix: [UInt8] = []
@@ -25,7 +24,7 @@ struct PlainTextRenderer {
     private var inTableCell = false
 
     /// The plain text of `document`, or nil when cmark must write it.
-    static func render(_ document: OpaquePointer) -> String? {
+    package static func render(_ document: OpaquePointer) -> String? {
         var renderer = PlainTextRenderer()
         renderer.buffer.reserveCapacity(4_096)
         let table = cmark_find_syntax_extension("table")

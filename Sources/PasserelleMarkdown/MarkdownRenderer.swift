@@ -1,5 +1,4 @@
 import PasserelleModel
-import PasserelleOutput
 import CCmarkGFM
 import CCmarkGFMShared
 import Foundation
@@ -53,7 +52,7 @@ public struct MarkdownRenderer: Sendable {
         cmark_gfm_core_extensions_ensure_registered()
     }
 
-    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    package static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// cmark-gfm keeps the inline special characters of attached extensions in one process-wide
     /// table that every parser adds to and removes from when it finishes; parses that overlap
@@ -166,11 +165,11 @@ public struct MarkdownRenderer: Sendable {
         return Output(html: html, headingIDs: ids, diagnostics: context.diagnostics, plainText: plainText)
     }
 
-    static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+    package static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
     /// The AST of `body`, and the extensions attached to its parser (for rendering HTML); the
     /// caller frees both.
-    static func parse(_ body: String) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
+    package static func parse(_ body: String) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
         cmark_gfm_core_extensions_ensure_registered()
         let serial = !Self.parsesMayOverlap()
         if serial { Self.parseLock.lock() }
@@ -192,7 +191,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The plain text of `body` as `PlainTextRenderer` writes it (nil where it leaves it to cmark)
     /// and as cmark writes it: the tests hold the first to the second.
-    static func plainTexts(of body: String) -> (walked: String?, cmark: String) {
+    package static func plainTexts(of body: String) -> (walked: String?, cmark: String) {
         guard let (document, extensions) = parse(body) else { return (nil, "") }
         defer {
             cmark_node_free(document)
@@ -214,13 +213,13 @@ public struct MarkdownRenderer: Sendable {
 
     /// The text of a whole document as `cmark_render_plaintext` writes it (width 0): by
     /// `PlainTextRenderer` where it can, by cmark otherwise.
-    static func plainText(ofDocument document: OpaquePointer, options: Int32) -> String {
+    package static func plainText(ofDocument document: OpaquePointer, options: Int32) -> String {
         if let text = PlainTextRenderer.render(document) { return text }
         return cmarkPlainText(ofDocument: document, options: options)
     }
 
     /// The text of a whole document as cmark's own plain-text renderer writes it.
-    static func cmarkPlainText(ofDocument document: OpaquePointer, options: Int32) -> String {
+    package static func cmarkPlainText(ofDocument document: OpaquePointer, options: Int32) -> String {
         guard let rendered = cmark_render_plaintext(document, options, 0) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
@@ -228,7 +227,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// An image's alternative text as cmark-gfm's HTML renderer writes it: the literals of the
     /// text, code and inline HTML under it (nested images and links included), breaks as spaces.
-    static func altText(of image: OpaquePointer) -> String {
+    package static func altText(of image: OpaquePointer) -> String {
         var text = ""
         let iterator = cmark_iter_new(image)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -245,7 +244,7 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// The concatenated literal text under a node.
-    static func plainText(of node: OpaquePointer) -> String {
+    package static func plainText(of node: OpaquePointer) -> String {
         var text = ""
         let iterator = cmark_iter_new(node)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -264,10 +263,10 @@ public struct MarkdownRenderer: Sendable {
 
 /// The state of one rewrite pass over a document's AST.
 private struct RewriteContext {
-    let body: String
+    package let body: String
     /// The body's lines, split only when a diagnostic or an anchor needs a position.
     private var lines: [Substring]?
-    var sourceLines: [Substring] {
+    package var sourceLines: [Substring] {
         mutating get {
             if let lines { return lines }
             let split = body.split(separator: "\n", omittingEmptySubsequences: false)
@@ -275,13 +274,13 @@ private struct RewriteContext {
             return split
         }
     }
-    let path: String
-    let firstLine: Int
-    let resolve: (MarkdownRenderer.LinkRequest) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic>
-    let resolveAsset: (String) -> MarkdownRenderer.AssetLink?
-    var diagnostics: [Diagnostic] = []
+    package let path: String
+    package let firstLine: Int
+    package let resolve: (MarkdownRenderer.LinkRequest) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic>
+    package let resolveAsset: (String) -> MarkdownRenderer.AssetLink?
+    package var diagnostics: [Diagnostic] = []
 
-    init(body: String, path: String, firstLine: Int,
+    package init(body: String, path: String, firstLine: Int,
          resolve: @escaping (MarkdownRenderer.LinkRequest) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic>,
          resolveAsset: @escaping (String) -> MarkdownRenderer.AssetLink?) {
         self.body = body
@@ -293,7 +292,7 @@ private struct RewriteContext {
 
     /// Resolves a link; positions are searched in the source only when needed (an anchor to check
     /// later, or an error to report), since finding them costs more than resolving.
-    mutating func resolve(_ target: MarkdownRenderer.LinkRequest.Target, anchor: String?, needle: String, shift: Int,
+    package mutating func resolve(_ target: MarkdownRenderer.LinkRequest.Target, anchor: String?, needle: String, shift: Int,
                           node: OpaquePointer) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic> {
         let placeholder = SourceLocation(path: path, line: firstLine)
         let location = anchor == nil ? placeholder : self.location(of: needle, from: node).shifted(by: shift)
@@ -305,7 +304,7 @@ private struct RewriteContext {
     }
 
     /// The file position of `needle`, searched from the node's start line onwards.
-    mutating func location(of needle: String, from node: OpaquePointer) -> SourceLocation {
+    package mutating func location(of needle: String, from node: OpaquePointer) -> SourceLocation {
         var start = Int(cmark_node_get_start_line(node))
         if start < 1 { start = 1 }
         var lineIndex = start - 1
@@ -321,7 +320,7 @@ private struct RewriteContext {
     }
 
 
-    mutating func rewriteLink(_ node: OpaquePointer) {
+    package mutating func rewriteLink(_ node: OpaquePointer) {
         guard let raw = cmark_node_get_url(node) else { return }
         var url = String(cString: raw)
         let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
@@ -349,11 +348,11 @@ private struct RewriteContext {
     }
 
     /// The size of the image whose link was just rewritten, if known.
-    var imageSize: ImageDimensions? = nil
+    package var imageSize: ImageDimensions? = nil
 
     /// Replaces an image node by an `<img>` with its size (when known) and lazy loading;
     /// an image without alternative text is a warning.
-    mutating func replaceImage(_ node: OpaquePointer, url: String) {
+    package mutating func replaceImage(_ node: OpaquePointer, url: String) {
         let alt = MarkdownRenderer.altText(of: node)
         let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
         if alt.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -380,7 +379,7 @@ private struct RewriteContext {
     }
 
     /// Replaces `[[ref]]`, `[[ref|text]]` in the runs of text nodes under `parent` with link nodes.
-    mutating func expandWikiLinks(in parent: OpaquePointer) {
+    package mutating func expandWikiLinks(in parent: OpaquePointer) {
         // cmark splits text at each `[`: a paragraph without one (most of them) has nothing to
         // expand, and is passed over before any array is made.
         var bracket = false
@@ -441,8 +440,8 @@ private struct RewriteContext {
 
 }
 
-extension SourceLocation {
-    func shifted(by columns: Int) -> SourceLocation {
+package extension SourceLocation {
+    package func shifted(by columns: Int) -> SourceLocation {
         SourceLocation(path: path, line: line, column: column + columns)
     }
 }
@@ -474,14 +473,14 @@ public enum URLSafety {
 }
 
 /// Splits text into plain runs and `[[target|label]]` links.
-enum WikiLinkScanner {
-    enum Piece: Equatable {
+package enum WikiLinkScanner {
+    package enum Piece: Equatable {
         case text(String)
         /// The whole source `[[…]]`, the reference, and the label if one was given.
         case link(source: String, reference: String, label: String?)
     }
 
-    static func scan(_ text: String) -> [Piece] {
+    package static func scan(_ text: String) -> [Piece] {
         var pieces: [Piece] = []
         var plain = ""
         var rest = Substring(text)
@@ -508,9 +507,9 @@ enum WikiLinkScanner {
     }
 }
 
-extension String {
+package extension String {
     /// Without leading and trailing white space and newlines (Foundation's trimming goes through NSString).
-    var trimmedOfWhitespace: String {
+    package var trimmedOfWhitespace: String {
         // Most texts start and end with a visible ASCII character: nothing to trim, nothing to copy.
         if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return self }
         let scalars = unicodeScalars
