@@ -40,12 +40,19 @@ let package = Package(
         // Markdown bodies to HTML through cmark-gfm's AST: references, heading ids, plain text.
         .target(name: "PasserelleMarkdown", dependencies: ["PasserelleModel", "CCmarkGFM", "CCmarkGFMShared"],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // Reading the content folder and the front matter: SourceTree, the loader, site.yaml, YAML.
+        .target(name: "PasserelleContent", dependencies: [
+                    "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "CFileTree",
+                    .product(name: "Yams", package: "Yams"),
+                ],
+                swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         .target(
             name: "PasserelleCore",
             dependencies: [
                 "PasserelleModel",
                 "PasserelleOutput",
                 "PasserelleMarkdown",
+                "PasserelleContent",
                 "CFileTree",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -71,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PasserelleCoreTests",
-            dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "CCmarkGFM"],
+            dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "PasserelleContent", "CCmarkGFM"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 // Clients of the core (the CLI, the dev server, the tests) see the stages below it through it.
+@_exported import PasserelleContent
 @_exported import PasserelleMarkdown
 @_exported import PasserelleModel
 @_exported import PasserelleOutput

@@ -1,3 +1,4 @@
+import PasserelleContent
 import PasserelleModel
 import PasserelleOutput
 import Foundation

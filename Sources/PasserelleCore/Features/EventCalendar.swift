@@ -1,3 +1,4 @@
+import PasserelleContent
 import PasserelleModel
 import PasserelleOutput
 /// One happening of an event: the days it covers (a yearly event has one per year).

@@ -1,3 +1,4 @@
+import PasserelleContent
 import PasserelleModel
 import PasserelleOutput
 /// `sitemap.xml`: every listed page with its absolute URL and its translations as `xhtml:link` alternates.

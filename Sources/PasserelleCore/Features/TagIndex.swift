@@ -1,4 +1,5 @@
 import PasserelleMarkdown
+import PasserelleContent
 import PasserelleModel
 import PasserelleOutput
 /// The tags of one language, each with a URL slug and its entries in title order.

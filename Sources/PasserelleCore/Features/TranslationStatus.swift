@@ -1,3 +1,4 @@
+import PasserelleContent
 import PasserelleModel
 import PasserelleOutput
 /// What is left to translate: per section, entries missing a language and translations older than

@@ -1,4 +1,5 @@
 import PasserelleMarkdown
+import PasserelleContent
 import PasserelleModel
 import PasserelleOutput
 import Foundation

@@ -1,3 +1,4 @@
+import PasserelleContent
 import PasserelleModel
 import PasserelleOutput
 /// Parses Mustache text into a `CompiledTemplate`, with exactly the whitespace rules of

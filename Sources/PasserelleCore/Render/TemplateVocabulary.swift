@@ -1,3 +1,4 @@
+import PasserelleContent
 import PasserelleModel
 import PasserelleOutput
 /// Every key the page renderer puts into a template context, at any level. Mustache prints nothing

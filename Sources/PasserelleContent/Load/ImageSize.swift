@@ -12,7 +12,7 @@ public enum ImageSize {
         return parse(Array(head), svg: ext == "svg")
     }
 
-    static func parse(_ b: [UInt8], svg: Bool) -> (width: Int, height: Int)? {
+    package static func parse(_ b: [UInt8], svg: Bool) -> (width: Int, height: Int)? {
         func be16(_ i: Int) -> Int { Int(b[i]) << 8 | Int(b[i + 1]) }
         func be32(_ i: Int) -> Int { be16(i) << 16 | be16(i + 2) }
         func le16(_ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 }
@@ -47,7 +47,7 @@ public enum ImageSize {
         return nil
     }
 
-    static func parseSVG(_ text: String) -> (width: Int, height: Int)? {
+    package static func parseSVG(_ text: String) -> (width: Int, height: Int)? {
         guard let open = text.range(of: "<svg") else { return nil }
         let tag = text[open.upperBound...].prefix { $0 != ">" }
         func attribute(_ name: String) -> String? {

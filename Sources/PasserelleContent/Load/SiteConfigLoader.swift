@@ -1,13 +1,13 @@
 import PasserelleModel
 import PasserelleOutput
 /// Reads and validates `site.yaml`.
-enum SiteConfigLoader {
-    static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML", "paths"]
-    static let pathKeys = ["az", "tags", "search"]
-    static let sectionKeys = ["kind", "slug", "title"]
-    static let languageKeys = ["code", "name", "locale"]
+package enum SiteConfigLoader {
+    package static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML", "paths"]
+    package static let pathKeys = ["az", "tags", "search"]
+    package static let sectionKeys = ["kind", "slug", "title"]
+    package static let languageKeys = ["code", "name", "locale"]
 
-    static func load(text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
+    package static func load(text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
         let document = YAMLDocument(text: text, path: path)
         var diagnostics = document.diagnostics
         guard document.diagnostics.isEmpty else { return (nil, diagnostics) }

@@ -33,7 +33,7 @@ public struct ContentLoader {
         self.displayRoot = displayRoot
     }
 
-    func display(_ relative: String) -> String {
+    package func display(_ relative: String) -> String {
         displayRoot.isEmpty || displayRoot == "." ? relative : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + relative
     }
 
@@ -112,7 +112,7 @@ public struct ContentLoader {
 
     /// One content file, by its path in the content folder (`events/tunis-2005.fr.md`), read as
     /// `load()` reads it: through a link only when the link's target lies inside the content folder.
-    func loadFile(_ relativePath: String, config: SiteConfig) -> Result {
+    package func loadFile(_ relativePath: String, config: SiteConfig) -> Result {
         var result = Result()
         let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let source = SourceTree.resolve(relativePath, in: contentDirectory) else { return result }
@@ -181,9 +181,9 @@ public struct ContentLoader {
     }
 }
 
-extension String {
+package extension String {
     /// Decodes UTF-8, returning nil (rather than repairing) when the bytes are not valid UTF-8.
-    init?(validatingUTF8Data data: Data) {
+    package init?(validatingUTF8Data data: Data) {
         guard let decoded = String(data: data, encoding: .utf8) else { return nil }
         self = decoded
     }

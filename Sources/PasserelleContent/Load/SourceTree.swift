@@ -34,6 +34,11 @@ public struct SourceTree: Sendable {
         public let path: String
         public let kind: Kind
 
+        public init(path: String, kind: Kind) {
+            self.path = path
+            self.kind = kind
+        }
+
         /// What is wrong, in words, for a diagnostic naming `path`; `folder` names the root ("the content folder").
         public func message(folder: String) -> String {
             switch kind {

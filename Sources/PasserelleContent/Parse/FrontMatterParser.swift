@@ -15,13 +15,13 @@ public enum FrontMatterParser {
         public var diagnostics: [Diagnostic]
     }
 
-    static let commonKeys = ["title", "summary", "weight", "category", "tags", "related", "slug",
+    package static let commonKeys = ["title", "summary", "weight", "category", "tags", "related", "slug",
                              "aliases", "draft", "date", "updated"]
-    static let eventKeys = ["start", "end", "timezone", "location", "url", "status", "recurrence"]
-    static let projectKeys = ["location", "url"]
+    package static let eventKeys = ["start", "end", "timezone", "location", "url", "status", "recurrence"]
+    package static let projectKeys = ["location", "url"]
 
     /// Keys allowed in a file of a section of `kind` (nil: the home page intro).
-    static func allowedKeys(for kind: SectionConfig.Kind?) -> [String] {
+    package static func allowedKeys(for kind: SectionConfig.Kind?) -> [String] {
         switch kind {
         case .event?: return commonKeys + eventKeys
         default: return commonKeys + projectKeys
@@ -87,7 +87,7 @@ public enum FrontMatterParser {
                       bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
     }
 
-    static func decode(_ root: Node, path: String, kind: SectionConfig.Kind?, diagnostics: inout [Diagnostic]) -> EntryMetadata? {
+    package static func decode(_ root: Node, path: String, kind: SectionConfig.Kind?, diagnostics: inout [Diagnostic]) -> EntryMetadata? {
         guard var fields = YAMLFields(root, path: path, firstLine: 2, what: "front matter", diagnostics: &diagnostics) else { return nil }
         if kind != .event {
             for key in eventKeys where fields[key] != nil && !projectKeys.contains(key) {
@@ -178,7 +178,7 @@ public enum FrontMatterParser {
     /// A warning for a local time that the zone's clocks skip or show twice, saying which instant
     /// calendars take (RFC 5545 §3.3.5: after a gap, the time read with the offset before it; when
     /// it occurs twice, the first).
-    static func localTimeWarning(_ value: DateTimeValue, in zone: TimeZone, key: String) -> String? {
+    package static func localTimeWarning(_ value: DateTimeValue, in zone: TimeZone, key: String) -> String? {
         let instants = LocalTime.instants(of: value, in: zone)
         guard instants.count != 1 else { return nil }
         let local = value.date.daysSinceEpoch * 86_400 + (value.minuteOfDay ?? 0) * 60

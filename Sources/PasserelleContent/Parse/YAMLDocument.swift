@@ -3,14 +3,14 @@ import PasserelleOutput
 import Yams
 
 /// A YAML text parsed into a node tree whose marks are mapped back to file positions.
-struct YAMLDocument {
+package struct YAMLDocument {
     private static let constructor = Constructor.default
 
-    let root: Node?
-    let diagnostics: [Diagnostic]
+    package let root: Node?
+    package let diagnostics: [Diagnostic]
 
     /// Parses `text`, which starts at line `firstLine` of the file at `path`.
-    init(text: String, path: String, firstLine: Int = 1) {
+    package init(text: String, path: String, firstLine: Int = 1) {
         do {
             // Every argument given: Yams' default encoding reads the whole process environment on
             // each call, and its default constructor is built anew each time. The basic resolver
@@ -27,7 +27,7 @@ struct YAMLDocument {
         }
     }
 
-    static func location(_ mark: Mark?, path: String, firstLine: Int) -> SourceLocation {
+    package static func location(_ mark: Mark?, path: String, firstLine: Int) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: firstLine) }
         return SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column)
     }
@@ -71,19 +71,19 @@ struct YAMLDocument {
 }
 
 /// Reads typed fields from a YAML mapping, recording a located diagnostic for every problem.
-struct YAMLFields {
-    let path: String
-    let firstLine: Int
+package struct YAMLFields {
+    package let path: String
+    package let firstLine: Int
     /// The keys of the mapping, in order, apart from their nodes: a lookup compares strings
     /// without copying nodes (a copy of a `Node` retains each of its parts).
     private(set) var keys: [String] = []
     private var keyNodes: [Node] = []
     private var values: [Node] = []
-    private(set) var diagnostics: [Diagnostic] = []
-    let mappingLocation: SourceLocation
+    package private(set) var diagnostics: [Diagnostic] = []
+    package let mappingLocation: SourceLocation
 
     /// `node` must be a mapping; anything else is reported as `what` needing to be a mapping.
-    init?(_ node: Node?, path: String, firstLine: Int, what: String, diagnostics: inout [Diagnostic]) {
+    package init?(_ node: Node?, path: String, firstLine: Int, what: String, diagnostics: inout [Diagnostic]) {
         self.path = path
         self.firstLine = firstLine
         mappingLocation = YAMLDocument.location(node?.mark, path: path, firstLine: firstLine)
@@ -104,11 +104,11 @@ struct YAMLFields {
         }
     }
 
-    func location(_ node: Node) -> SourceLocation {
+    package func location(_ node: Node) -> SourceLocation {
         YAMLDocument.location(node.mark, path: path, firstLine: firstLine)
     }
 
-    static func kindName(_ node: Node) -> String {
+    package static func kindName(_ node: Node) -> String {
         switch node {
         case .scalar: return "a single value"
         case .mapping: return "a mapping"
@@ -118,30 +118,30 @@ struct YAMLFields {
     }
 
     /// The key-value pairs, in order.
-    var pairs: [(key: String, keyNode: Node, value: Node)] { keys.indices.map { (keys[$0], keyNodes[$0], values[$0]) } }
+    package var pairs: [(key: String, keyNode: Node, value: Node)] { keys.indices.map { (keys[$0], keyNodes[$0], values[$0]) } }
 
-    subscript(key: String) -> Node? { keys.firstIndex(of: key).map { values[$0] } }
+    package subscript(key: String) -> Node? { keys.firstIndex(of: key).map { values[$0] } }
 
-    func keyNode(_ key: String) -> Node? { keys.firstIndex(of: key).map { keyNodes[$0] } }
+    package func keyNode(_ key: String) -> Node? { keys.firstIndex(of: key).map { keyNodes[$0] } }
 
 
-    mutating func error(_ node: Node, _ message: String) {
+    package mutating func error(_ node: Node, _ message: String) {
         diagnostics.append(.error(location(node), message))
     }
 
-    mutating func warn(_ node: Node, _ message: String) {
+    package mutating func warn(_ node: Node, _ message: String) {
         diagnostics.append(.warning(location(node), message))
     }
 
     /// Reports every key not in `allowed`, with a did-you-mean.
-    mutating func rejectUnknownKeys(_ allowed: [String], context: String) {
+    package mutating func rejectUnknownKeys(_ allowed: [String], context: String) {
         for (index, key) in keys.enumerated() where !allowed.contains(key) {
             diagnostics.append(.error(location(keyNodes[index]),
                 "unknown key '\(key)' in \(context)" + Suggestion.didYouMean(key, in: allowed)))
         }
     }
 
-    mutating func require(_ key: String, context: String) -> Node? {
+    package mutating func require(_ key: String, context: String) -> Node? {
         if let node = self[key] { return node }
         diagnostics.append(.error(mappingLocation, "missing required key '\(key)' in \(context)"))
         return nil
@@ -152,12 +152,12 @@ struct YAMLFields {
         return false
     }
 
-    mutating func string(_ key: String) -> String? {
+    package mutating func string(_ key: String) -> String? {
         guard let node = self[key] else { return nil }
         return string(node, key: key)
     }
 
-    mutating func string(_ node: Node, key: String) -> String? {
+    package mutating func string(_ node: Node, key: String) -> String? {
         guard case let .scalar(scalar) = node, !isNull(node) else {
             error(node, "'\(key)' must be a text, not \(isNull(node) ? "empty" : YAMLFields.kindName(node))")
             return nil
@@ -165,7 +165,7 @@ struct YAMLFields {
         return scalar.string
     }
 
-    mutating func int(_ key: String) -> Int? {
+    package mutating func int(_ key: String) -> Int? {
         guard let node = self[key] else { return nil }
         guard case .scalar = node, let value = Int(node.string ?? "") else {
             error(node, "'\(key)' must be a whole number")
@@ -174,7 +174,7 @@ struct YAMLFields {
         return value
     }
 
-    mutating func bool(_ key: String) -> Bool? {
+    package mutating func bool(_ key: String) -> Bool? {
         guard let node = self[key] else { return nil }
         switch node.string {
         case "true"?, "yes"?: return true
@@ -186,7 +186,7 @@ struct YAMLFields {
     }
 
     /// A list of texts; a single text is accepted as a one-item list.
-    mutating func strings(_ key: String) -> [(String, Node)]? {
+    package mutating func strings(_ key: String) -> [(String, Node)]? {
         guard let node = self[key] else { return nil }
         if case .scalar = node, !isNull(node) { return [(node.string ?? "", node)] }
         guard case let .sequence(items) = node else {
@@ -201,7 +201,7 @@ struct YAMLFields {
     }
 
     /// A text per language (`{ fr: ..., en: ... }`), or one text for all.
-    mutating func localized(_ key: String, languages: [String]) -> [String: String]? {
+    package mutating func localized(_ key: String, languages: [String]) -> [String: String]? {
         guard let node = self[key] else { return nil }
         if case .scalar = node, let text = string(node, key: key) {
             return Dictionary(uniqueKeysWithValues: languages.map { ($0, text) })
