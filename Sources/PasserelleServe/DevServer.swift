@@ -74,8 +74,10 @@ public final class DevServer: @unchecked Sendable {
     }
 
     /// Stops serving and watching, and removes the served folder.
+    /// A rebuild under way when it is called finishes first: it would write into the folder again.
     public func stop() async {
         watchTask?.cancel()
+        await watchTask?.value
         await server?.stop()
         try? FileManager.default.removeItem(at: servedFolder.deletingLastPathComponent())
     }
