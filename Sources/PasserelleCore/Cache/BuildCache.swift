@@ -192,29 +192,34 @@ public struct BuildCache {
 
     /// Seals the snapshot files, whose hashes are `hashes`, for `output`: written once they and the output are final.
     func sealSnapshot(_ hashes: SiteSnapshot.FileHashes, for output: OutputIdentity) {
-        BuildCache.replace(seal, with: Array(BuildCache.sealed(BuildCache.sealText(hashes, output)).utf8))
+        BuildCache.replace(seal, with: BuildCache.sealed(Array(BuildCache.sealText(hashes, output).utf8)))
     }
 
     /// Whether the snapshot files read (their `hashes`) are those sealed for `output`: not changed,
     /// corrupted or put back since.
     func snapshotIsSealed(_ hashes: SiteSnapshot.FileHashes?, for output: OutputIdentity) -> Bool {
-        guard let hashes, let data = FileManager.default.contents(atPath: seal.path), let text = BuildCache.unsealed(data) else { return false }
-        return text == BuildCache.sealText(hashes, output)
+        guard let hashes, let data = FileManager.default.contents(atPath: seal.path), let body = BuildCache.unsealed(data) else { return false }
+        return String(decoding: body, as: UTF8.self) == BuildCache.sealText(hashes, output)
     }
 
     private static func sealText(_ hashes: SiteSnapshot.FileHashes, _ output: OutputIdentity) -> String {
         "\(header)\n\(output.line)\nsnapshot \(String(hashes.snapshot, radix: 16)) \(String(hashes.edits, radix: 16))\n"
     }
 
-    /// `text` followed by a line `sum HASH` of everything before it.
-    static func sealed(_ text: String) -> String { text + "sum \(String(ContentHash.of(text), radix: 16))\n" }
+    /// The checksum line of `body`: `sum HASH`, the last line of every cache file but the snapshot's.
+    private static func checksumLine<Bytes: DataProtocol>(of body: Bytes) -> String {
+        let hash = Data(body).withUnsafeBytes { ContentHash.of($0) }
+        return "sum \(String(hash, radix: 16))\n"
+    }
 
-    /// The text before the final `sum` line of `data` when that line is its checksum, else nil.
-    static func unsealed(_ data: Data) -> String? {
-        guard data.last == 0x0A, let cut = data.dropLast().lastIndex(of: 0x0A).map({ $0 + 1 }) ?? (data.isEmpty ? nil : data.startIndex) else { return nil }
-        let body = data[..<cut], last = String(decoding: data[cut...], as: UTF8.self)
-        let expected = "sum \(String(body.withUnsafeBytes { ContentHash.of($0) }, radix: 16))\n"
-        return last == expected ? String(decoding: body, as: UTF8.self) : nil
+    /// `body` followed by its checksum line.
+    static func sealed(_ body: [UInt8]) -> [UInt8] { body + Array(checksumLine(of: body).utf8) }
+
+    /// The lines before the final checksum line of `data` when that line is their checksum, else nil.
+    static func unsealed(_ data: Data) -> Data? {
+        guard data.last == 0x0A, let cut = data.dropLast().lastIndex(of: 0x0A).map({ $0 + 1 }) else { return nil }
+        let body = data[..<cut]
+        return String(decoding: data[cut...], as: UTF8.self) == checksumLine(of: body) ? body : nil
     }
 
     private static func replace(_ url: URL, with bytes: [UInt8]) {
@@ -236,7 +241,7 @@ public struct BuildCache {
     func remember(_ fingerprint: Fingerprint, report: Build.Report, output: OutputIdentity?) {
         guard let output else { return }
         let text = Record.text(key: fingerprint.key, files: fingerprint.files, report: report, output: output)
-        BuildCache.replace(record, with: text + Array("sum \(String(text.withUnsafeBytes { ContentHash.of($0) }, radix: 16))\n".utf8))
+        BuildCache.replace(record, with: BuildCache.sealed(text))
     }
 
     /// Forgets the last build: called before a build changes anything.
@@ -263,12 +268,7 @@ public struct BuildCache {
         init(contentsOf url: URL) throws {
             guard let sealed = FileManager.default.contents(atPath: url.path) else { throw CocoaError(.fileReadNoSuchFile) }
             // The last line is the checksum of the others: a record changed by anything but a build is not one.
-            guard sealed.last == 0x0A, let cut = sealed.dropLast().lastIndex(of: 0x0A).map({ $0 + 1 }),
-                  String(decoding: sealed[cut...], as: UTF8.self)
-                    == "sum \(String(sealed[..<cut].withUnsafeBytes { ContentHash.of($0) }, radix: 16))\n" else {
-                throw CocoaError(.fileReadCorruptFile)
-            }
-            let data = sealed[..<cut]
+            guard let data = BuildCache.unsealed(sealed) else { throw CocoaError(.fileReadCorruptFile) }
             var output: OutputIdentity?
             var report = Build.Report()
             report.succeeded = true
