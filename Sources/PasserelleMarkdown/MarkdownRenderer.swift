@@ -227,31 +227,21 @@ public struct MarkdownRenderer: Sendable {
 
     /// An image's alternative text as cmark-gfm's HTML renderer writes it: the literals of the
     /// text, code and inline HTML under it (nested images and links included), breaks as spaces.
-    package static func altText(of image: OpaquePointer) -> String {
-        var text = ""
-        let iterator = cmark_iter_new(image)
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator), child != image else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-            default: break
-            }
-        }
-        cmark_iter_free(iterator)
-        return text
-    }
+    package static func altText(of image: OpaquePointer) -> String { literalText(under: image, inlineHTML: true) }
 
     /// The concatenated literal text under a node.
-    package static func plainText(of node: OpaquePointer) -> String {
+    package static func plainText(of node: OpaquePointer) -> String { literalText(under: node, inlineHTML: false) }
+
+    /// The literals of the text and code (and, when `inlineHTML`, inline HTML) under `node`, breaks as spaces.
+    private static func literalText(under node: OpaquePointer, inlineHTML: Bool) -> String {
         var text = ""
         let iterator = cmark_iter_new(node)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(child) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            let type = cmark_node_get_type(child)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+                if type != CMARK_NODE_HTML_INLINE || inlineHTML, let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
             default: break
             }
@@ -353,29 +343,26 @@ private struct RewriteContext {
     /// Replaces an image node by an `<img>` with its size (when known) and lazy loading;
     /// an image without alternative text is a warning.
     package mutating func replaceImage(_ node: OpaquePointer, url: String) {
-        let alt = MarkdownRenderer.altText(of: node)
-        let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-        if alt.trimmingCharacters(in: .whitespaces).isEmpty {
+        if MarkdownRenderer.altText(of: node).trimmingCharacters(in: .whitespaces).isEmpty {
             diagnostics.append(.warning(location(of: "![", from: node),
                 "image '\(url)' has no alternative text: describe it between the brackets, ![like this](\(url))"))
         }
         // cmark-gfm writes the tag (its URL escaping, its alt text from everything under the image);
-        // the size and lazy loading are added in place of its closing ` />`.
+        // the size and lazy loading are added in place of its closing ` />`. (Should it not render,
+        // the image node stays, and cmark writes it with the rest, without them.)
         cmark_node_set_url(node, url)
-        var html = cmark_render_html(node, MarkdownRenderer.options | CMARK_OPT_UNSAFE, nil).map { rendered in
+        defer { imageSize = nil }
+        guard var html = cmark_render_html(node, MarkdownRenderer.options | CMARK_OPT_UNSAFE, nil).map({ rendered in
             defer { free(rendered) }
             return String(cString: rendered)
-        } ?? ""
-        if html.hasSuffix(" />") { html.removeLast(3) } else {
-            html = "<img src=\"\(XMLText.escape(url))\" alt=\"\(XMLText.escape(alt))\"" + (title.isEmpty ? "" : " title=\"\(XMLText.escape(title))\"")
-        }
+        }), html.hasSuffix(" />") else { return }
+        html.removeLast(3)
         if let size = imageSize { html += " width=\"\(size.width)\" height=\"\(size.height)\"" }
         html += " loading=\"lazy\">"
         let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE)
         cmark_node_set_literal(replacement, html)
         cmark_node_replace(node, replacement)
         cmark_node_free(node)
-        imageSize = nil
     }
 
     /// Replaces `[[ref]]`, `[[ref|text]]` in the runs of text nodes under `parent` with link nodes.
