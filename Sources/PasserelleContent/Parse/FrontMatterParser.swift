@@ -181,7 +181,6 @@ public enum FrontMatterParser {
     package static func localTimeWarning(_ value: DateTimeValue, in zone: TimeZone, key: String) -> String? {
         let instants = LocalTime.instants(of: value, in: zone)
         guard instants.count != 1 else { return nil }
-        let local = value.date.daysSinceEpoch * 86_400 + (value.minuteOfDay ?? 0) * 60
         func written(_ instant: Int) -> String {
             let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
             let shown = DateTimeValue(date: CalendarDate(daysSinceEpoch: Int((Double(instant + offset) / 86_400).rounded(.down))),
@@ -190,10 +189,8 @@ public enum FrontMatterParser {
             return "\(shown.iso)\(sign)\(String(format2: abs(offset) / 3600)):\(String(format2: abs(offset) / 60 % 60))"
         }
         if instants.isEmpty {
-            let before = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - 86_400)))
-            // Read with the offset in force before the gap, the time falls after it.
             return "'\(key)' \(value.iso) does not exist in \(zone.identifier) (the clocks go forward that night): "
-                + "calendars read it as \(written(local - before)); write that time instead"
+                + "calendars read it as \(written(LocalTime.instant(of: value, in: zone))); write that time instead"
         }
         return "'\(key)' \(value.iso) occurs twice in \(zone.identifier) (the clocks go back that night): "
             + "calendars read it as the first, \(written(instants[0])); the second is \(written(instants[1]))"

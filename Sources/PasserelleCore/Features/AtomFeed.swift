@@ -54,12 +54,7 @@ public struct AtomFeed: Sendable {
     /// When a timed event starts, as an instant (RFC 3339, UTC): in its time zone (the first of
     /// two instants when the time occurs twice), or read as UTC when it has none.
     static func timestamp(_ start: DateTimeValue, timezone: String?) -> String {
-        let local = start.date.daysSinceEpoch * 86_400 + (start.minuteOfDay ?? 0) * 60
-        var instant = local
-        if let zone = timezone.flatMap(TimeZone.init(identifier:)) {
-            instant = LocalTime.instants(of: start, in: zone).first
-                ?? local - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - 86_400)))
-        }
+        let instant = timezone.flatMap(TimeZone.init(identifier:)).map { LocalTime.instant(of: start, in: $0) } ?? LocalTime.seconds(of: start)
         return ICalendarWriter.rfc3339(Date(timeIntervalSince1970: TimeInterval(instant)))
     }
 

@@ -50,7 +50,7 @@ public struct ICalendarWriter: Sendable {
             var years = inZone.flatMap { [$0.details.start.date.year, $0.details.lastDay.year] }
             // A yearly event recurs for ever: its zone's definition must hold for every instance (RFC 5545 §3.6.5).
             let recurs = inZone.contains { $0.details.recurrence == .yearly }
-            if recurs { years.append(CalendarDate(daysSinceEpoch: Int((stamp.timeIntervalSince1970 / 86_400).rounded(.down))).year) }
+            if recurs { years.append(CalendarDate(stamp).year) }
             lines += ICalendarWriter.timezone(zone, years: (years.min() ?? 1970)...(years.max() ?? 1970), recurring: recurs)
         }
         var output: [UInt8] = []
