@@ -49,7 +49,7 @@ struct SiteFileHandler: Sendable {
     }
 
     private func file(_ url: URL, status: Int) -> HTTPReply {
-        guard case var .success(data) = SourceTree.read(path: url.path) else { return .text(404, "404 not found") }
+        guard case var .success(data) = RegularFile.read(path: url.path) else { return .text(404, "404 not found") }
         let type = ServedPath.contentType(of: url)
         if type.hasPrefix("text/html") { data = SiteFileHandler.injectLiveReload(into: data) }
         return HTTPReply(status: status, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: data)

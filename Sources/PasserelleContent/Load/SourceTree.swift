@@ -152,14 +152,8 @@ public struct SourceTree: Sendable {
     /// on a FIFO, so that a file replaced between the listing and the read is refused too.
     public static func read(_ item: Item) -> Result<Data, ReadError> { read(path: item.source) }
 
-    /// The bytes of the regular file at `path`, read as `read(_:)` reads an item.
-    public static func read(path: String) -> Result<Data, ReadError> {
-        var bytes: UnsafeMutableRawPointer?
-        var length = 0
-        let status = passerelle_read_file(path, &bytes, &length)
-        guard status == 0, let bytes else { return .failure(ReadError(code: status == 0 ? EIO : status)) }
-        return .success(Data(bytesNoCopy: bytes, count: length, deallocator: .free))
-    }
+    /// The bytes of the regular file at `path`, read as `read(_:)` reads an item (`RegularFile.read`).
+    public static func read(path: String) -> Result<Data, ReadError> { RegularFile.read(path: path) }
 
     /// The real path of `relative` under `root` when it lies inside `root` once every link is
     /// resolved (nil otherwise, or when it does not exist), hidden components refused.
@@ -174,15 +168,5 @@ public struct SourceTree: Sendable {
     }
 
     /// Why a file could not be read.
-    public struct ReadError: Error, Sendable {
-        public let code: Int32
-        public var message: String {
-            switch code {
-            case ELOOP: return "was replaced by a symbolic link while the build ran: nothing is read through it"
-            case EISDIR: return "is a folder, not a file"
-            case ENODEV: return "is not a regular file (a FIFO, a socket or a device): only regular files are read"
-            default: return "cannot be read: \(String(cString: strerror(code)))"
-            }
-        }
-    }
+    public typealias ReadError = RegularFile.ReadError
 }

@@ -1,4 +1,3 @@
-import CFileTree
 import Foundation
 
 /// Prints diagnostics for people (GCC form, optionally with the source line and a caret) or for tools (JSON).
@@ -56,11 +55,7 @@ public enum DiagnosticFormatter {
     public static func readLine(_ location: SourceLocation, relativeTo directory: URL) -> String? {
         guard location.hasLine else { return nil }
         let url = location.path.hasPrefix("/") ? URL(fileURLWithPath: location.path) : directory.appendingPathComponent(location.path)
-        var bytes: UnsafeMutableRawPointer?
-        var length = 0
-        guard passerelle_read_file(url.path, &bytes, &length) == 0, let bytes else { return nil }
-        let data = Data(bytesNoCopy: bytes, count: length, deallocator: .free)
-        guard data.count < 50_000_000 else { return nil }
+        guard case let .success(data) = RegularFile.read(path: url.path), data.count < 50_000_000 else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line >= 1, location.line <= lines.count else { return nil }
         var line = String(lines[location.line - 1])
