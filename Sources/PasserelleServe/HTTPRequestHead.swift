@@ -1,4 +1,5 @@
 import Foundation
+import PasserelleModel
 
 /// The head of an HTTP/1.1 request (request line and header fields, RFC 9112), read with limits
 /// before anything else looks at it: `serve` listens on loopback, where any web page the editor
@@ -75,11 +76,11 @@ public struct HTTPRequestHead: Equatable, Sendable {
         // Empty lines before the request line are to be ignored (RFC 9112 §2.2).
         var start = 0
         while start + 1 < bytes.count, bytes[start] == 0x0D, bytes[start + 1] == 0x0A { start += 2 }
-        guard let lineEnd = find([0x0D, 0x0A], in: bytes, from: start) else {
+        guard let lineEnd = bytes[start...].firstRange(of: "\r\n")?.lowerBound else {
             return bytes.count - start > maxRequestLine ? .refused(.uriTooLong) : .incomplete
         }
         if lineEnd - start > maxRequestLine { return .refused(.uriTooLong) }
-        guard let headEnd = find([0x0D, 0x0A, 0x0D, 0x0A], in: bytes, from: lineEnd) else {
+        guard let headEnd = bytes[lineEnd...].firstRange(of: "\r\n\r\n")?.lowerBound else {
             return bytes.count - start > maxHead ? .refused(.headersTooLarge) : .incomplete
         }
         if headEnd + 4 - start > maxHead { return .refused(.headersTooLarge) }
@@ -87,16 +88,6 @@ public struct HTTPRequestHead: Equatable, Sendable {
         case let .success(head): return .complete(head, length: headEnd + 4)
         case let .failure(refusal): return .refused(refusal)
         }
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= needle.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0] && bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 
     private static func parse(_ head: [UInt8]) -> Result<HTTPRequestHead, Refusal> {
