@@ -46,6 +46,27 @@ let package = Package(
                     .product(name: "Yams", package: "Yams"),
                 ],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // Parsing every text and resolving it into the immutable `Site`: references, backlinks, anchors.
+        .target(name: "PasserelleResolve", dependencies: ["PasserelleModel", "PasserelleMarkdown", "PasserelleContent"],
+                swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // Themes: their Mustache templates, compiled, and their UI strings and static files.
+        .target(name: "PasserelleTemplates", dependencies: [
+                    "PasserelleModel", "PasserelleContent",
+                    .product(name: "Yams", package: "Yams"),
+                    .product(name: "Mustache", package: "swift-mustache"),
+                ],
+                swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // The pages and files made of a `Site` through a theme: listings, entries, calendars, feeds, indexes.
+        .target(name: "PasserellePages", dependencies: ["PasserelleModel", "PasserelleMarkdown", "PasserelleTemplates"],
+                swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // The accelerator: the build record, the snapshot of the last build, the text-edit rebuild.
+        // It uses the stages; none of them knows it.
+        .target(name: "PasserelleIncremental", dependencies: [
+                    "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "PasserelleContent",
+                    "PasserelleResolve", "PasserelleTemplates", "PasserellePages", "CFileTree",
+                ],
+                swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // The build: load → resolve → render → write, with the accelerator when it applies.
         .target(
             name: "PasserelleCore",
             dependencies: [
@@ -53,9 +74,11 @@ let package = Package(
                 "PasserelleOutput",
                 "PasserelleMarkdown",
                 "PasserelleContent",
+                "PasserelleResolve",
+                "PasserelleTemplates",
+                "PasserellePages",
+                "PasserelleIncremental",
                 "CFileTree",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(
@@ -78,7 +101,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PasserelleCoreTests",
-            dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "PasserelleContent", "CCmarkGFM"],
+            dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "PasserelleContent",
+                           "PasserelleResolve", "PasserelleTemplates", "PasserellePages", "PasserelleIncremental", "CCmarkGFM",
+                           .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

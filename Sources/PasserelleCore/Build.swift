@@ -1,5 +1,9 @@
 import PasserelleContent
+import PasserelleIncremental
 import PasserelleModel
+import PasserellePages
+import PasserelleResolve
+import PasserelleTemplates
 import PasserelleOutput
 import CFileTree
 import Foundation
@@ -7,62 +11,9 @@ import Foundation
 /// The whole pipeline: load → parse and resolve → render → write.
 public struct Build {
     /// What a build is asked to do.
-    public struct Options: Sendable {
-        public var content: URL
-        public var output: URL
-        /// A theme name (looked up in `themes/` beside the content folder) or a path; nil: `site.yaml`'s.
-        public var theme: String?
-        public var includeDrafts = false
-        public var strict = false
-        /// Validate only: write nothing.
-        public var dryRun = false
-        /// Replace an output folder that Passerelle did not write.
-        public var force = false
-        /// Skip the build when nothing changed since the last one, and render only what changed
-        /// after an edit of entry texts (`.passerelle-cache/`).
-        public var useBuildCache = true
-        /// Where the build cache lives; nil: `.passerelle-cache/` beside the content folder.
-        public var cacheFolder: URL?
-        /// Free the site model at the end. A command that exits right after the build sets this
-        /// to false, as compilers do: freeing a large model one object at a time takes a tenth of
-        /// a second or more, and the system reclaims the memory at exit anyway.
-        public var freesMemory = true
-        public var buildDate = Date()
-        /// How long to wait, in seconds, for another build writing the same output folder to finish.
-        public var lockWait: Double = 300
-        /// Print how long each phase took, and the peak memory (the CLI sets it from `PASSERELLE_TIMINGS`).
-        public var showsTimings = false
-        /// Overrides `site.yaml`'s `baseURL` (previews).
-        public var baseURL: String?
-        /// Told what the build is doing, for a progress line on a terminal.
-        public var progress: (@Sendable (String) -> Void)?
-        /// How paths are shown in diagnostics: relative to this folder when inside it.
-        public var workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-
-        public init(content: URL, output: URL, theme: String? = nil) {
-            self.content = content
-            self.output = output
-            self.theme = theme
-        }
-    }
-
+    public typealias Options = BuildOptions
     /// What a build did.
-    public struct Report: Sendable {
-        public var diagnostics: [Diagnostic] = []
-        /// Pages written per language code.
-        public var pagesPerLanguage: [String: Int] = [:]
-        /// The site's language codes, in `site.yaml` order.
-        public var languages: [String] = []
-        public var filesWritten = 0
-        public var succeeded = false
-        /// A problem that is not about content (unusable folders): exit code 2.
-        public var usageError: String?
-        /// How many edited texts a rebuild rendered again, when it rendered only what they changed
-        /// (`TextEditBuild`); nil after a full build.
-        public var textsRebuilt: Int?
-        /// Why an edit needed a full build although the last build left a snapshot.
-        public var fullBuildReason: String?
-    }
+    public typealias Report = BuildReport
 
     public let options: Options
 
@@ -195,7 +146,7 @@ public struct Build {
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
         let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
         defer { keep(resolution) }
-        report.diagnostics = Build.ordered(report.diagnostics + resolution.diagnostics, strict: options.strict)
+        report.diagnostics = (report.diagnostics + resolution.diagnostics).ordered(strict: options.strict)
         clock.lap("parse and resolve")
         guard let site = resolution.site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
 
@@ -307,12 +258,6 @@ public struct Build {
         }
         clock.lap("snapshot")
         return report
-    }
-
-    /// Diagnostics in the order they are shown: errors first, then by place; all errors when `strict`.
-    static func ordered(_ diagnostics: [Diagnostic], strict: Bool) -> [Diagnostic] {
-        let sorted = diagnostics.sorted { ($0.severity == .error ? 0 : 1, $0) < ($1.severity == .error ? 0 : 1, $1) }
-        return strict ? sorted.map { Diagnostic(.error, $0.location, $0.message) } : sorted
     }
 
     /// Site settings and the last build's snapshot, when that snapshot was made for this very

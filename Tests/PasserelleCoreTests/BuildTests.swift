@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// End-to-end: build the bilingual fixture into a temporary folder and read what was written.
 final class BuildTests: XCTestCase {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// A fixture site copied into a fresh temporary folder, built with the repository's default theme.
 struct FixtureSite {

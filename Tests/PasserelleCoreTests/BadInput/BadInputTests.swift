@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// One broken change to the minimal fixture site, and the exact errors it must produce.
 struct BadInputCase {

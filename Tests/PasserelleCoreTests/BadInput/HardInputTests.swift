@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// Inputs that look hostile or odd but must build: BOM, CRLF, cycles, huge and deeply nested files,
 /// and script injection attempts that must come out inert.

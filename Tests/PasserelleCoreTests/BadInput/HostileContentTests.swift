@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// What the content folder may hold (CONTENT.md): links leading out of the content or the theme,
 /// dangling links, loops, FIFOs and folders named like entries are errors naming their path, on a

@@ -1,5 +1,9 @@
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 final class DiagnosticFormatterTests: XCTestCase {
     let diagnostic = Diagnostic.error(SourceLocation(path: "content/a.fr.md", line: 6, column: 12), "unresolved reference 'zebr'")

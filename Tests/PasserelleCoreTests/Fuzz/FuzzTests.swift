@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// SplitMix64: a small seeded generator, so that every fuzz run can be replayed from its seed.
 struct SeededGenerator: RandomNumberGenerator {

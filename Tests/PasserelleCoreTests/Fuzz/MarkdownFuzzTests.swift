@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// Random Markdown, heavy on brackets, images and emphasis (what once crashed the renderer), rendered
 /// by Passerelle and by libcmark-gfm: never a crash, and the same HTML after the documented rewrites.

@@ -1,5 +1,9 @@
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 final class SitePathsTests: XCTestCase {
     func testRelativeLinks() {

@@ -1,5 +1,9 @@
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// The fast folding gives what Foundation's folding gives.
 final class TextFoldingTests: XCTestCase {

@@ -1,5 +1,9 @@
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// The prepared comparison (byte keys where they decide, ICU otherwise) orders titles as ICU does.
 final class TitleCollationTests: XCTestCase {

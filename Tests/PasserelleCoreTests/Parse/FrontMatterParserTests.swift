@@ -1,5 +1,9 @@
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// Table-driven: each broken front matter gives exactly one located diagnostic.
 final class FrontMatterParserTests: XCTestCase {

@@ -1,6 +1,10 @@
 import CCmarkGFM
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// Passerelle's Markdown against libcmark-gfm itself: every construct of the GFM specification,
 /// and generated bodies that nest emphasis, links and images inside images' alternative text

@@ -1,4 +1,8 @@
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 import XCTest
 
 /// `PlainTextRenderer` must write what `cmark_render_plaintext` writes (calendars, feeds and search

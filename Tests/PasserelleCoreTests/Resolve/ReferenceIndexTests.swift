@@ -1,5 +1,9 @@
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 final class ReferenceIndexTests: XCTestCase {
     let index = ReferenceIndex(entryIDs: ["recommendations/calendar", "events/tunis-2005", "projects/unites", "pages/unites"],

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// The resolver on its own, from texts in memory: translations paired, fallbacks placed, references
 /// and `related` resolved to the reader's language, backlinks computed, every failure located.

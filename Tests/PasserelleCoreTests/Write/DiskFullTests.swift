@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// Builds onto a disk that fills up (a 2 MB tmpfs): a full build exits 2 and leaves the previous
 /// output as it was; a text edit that cannot write leaves no temporary file in the output.

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 final class FileStatusTests: XCTestCase {
     func testStatusesOfFilesAndFoldersInTheOrderAsked() throws {

@@ -1,6 +1,10 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// A build killed with SIGKILL at any moment leaves either the old or the new output, never a mix,
 /// and the next build clears what the killed one left behind.

@@ -1,5 +1,9 @@
 import CFileTree
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 import XCTest
 
 final class OutputManifestTests: XCTestCase {

@@ -2,6 +2,10 @@ import CFileTree
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// Nothing is written or deleted outside the output, whatever was done to it or to the tree kept
 /// beside it, and two builds into one output never lose files.

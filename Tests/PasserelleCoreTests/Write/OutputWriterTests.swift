@@ -2,6 +2,10 @@ import CFileTree
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleIncremental
+@testable import PasserellePages
+@testable import PasserelleResolve
+@testable import PasserelleTemplates
 
 /// The tree a build swaps out is kept and updated by the next build: only changed files are
 /// written, and the result is always the same as a clean build's.

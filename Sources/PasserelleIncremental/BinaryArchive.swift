@@ -1,0 +1,165 @@
+import PasserelleContent
+import PasserelleModel
+import PasserellePages
+import PasserelleResolve
+import PasserelleTemplates
+import PasserelleOutput
+import Foundation
+
+/// A compact binary encoding for the build snapshot: integers as LEB128 varints, strings as a
+/// length then UTF-8 bytes. Hand-written because a snapshot of a 10,000-entry site has a million
+/// fields, which `Codable` coders take seconds to go through.
+struct ArchiveWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Where full buffers go (a file), so that a large archive is never held whole; nil: kept in `bytes`.
+    private let sink: ((UnsafeRawBufferPointer) -> Bool)?
+    /// False once the sink failed.
+    private(set) var succeeded = true
+
+    init(capacity: Int = 1 << 20, sink: ((UnsafeRawBufferPointer) -> Bool)? = nil) {
+        self.sink = sink
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Hands the buffer to the sink (when there is one).
+    mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        if !bytes.withUnsafeBytes(sink) { succeeded = false }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    mutating func int(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63) // zigzag
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func uint64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+        if sink != nil && bytes.count >= 1 << 20 { flush() }
+    }
+
+    /// Bytes another writer wrote.
+    mutating func raw(_ part: [UInt8]) {
+        bytes.append(contentsOf: part)
+        if sink != nil && bytes.count >= 1 << 20 { flush() }
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout ArchiveWriter, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    mutating func array<T>(_ values: [T], _ write: (inout ArchiveWriter, T) -> Void) {
+        int(values.count)
+        for value in values { write(&self, value) }
+    }
+
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+    /// A dictionary, in key order so that the same model always gives the same bytes.
+    mutating func dictionary<T>(_ values: [String: T], _ write: (inout ArchiveWriter, T) -> Void) {
+        int(values.count)
+        for key in values.keys.sorted() {
+            string(key)
+            write(&self, values[key]!)
+        }
+    }
+}
+
+/// Reads what `ArchiveWriter` wrote. Any inconsistency (a truncated or foreign file) throws.
+struct ArchiveReader {
+    struct Corrupt: Error {}
+
+    private let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func int() throws -> Int {
+        var result: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Corrupt() }
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: result >> 1 ^ (0 &- (result & 1))))
+    }
+
+    /// A count of items that follow, each at least one byte long: bounded by what is left.
+    mutating func count() throws -> Int {
+        let count = try int()
+        guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
+        return count
+    }
+
+    mutating func bool() throws -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Corrupt() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func uint64() throws -> UInt64 {
+        guard offset + 8 <= bytes.count else { throw Corrupt() }
+        defer { offset += 8 }
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    mutating func string() throws -> String {
+        let length = try int()
+        guard length >= 0, length <= bytes.count - offset else { throw Corrupt() }
+        defer { offset += length }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+    }
+
+    /// Bytes another writer wrote, preceded by their length (as `int`): read in place, not copied.
+    mutating func part() throws -> UnsafeRawBufferPointer {
+        let length = try int()
+        guard length >= 0, length <= bytes.count - offset else { throw Corrupt() }
+        defer { offset += length }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+    }
+
+    mutating func optional<T>(_ read: (inout ArchiveReader) throws -> T) throws -> T? {
+        try bool() ? read(&self) : nil
+    }
+
+    mutating func array<T>(_ read: (inout ArchiveReader) throws -> T) throws -> [T] {
+        let count = try count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+
+    mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    mutating func dictionary<T>(_ read: (inout ArchiveReader) throws -> T) throws -> [String: T] {
+        let count = try count()
+        var values: [String: T] = [:]
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            let key = try string()
+            values[key] = try read(&self)
+        }
+        return values
+    }
+}

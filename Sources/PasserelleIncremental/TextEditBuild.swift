@@ -1,0 +1,158 @@
+import PasserelleMarkdown
+import PasserelleContent
+import PasserelleModel
+import PasserellePages
+import PasserelleResolve
+import PasserelleTemplates
+import PasserelleOutput
+import CFileTree
+import Foundation
+
+/// A rebuild after edits to the Markdown of entries and nothing else, the most common change an
+/// editor makes. The edited bodies are rendered again, then only the files that show them: the
+/// entry's pages, the search index, the feed and, for an event, its calendars. They replace the
+/// old ones in the current output, every other file stays, and the result is the output a full
+/// build gives.
+///
+/// It applies when the last build left a `SiteSnapshot` of the current output, made under the
+/// same environment (theme, `site.yaml`, assets, options, tool, build day, the list of content
+/// files), and when every edited text keeps its front matter, its heading ids and the entries it
+/// references: those reach other pages (titles, backlinks, anchors), so changing them needs a
+/// full build, which `run()` then asks for.
+package struct TextEditBuild {
+    /// What the rebuild did.
+    package enum Outcome {
+        /// The edits reach beyond the edited texts' own files (the reason says how).
+        case needsFullBuild(String)
+        /// Done (or stopped by errors in the edited texts, the output untouched); the snapshot of the new output.
+        case built(BuildReport, SiteSnapshot?)
+    }
+
+    let options: BuildOptions
+    let snapshot: SiteSnapshot
+    let config: SiteConfig
+    let theme: Theme
+    let fingerprint: BuildCache.Fingerprint
+    /// The manifest file of the current output, checked intact.
+    let output: Data
+    /// How the content folder is shown in diagnostics.
+    let displayRoot: String
+    /// The lock on the output, which the build holds.
+    let lock: OutputWriter.Lock
+
+    package init(options: BuildOptions, snapshot: SiteSnapshot, config: SiteConfig, theme: Theme, fingerprint: BuildCache.Fingerprint,
+                 output: Data, displayRoot: String, lock: OutputWriter.Lock) {
+        self.options = options
+        self.snapshot = snapshot
+        self.config = config
+        self.theme = theme
+        self.fingerprint = fingerprint
+        self.output = output
+        self.displayRoot = displayRoot
+        self.lock = lock
+    }
+
+    package func run() -> Outcome {
+        var clock = PhaseClock(enabled: options.showsTimings)
+        let languages = config.languageCodes
+        let texts = fingerprint.textHashes
+        let changed = texts.filter { snapshot.texts[$0.key] != $0.value }.keys.sorted()
+        let loader = ContentLoader(contentDirectory: options.content, displayRoot: displayRoot)
+        let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
+        let before = snapshot.site.entries
+        var entries = before
+        var bodyDiagnostics = snapshot.bodyDiagnostics
+        var jobs: [SiteResolver.RenderJob] = []
+        for path in changed {
+            let loaded = loader.loadFile(String(path.dropFirst("content/".count)), config: config)
+            guard loaded.diagnostics.isEmpty, let file = loaded.files.first else { return .needsFullBuild("\(path) cannot be read") }
+            guard !file.isIndex, let section = file.section, let variant = before[file.id]?.variants[file.language] else {
+                return .needsFullBuild("\(path) is not a published entry")
+            }
+            let parsed = FrontMatterParser.parse(file, kind: config.section(named: section)?.kind)
+            guard parsed.metadata == variant.metadata, parsed.bodyFirstLine == variant.bodyFirstLine,
+                  parsed.diagnostics == snapshot.frontMatterDiagnostics[file.relativePath] ?? [] else {
+                return .needsFullBuild("the front matter of \(path) changed")
+            }
+            for language in languages {
+                let page = before[file.id]!.pages[language]!
+                guard page.textLanguage == file.language else { continue }
+                jobs.append(.init(source: file, body: parsed.body, bodyFirstLine: parsed.bodyFirstLine, language: language, pagePath: page.outputPath))
+            }
+        }
+
+        clock.lap("  edited texts read")
+        // The edited bodies, against the unchanged rest of the site.
+        let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
+        let index = ReferenceIndex(entryIDs: snapshot.knownIDs, languages: languages)
+        let drafts = Set(snapshot.drafts), assets = Set(snapshot.site.assets)
+        let results = jobs.concurrentMap { job in
+            resolver.render(job, renderer: markdown, index: index, entries: before, drafts: drafts, assets: assets, imageSizes: snapshot.imageSizes)
+        }
+        for (job, result) in zip(jobs, results) {
+            let id = job.source.id
+            var page = entries[id]!.pages[job.language]!
+            let references = result.entryReferences(from: id)
+            guard result.output.headingIDs == page.headingIDs else { return .needsFullBuild("the headings of \(job.source.displayPath) changed") }
+            guard references == page.bodyReferences else { return .needsFullBuild("the references of \(job.source.displayPath) changed") }
+            page.html = result.output.html
+            page.plainText = result.output.plainText
+            entries[id]!.pages[job.language] = page
+            let found = Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: job, entries: before))
+            bodyDiagnostics[SiteResolver.bodyKey(entry: id, section: nil, language: job.language)] = found.isEmpty ? nil : Array(found)
+        }
+
+        clock.lap("  edited bodies rendered")
+        var report = BuildReport()
+        report.languages = languages
+        report.diagnostics = SiteResolver.Resolution.combine(
+            frontMatter: Array(snapshot.frontMatterDiagnostics.values.joined()), other: snapshot.otherDiagnostics, bodies: bodyDiagnostics)
+            .ordered(strict: options.strict)
+        guard !report.diagnostics.hasErrors else { return .built(report, nil) }
+
+        // The files that show the edited bodies.
+        let old = snapshot.site
+        let site = Site(config: config, sections: old.sections, entries: entries, homeIntros: old.homeIntros, assets: old.assets, buildDate: options.buildDate)
+        let renderer = PageRenderer(site: site, theme: theme, listsEverything: false)
+        var files = jobs.map { renderer.renderEntry(entries[$0.source.id]!, $0.language) }
+        var search = snapshot.search
+        for language in languages where jobs.contains(where: { $0.language == language }) {
+            guard var fragments = search[language] else { return .needsFullBuild("the snapshot has no search index for '\(language)'") }
+            var folded: [String: String] = [:], records: [String: String] = [:]
+            for job in jobs where job.language == language {
+                records[job.source.id] = SearchIndex.record(for: job.source.id, site: site, language: language, cache: &folded).json
+            }
+            fragments = fragments.replacing(records)
+            search[language] = fragments
+            files += renderer.searchIndexFiles(fragments.json, language)
+            files.append(PageRenderer.Page(path: SitePaths.feed(language), content: AtomFeed(site: site, language: language).xml))
+            let events = jobs.filter { $0.language == language }.compactMap { renderer.eventCalendarFile(entries[$0.source.id]!, language) }
+            if !events.isEmpty { files += events + [renderer.languageCalendarFile(language)] }
+        }
+
+        clock.lap("  files rendered")
+        // A handful of files out of tens of thousands: replaced where they are (see `replaceInPlace`).
+        let writer = OutputWriter(output: options.output, force: options.force)
+        do {
+            try writer.checkOwnership(content: options.content, theme: theme.directory)
+            _ = try writer.replaceInPlace(files.map { ($0.path, .bytes($0.bytes)) }, current: output, holding: lock)
+            clock.lap("  replaced in place")
+        } catch {
+            report.usageError = "\(error)"
+            return .built(report, nil)
+        }
+        report.pagesPerLanguage = snapshot.pagesPerLanguage
+        report.filesWritten = snapshot.filesWritten
+        report.succeeded = true
+        report.textsRebuilt = changed.count
+
+        var next = snapshot
+        next.outputInode = passerelle_inode(options.output.path)
+        next.texts = texts
+        next.site = site
+        next.bodyDiagnostics = bodyDiagnostics
+        next.search = search
+        next.editedPages.formUnion(jobs.map { SiteResolver.bodyKey(entry: $0.source.id, section: nil, language: $0.language) })
+        return .built(report, next)
+    }
+}

@@ -1,0 +1,242 @@
+import PasserelleModel
+import PasserelleTemplates
+import Foundation
+
+/// Writes events as iCalendar (RFC 5545): CRLF lines folded at 75 octets, escaped text,
+/// all-day events with exclusive `DTEND;VALUE=DATE`, timed events with `TZID` and a `VTIMEZONE`.
+public struct ICalendarWriter: Sendable {
+    /// One event as the writer needs it.
+    public struct Event: Sendable {
+        public var uid: String
+        public var summary: String
+        public var description: String
+        public var location: String?
+        public var url: String
+        public var details: EventDetails
+        public init(uid: String, summary: String, description: String, location: String?, url: String, details: EventDetails) {
+            self.uid = uid
+            self.summary = summary
+            self.description = description
+            self.location = location
+            self.url = url
+            self.details = details
+        }
+    }
+
+    public let productID: String
+    public let calendarName: String
+    public let language: String
+    /// `DTSTAMP`: the build's clock.
+    public let stamp: Date
+
+    public init(productID: String, calendarName: String, language: String, stamp: Date) {
+        self.productID = productID
+        self.calendarName = calendarName
+        self.language = language
+        self.stamp = stamp
+    }
+
+    public func calendar(_ events: [Event]) -> String { String(decoding: calendar(events, blocks: events.map(eventBlock)), as: UTF8.self) }
+
+    /// The calendar of `events` whose `VEVENT`s are already written (`eventBlock`), in the same
+    /// order: a build writes each event twice (its own file and its language's), and writes it once.
+    func calendar(_ events: [Event], blocks: [[UInt8]]) -> [UInt8] {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + escape(productID), "CALSCALE:GREGORIAN",
+                     "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(calendarName)]
+        let zones = Set(events.filter { !$0.details.start.isAllDay }.compactMap(\.details.timezone)).sorted()
+        for zone in zones {
+            let inZone = events.filter { $0.details.timezone == zone }
+            var years = inZone.flatMap { [$0.details.start.date.year, $0.details.lastDay.year] }
+            // A yearly event recurs for ever: its zone's definition must hold for every instance (RFC 5545 §3.6.5).
+            let recurs = inZone.contains { $0.details.recurrence == .yearly }
+            if recurs { years.append(CalendarDate(stamp).year) }
+            lines += ICalendarWriter.timezone(zone, years: (years.min() ?? 1970)...(years.max() ?? 1970), recurring: recurs)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(blocks.reduce(1024) { $0 + $1.count })
+        for line in lines { ICalendarWriter.appendFolded(line, to: &output) }
+        for block in blocks { output += block }
+        ICalendarWriter.appendFolded("END:VCALENDAR", to: &output)
+        return output
+    }
+
+    /// The folded, CRLF-ended lines of one `VEVENT`.
+    func eventBlock(_ event: Event) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(event.description.utf8.count + 512)
+        for line in vevent(event) { ICalendarWriter.appendFolded(line, to: &output) }
+        return output
+    }
+
+    func vevent(_ event: Event) -> [String] {
+        let details = event.details
+        var lines = ["BEGIN:VEVENT", "UID:" + escape(event.uid), "DTSTAMP:" + ICalendarWriter.utcStamp(stamp)]
+        if details.start.isAllDay {
+            lines.append("DTSTART;VALUE=DATE:" + ICalendarWriter.basic(details.start.date))
+            lines.append("DTEND;VALUE=DATE:" + ICalendarWriter.basic(details.lastDay.adding(days: 1)))
+        } else {
+            let zone = details.timezone.map { ";TZID=" + $0 } ?? ""
+            let end = details.end ?? details.start
+            lines.append("DTSTART\(zone):" + ICalendarWriter.basic(details.start))
+            if details.end != nil { lines.append("DTEND\(zone):" + ICalendarWriter.basic(end)) }
+        }
+        if details.recurrence == .yearly { lines.append("RRULE:FREQ=YEARLY") }
+        lines.append("STATUS:" + details.status.rawValue.uppercased())
+        lines.append("SUMMARY;LANGUAGE=\(language):" + escape(event.summary))
+        if !event.description.isEmpty { lines.append("DESCRIPTION;LANGUAGE=\(language):" + escape(event.description)) }
+        if let location = event.location { lines.append("LOCATION;LANGUAGE=\(language):" + escape(location)) }
+        lines.append("URL;VALUE=URI:" + event.url)
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
+    public func escape(_ text: String) -> String {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            // Most text needs no escaping: keep it as it is.
+            guard bytes.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else {
+                return text
+            }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result.append(UInt8(ascii: "\\")); result.append(byte)
+                case UInt8(ascii: "\n"): result.append(UInt8(ascii: "\\")); result.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\t"): result.append(byte)
+                case 0..<0x20, 0x7F: continue // other control characters, CR included
+                case 0xC2 where index < bytes.count && (0x80...0x9F).contains(bytes[index]): index += 1 // C1 controls
+                default: result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
+    /// Folds a content line into pieces of at most 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1).
+    public static func fold(_ line: String) -> String {
+        guard line.utf8.count > 75 else { return line }
+        var output: [UInt8] = []
+        appendFolded(line, to: &output)
+        return String(decoding: output.dropLast(2), as: UTF8.self)
+    }
+
+    /// Appends `line` folded, and a CRLF.
+    static func appendFolded(_ line: String, to output: inout [UInt8]) {
+        var line = line
+        line.withUTF8 { bytes in
+            var start = 0
+            var limit = 75
+            while start < bytes.count {
+                var end = min(start + limit, bytes.count)
+                // Step back over continuation bytes (10xxxxxx) so that a character is never split.
+                while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                if start > 0 { output += [0x0D, 0x0A, 0x20] } // continuation lines start with a space
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end
+                limit = 74
+            }
+            output += [0x0D, 0x0A]
+        }
+    }
+
+    static func basic(_ date: CalendarDate) -> String { String(format4: date.year) + String(format2: date.month) + String(format2: date.day) }
+
+    static func basic(_ value: DateTimeValue) -> String {
+        let minutes = value.minuteOfDay ?? 0
+        return basic(value.date) + "T" + String(format2: minutes / 60) + String(format2: minutes % 60) + "00"
+    }
+
+    static func utcStamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+        let rest = seconds - day.daysSinceEpoch * 86_400
+        return basic(day) + "T" + String(format2: rest / 3600) + String(format2: rest / 60 % 60) + String(format2: rest % 60) + "Z"
+    }
+
+    /// A `VTIMEZONE` for `identifier`, from the system's time zone data: one observance per offset
+    /// change in the years of the events (and the year before), or a single one when the offset
+    /// never changes; names as tzdata gives them. When `recurring`, the observances of the last
+    /// year carry the yearly rule that tzdata keeps to after it (`RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU`),
+    /// so that the definition covers every later instance of a yearly event.
+    static func timezone(_ identifier: String, years: ClosedRange<Int>, recurring: Bool = false) -> [String] {
+        guard let zone = TimeZone(identifier: identifier) else { return [] }
+        let names = ZoneInfo(identifier)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        func startOfYear(_ year: Int) -> Date { calendar.date(from: DateComponents(year: year, month: 1, day: 1))! }
+        func transitions(from: Date, to: Date) -> [Date] {
+            var found: [Date] = [], cursor = from
+            while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next < to, found.count < 400 {
+                found.append(next)
+                cursor = next
+            }
+            return found
+        }
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + identifier]
+        let all = transitions(from: startOfYear(years.lowerBound - 1), to: startOfYear(years.upperBound + 1))
+        func offset(_ seconds: Int) -> String {
+            let sign = seconds < 0 ? "-" : "+"
+            let value = abs(seconds)
+            return sign + String(format2: value / 3600) + String(format2: value / 60 % 60)
+        }
+        func local(_ date: Date, offsetSeconds: Int) -> String {
+            utcStamp(date.addingTimeInterval(TimeInterval(offsetSeconds))).dropLast().description
+        }
+        func name(_ date: Date) -> String { names?.abbreviation(at: date) ?? zone.abbreviation(for: date) ?? identifier }
+        /// The yearly rule of a transition, read in local time before it: month, weekday, which one.
+        func rule(_ transition: Date) -> (month: Int, weekday: Int, ordinal: Int, time: String) {
+            let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
+            let shifted = transition.addingTimeInterval(TimeInterval(before))
+            let parts = calendar.dateComponents([.month, .day, .weekday], from: shifted)
+            let days = calendar.range(of: .day, in: .month, for: shifted)!.count
+            let ordinal = parts.day! + 7 > days ? -1 : (parts.day! - 1) / 7 + 1
+            return (parts.month!, parts.weekday!, ordinal, String(local(transition, offsetSeconds: before).suffix(6)))
+        }
+        // The rules of the last year's transitions, if the next two years keep them.
+        var rules: [Date: String] = [:]
+        if recurring {
+            let last = all.filter { calendar.component(.year, from: $0) == years.upperBound }
+            let later = transitions(from: startOfYear(years.upperBound + 1), to: startOfYear(years.upperBound + 3))
+            let keep = !last.isEmpty && later.count == 2 * last.count
+                && later.map { rule($0) == rule(last[later.firstIndex(of: $0)! % last.count]) }.allSatisfy { $0 }
+            if keep {
+                let days = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"]
+                for transition in last {
+                    let r = rule(transition)
+                    rules[transition] = "RRULE:FREQ=YEARLY;BYMONTH=\(r.month);BYDAY=\(r.ordinal)\(days[r.weekday - 1])"
+                }
+            }
+        }
+        if all.isEmpty {
+            let from = startOfYear(years.lowerBound - 1)
+            let current = zone.secondsFromGMT(for: from)
+            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + offset(current),
+                      "TZOFFSETTO:" + offset(current), "TZNAME:" + name(from), "END:STANDARD"]
+        } else {
+            for transition in all {
+                let before = zone.secondsFromGMT(for: transition.addingTimeInterval(-1))
+                let after = zone.secondsFromGMT(for: transition)
+                let kind = zone.isDaylightSavingTime(for: transition) ? "DAYLIGHT" : "STANDARD"
+                lines += ["BEGIN:\(kind)", "DTSTART:" + local(transition, offsetSeconds: before)]
+                if let rule = rules[transition] { lines.append(rule) }
+                lines += ["TZOFFSETFROM:" + offset(before), "TZOFFSETTO:" + offset(after), "TZNAME:" + name(transition), "END:\(kind)"]
+            }
+        }
+        lines.append("END:VTIMEZONE")
+        return lines
+    }
+}
+
+extension ICalendarWriter {
+    /// `2005-11-14T20:26:40Z`.
+    static func rfc3339(_ date: Date) -> String {
+        let stamp = utcStamp(date)
+        let d = stamp.prefix(8), t = stamp.dropFirst(9).prefix(6)
+        return "\(d.prefix(4))-\(d.dropFirst(4).prefix(2))-\(d.suffix(2))T\(t.prefix(2)):\(t.dropFirst(2).prefix(2)):\(t.suffix(2))Z"
+    }
+}

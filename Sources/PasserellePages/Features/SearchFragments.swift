@@ -1,0 +1,44 @@
+import PasserelleModel
+import PasserelleTemplates
+import Foundation
+
+/// The records of one language's search index as JSON, in index order, with the entry each one
+/// is for: a rebuild after a text edit replaces the edited entry's record and keeps the others.
+public struct SearchFragments: Sendable {
+    public let language: String
+    public let entryIDs: [String]
+    public let json: [String]
+
+    package init(language: String, entryIDs: [String], json: [String]) {
+        self.language = language
+        self.entryIDs = entryIDs
+        self.json = json
+    }
+
+    /// Collects the fragments of each language as the search jobs render them (from any thread).
+    public final class Store: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byLanguage: [String: SearchFragments] = [:]
+
+        func keep(_ fragments: SearchFragments) {
+            lock.lock()
+            byLanguage[fragments.language] = fragments
+            lock.unlock()
+        }
+
+        public var all: [String: SearchFragments] {
+            lock.lock()
+            defer { lock.unlock() }
+            return byLanguage
+        }
+    }
+
+    /// The same records with `records[id]` in place of the record of each `id` it names.
+    package func replacing(_ records: [String: String]) -> SearchFragments {
+        var json = self.json
+        for (index, id) in entryIDs.enumerated() {
+            if let record = records[id] { json[index] = record }
+        }
+        return SearchFragments(language: language, entryIDs: entryIDs, json: json)
+    }
+}

@@ -1,0 +1,89 @@
+import PasserelleModel
+import PasserelleTemplates
+import Foundation
+
+/// The static search index of one language: per entry its title, section, URL (relative to the
+/// language root), summary, and the distinct folded words of its body, so that a small script can
+/// search it offline with accents and case folded away.
+public struct SearchIndex: Sendable {
+    public struct Record: Sendable {
+        public let title: String
+        public let section: String
+        public let url: String
+        public let summary: String
+        /// Distinct words of the body not in the title or summary, folded (`événement` → `evenement`),
+        /// in order of first appearance, space-separated.
+        public let words: String
+        /// The text's language when it differs from the index's (a fallback).
+        public let textLanguage: String?
+
+        /// The record as the index file writes it.
+        public var json: String {
+            var pairs: [(String, String)] = [("t", JSONText.string(title)), ("s", JSONText.string(section)), ("u", JSONText.string(url))]
+            if !summary.isEmpty { pairs.append(("d", JSONText.string(summary))) }
+            pairs.append(("w", JSONText.string(words)))
+            if let textLanguage { pairs.append(("l", JSONText.string(textLanguage))) }
+            return JSONText.object(pairs)
+        }
+    }
+
+    public let language: String
+    public let records: [Record]
+
+    /// At most this many distinct body words per entry: enough to find it, small enough for slow links.
+    public static let wordLimit = 300
+
+    /// The index of `language`, with its records in `order` (the A–Z order).
+    public init(site: Site, language: String, order: [String]) {
+        self.language = language
+        // In chunks across cores, each with its own cache of folded words.
+        let chunks = stride(from: 0, to: order.count, by: 512).map { order[$0..<min($0 + 512, order.count)] }
+        records = chunks.concurrentMap { chunk in
+            var cache: [String: String] = [:]
+            return chunk.map { SearchIndex.record(for: $0, site: site, language: language, cache: &cache) }
+        }.flatMap { $0 }
+    }
+
+    package static func record(for id: String, site: Site, language: String, cache: inout [String: String]) -> Record {
+        let entry = site.entries[id]!
+        let page = entry.pages[language]!
+        let meta = entry.variants[page.textLanguage]!.metadata
+        let url = String(page.outputPath.dropFirst(language.count + 1))
+        var words = SearchWords()
+        words.hide(wordsOf: meta.title, foldCache: &cache)
+        if let summary = meta.summary { words.hide(wordsOf: summary, foldCache: &cache) }
+        words.keep(wordsOf: page.plainText, limit: SearchIndex.wordLimit, foldCache: &cache)
+        return Record(title: meta.title, section: entry.section.title(in: language), url: url,
+                      summary: meta.summary ?? "", words: words.text,
+                      textLanguage: page.isFallback ? page.textLanguage : nil)
+    }
+
+    /// Lower-case, accent-free, `œ` → `oe`: the same folding the search script applies to queries.
+    public static func fold(_ text: String) -> String { TextFolding.fold(text) }
+
+    /// Distinct folded words of two letters or more, in order of first appearance.
+    public static func words(in text: String) -> [String] {
+        var folded: [String: String] = [:]
+        var words = SearchWords()
+        words.keep(wordsOf: text, limit: .max, foldCache: &folded)
+        return words.text.split(separator: " ").map(String.init)
+    }
+
+    /// Each record as JSON, in index order: a rebuild after a text edit replaces one of them.
+    public var fragments: [String] { records.map(\.json) }
+
+    public var json: String { SearchIndex.json(language: language, fragments: fragments) }
+
+    /// The index file from its records' JSON.
+    static func json(language: String, fragments: [String]) -> String {
+        JSONText.object([("language", JSONText.string(language)), ("entries", JSONText.array(fragments))]) + "\n"
+    }
+
+    /// The same index as a script, for pages opened from `file://` where `fetch` of a local file is blocked.
+    static func script(json: String) -> String {
+        // The JSON ends with a newline, left out; dropLast() on the string counted every character first.
+        "window.passerelleSearch = " + json[..<json.index(before: json.endIndex)] + ";\n"
+    }
+
+    public var script: String { SearchIndex.script(json: json) }
+}

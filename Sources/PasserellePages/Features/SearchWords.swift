@@ -1,0 +1,186 @@
+import PasserelleModel
+import PasserelleTemplates
+import Foundation
+
+/// The distinct folded words of a text for the search index, collected as UTF-8 bytes: each word
+/// is found in place in the text's UTF-8, and told apart from the words already seen by small
+/// open-addressing tables over byte buffers, so no `String` or `Set` entry is made per word.
+///
+/// A body names the same words again and again: a word written as it was before (raw bytes,
+/// case and accents included) is passed over before it is folded; a word of ASCII lower-case
+/// letters and digits is its own folded form and goes straight to the table of folded words.
+/// A `String` is made only for a word with letters outside ASCII and Latin-1/Extended, to fold
+/// it (through a cache shared across texts).
+struct SearchWords {
+    /// The words kept so far, space-separated, folded.
+    private(set) var bytes: [UInt8] = []
+    private(set) var count = 0
+    /// Every folded word seen: kept, or hidden (the title's, when collecting a body).
+    private var folded = ByteSet()
+    /// Every raw word seen that needed folding: seen again, it folds to a word already handled.
+    private var raw = ByteSet()
+    private var scratch: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(2048)
+        scratch.reserveCapacity(64)
+    }
+
+    /// Makes the words of `text` known without keeping them (they will not be kept later either).
+    mutating func hide(wordsOf text: String, foldCache: inout [String: String]) {
+        scan(text, limit: Int.max, hidden: true, foldCache: &foldCache)
+    }
+
+    /// Keeps the words of `text` not known yet, up to `limit` words in all.
+    mutating func keep(wordsOf text: String, limit: Int, foldCache: inout [String: String]) {
+        scan(text, limit: limit, hidden: false, foldCache: &foldCache)
+    }
+
+    /// The kept words as one space-separated string.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func scan(_ text: String, limit: Int, hidden: Bool, foldCache: inout [String: String]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let end = utf8.count
+            var index = 0
+            while index < end {
+                if !hidden && count >= limit { return }
+                // A word: a run of ASCII letters and digits and of other letters and digits.
+                let start = index
+                var hasUpper = false, isASCII = true
+                while index < end {
+                    let byte = utf8[index]
+                    if byte < 0x80 {
+                        guard SearchWords.isWordByte(byte) else { break }
+                        hasUpper = hasUpper || byte <= 0x5A && byte >= 0x41
+                        index += 1
+                        continue
+                    }
+                    let length = SearchWords.letterLength(utf8, at: index)
+                    guard length > 0 else { break }
+                    isASCII = false
+                    index += length
+                }
+                if index == start {
+                    // Not a letter: skip the byte, or the whole scalar outside ASCII.
+                    index += utf8[index] < 0x80 ? 1 : SearchWords.scalarLength(utf8[index])
+                    continue
+                }
+                add(UnsafeBufferPointer(rebasing: utf8[start..<index]), isASCII: isASCII, hasUpper: hasUpper, hidden: hidden, foldCache: &foldCache)
+            }
+        }
+    }
+
+    /// ASCII letters and digits.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte >= 0x41 && byte <= 0x5A
+    }
+
+    @inline(__always)
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    }
+
+    /// The length in bytes of the scalar at `index` (not ASCII) when it is a letter or a digit, else 0.
+    private static func letterLength(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = utf8[index]
+        let length = scalarLength(byte)
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < utf8.count {
+            value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
+        }
+        // Latin-1 and Latin Extended-A and -B letters (all of U+00C0–U+024F but × and ÷)
+        // without the Unicode tables, the rest through them.
+        if value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7 { return length }
+        let scalar = Unicode.Scalar(value) ?? " "
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? length : 0
+    }
+
+    /// Adds the folded form of `word` unless it is known, or too short.
+    private mutating func add(_ word: UnsafeBufferPointer<UInt8>, isASCII: Bool, hasUpper: Bool, hidden: Bool,
+                              foldCache: inout [String: String]) {
+        guard word.count >= 2 else { return }
+        if isASCII && !hasUpper {
+            insert(word, hidden: hidden)
+            return
+        }
+        guard raw.insert(word) else { return }
+        scratch.removeAll(keepingCapacity: true)
+        if isASCII {
+            for byte in word { scratch.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+        } else if TextFolding.foldLatin(word, into: &scratch) {
+            // Letters of French and other Latin-script languages are folded byte by byte.
+            guard scratch.count >= 2, scratch.allSatisfy({ $0 < 0x80 }) || String(decoding: scratch, as: UTF8.self).count >= 2 else { return }
+        } else {
+            let rawText = String(decoding: word, as: UTF8.self)
+            let foldedText: String
+            if let known = foldCache[rawText] {
+                foldedText = known
+            } else {
+                foldedText = TextFolding.fold(rawText)
+                foldCache[rawText] = foldedText
+            }
+            guard foldedText.count >= 2 else { return }
+            scratch.append(contentsOf: foldedText.utf8)
+        }
+        let foldedWord = scratch // `insert` cannot read `scratch` while it may change `self`.
+        foldedWord.withUnsafeBufferPointer { insert($0, hidden: hidden) }
+    }
+
+    /// Adds the folded `word` unless it is known.
+    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hidden: Bool) {
+        guard folded.insert(word), !hidden else { return }
+        if !bytes.isEmpty { bytes.append(0x20) }
+        bytes.append(contentsOf: word)
+        count += 1
+    }
+
+    /// A set of byte strings: their bytes end to end in one buffer, found through an
+    /// open-addressing table of FNV-1a hashes.
+    private struct ByteSet {
+        private var storage: [UInt8] = []
+        /// Slots of the table: 0 when empty, else 1 + the index of the word in `words`.
+        private var slots = [Int32](repeating: 0, count: 256)
+        /// Per word: where it starts in `storage`, its length.
+        private var words: [(start: Int32, length: Int32)] = []
+
+        /// Adds `word`; false when it was there already.
+        mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            let mask = slots.count - 1
+            var slot = ByteSet.hash(word) & mask
+            while slots[slot] != 0 {
+                let known = words[Int(slots[slot]) - 1]
+                if Int(known.length) == word.count && storage.withUnsafeBufferPointer({
+                    memcmp($0.baseAddress! + Int(known.start), word.baseAddress!, word.count) == 0
+                }) { return false }
+                slot = (slot + 1) & mask
+            }
+            words.append((Int32(storage.count), Int32(word.count)))
+            storage.append(contentsOf: word)
+            slots[slot] = Int32(words.count)
+            if words.count * 2 > slots.count { grow() }
+            return true
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            storage.withUnsafeBufferPointer { storage in
+                for (index, word) in words.enumerated() {
+                    var slot = ByteSet.hash(UnsafeBufferPointer(rebasing: storage[Int(word.start)..<Int(word.start + word.length)])) & mask
+                    while slots[slot] != 0 { slot = (slot + 1) & mask }
+                    slots[slot] = Int32(index + 1)
+                }
+            }
+        }
+
+        /// FNV-1a of a word's bytes, folded to an `Int`.
+        private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import PasserelleModel
+import PasserelleTemplates
+/// What is left to translate: per section, entries missing a language and translations older than
+/// their source (by `updated`, else the day of the file's last git commit).
+public struct TranslationStatus: Sendable {
+    public struct Missing: Sendable {
+        public let id: String
+        public let title: String
+        public let present: [String]
+        public let missing: [String]
+    }
+
+    public struct Stale: Sendable {
+        public let id: String
+        public let title: String
+        public let language: String
+        public let date: CalendarDate
+        public let sourceLanguage: String
+        public let sourceDate: CalendarDate
+    }
+
+    public struct SectionStatus: Sendable {
+        public let section: SectionConfig
+        public let missing: [Missing]
+        public let stale: [Stale]
+    }
+
+    public let sections: [SectionStatus]
+    public let languages: [String]
+
+    /// `commitDays`: last commit day by path relative to the content folder (see `GitHistory`).
+    public init(site: Site, commitDays: [String: CalendarDate]) {
+        languages = site.languageCodes
+        sections = site.sections.map { section in
+            let ids = section.orderedEntries[site.config.defaultLanguage.code] ?? []
+            var missing: [Missing] = []
+            var stale: [Stale] = []
+            for id in ids {
+                let entry = site.entries[id]!
+                let title = entry.variant(for: site.config.defaultLanguage.code, order: site.languageCodes).metadata.title
+                let present = site.languageCodes.filter { entry.variants[$0] != nil }
+                if present.count < site.languageCodes.count {
+                    missing.append(Missing(id: id, title: title, present: present,
+                                           missing: site.languageCodes.filter { entry.variants[$0] == nil }))
+                    continue
+                }
+                let dated = present.compactMap { code -> (String, CalendarDate)? in
+                    let variant = entry.variants[code]!
+                    return (variant.metadata.updated ?? commitDays[variant.source.relativePath]).map { (code, $0) }
+                }
+                guard dated.count == present.count, let newest = dated.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) else { continue }
+                for (code, date) in dated where date < newest.1 {
+                    stale.append(Stale(id: id, title: title, language: code, date: date, sourceLanguage: newest.0, sourceDate: newest.1))
+                }
+            }
+            return SectionStatus(section: section.config, missing: missing, stale: stale)
+        }
+    }
+
+    public var json: String {
+        JSONText.object([
+            ("languages", JSONText.array(languages.map(JSONText.string))),
+            ("sections", JSONText.array(sections.map { status in
+                JSONText.object([
+                    ("section", JSONText.string(status.section.name)),
+                    ("missing", JSONText.array(status.missing.map {
+                        JSONText.object([("id", JSONText.string($0.id)), ("title", JSONText.string($0.title)),
+                                         ("present", JSONText.array($0.present.map(JSONText.string))),
+                                         ("missing", JSONText.array($0.missing.map(JSONText.string)))])
+                    })),
+                    ("stale", JSONText.array(status.stale.map {
+                        JSONText.object([("id", JSONText.string($0.id)), ("title", JSONText.string($0.title)),
+                                         ("language", JSONText.string($0.language)), ("date", JSONText.string($0.date.iso)),
+                                         ("source", JSONText.string($0.sourceLanguage)), ("sourceDate", JSONText.string($0.sourceDate.iso))])
+                    })),
+                ])
+            })),
+        ]) + "\n"
+    }
+}
+
+extension PageRenderer {
+    /// `translation-status.json` and the editors' page `translation-status.html` (not linked from reader menus).
+    public func renderTranslationStatus(_ status: TranslationStatus) -> [Page] {
+        let language = site.config.defaultLanguage.code
+        let path = "translation-status.html"
+        var context = chrome(language: language, path: path, title: theme.strings[language]?["status_title"]) { _ in path }
+        context["alternates"] = [] as [TemplateRecord]
+        context["noindex"] = true
+        let names = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, $0.name) })
+        func link(_ id: String) -> String {
+            SitePaths.relative(from: path, to: site.entries[id]!.pages[language]!.outputPath)
+        }
+        context["sections"] = status.sections.map { section -> TemplateRecord in
+            ["title": section.section.title(in: language),
+             "missing": section.missing.map { ["id": $0.id, "title": $0.title, "url": link($0.id),
+                                               "present": $0.present.map { names[$0] ?? $0 }.joined(separator: ", "),
+                                               "absent": $0.missing.map { names[$0] ?? $0 }.joined(separator: ", ")] },
+             "stale": section.stale.map { ["id": $0.id, "title": $0.title, "url": link($0.id),
+                                           "language": names[$0.language] ?? $0.language, "date": $0.date.iso,
+                                           "source": names[$0.sourceLanguage] ?? $0.sourceLanguage, "sourceDate": $0.sourceDate.iso] },
+             "clean": section.missing.isEmpty && section.stale.isEmpty]
+        }
+        context["missingCount"] = status.sections.map(\.missing.count).reduce(0, +)
+        context["staleCount"] = status.sections.map(\.stale.count).reduce(0, +)
+        return [Page(path: "translation-status.json", content: status.json),
+                Page(path: path, content: theme.render("status", context))]
+    }
+}

@@ -1,0 +1,418 @@
+import PasserelleMarkdown
+import PasserelleContent
+import PasserelleModel
+import Foundation
+
+/// Turns loaded files into the immutable `Site`: parses front matter, pairs translations,
+/// resolves references, renders bodies, and computes backlinks, collecting every diagnostic.
+public struct SiteResolver {
+    public struct Options: Sendable {
+        public var includeDrafts = false
+        public var buildDate = Date()
+        /// Print how long each step took (`BuildOptions.showsTimings`).
+        public var showsTimings = false
+        public init(includeDrafts: Bool = false, buildDate: Date = Date(), showsTimings: Bool = false) {
+            self.includeDrafts = includeDrafts
+            self.buildDate = buildDate
+            self.showsTimings = showsTimings
+        }
+    }
+
+    let config: SiteConfig
+    let options: Options
+
+    public init(config: SiteConfig, options: Options) {
+        self.config = config
+        self.options = options
+    }
+
+    /// What resolving found: the site (nil when there are errors), every diagnostic, and what a
+    /// later build needs to redo one text alone (`SiteSnapshot`).
+    public struct Resolution {
+        public var site: Site?
+        public var diagnostics: [Diagnostic]
+        /// Front matter diagnostics, by file path relative to the content folder.
+        package var frontMatterDiagnostics: [String: [Diagnostic]] = [:]
+        /// Diagnostics of each rendered body (its Markdown, references and anchors), by `bodyKey`.
+        package var bodyDiagnostics: [String: [Diagnostic]] = [:]
+        /// Diagnostics of pairing translations and resolving `related`.
+        package var otherDiagnostics: [Diagnostic] = []
+        /// Entries that references may name (including those whose files have errors).
+        package var knownIDs: [String] = []
+        /// Drafts left out of this build.
+        package var drafts: [String] = []
+
+        /// All diagnostics, from their parts, in the order `resolve` gives them.
+        package static func combine(frontMatter: [Diagnostic], other: [Diagnostic], bodies: [String: [Diagnostic]]) -> [Diagnostic] {
+            frontMatter + other + Set(bodies.values.joined())
+        }
+    }
+
+    /// The key of a rendered body: an entry's page, or a section's (home: `""`) intro, in a language.
+    package static func bodyKey(entry id: String?, section: String?, language: String) -> String {
+        id.map { "entry:\($0):\(language)" } ?? "intro:\(section ?? ""):\(language)"
+    }
+
+    /// A text to render for one page, with what the page needs to resolve its links.
+    package struct RenderJob {
+        package let source: SourceFile
+        package let body: String
+        package let bodyFirstLine: Int
+        package let language: String
+        package let pagePath: String
+        /// A fallback page shows text written for another language: its anchors were checked there.
+        package var isFallback: Bool { source.language != language }
+
+        package init(source: SourceFile, body: String, bodyFirstLine: Int, language: String, pagePath: String) {
+            self.source = source
+            self.body = body
+            self.bodyFirstLine = bodyFirstLine
+            self.language = language
+            self.pagePath = pagePath
+        }
+    }
+
+    package struct RenderResult {
+        package var output: MarkdownRenderer.Output
+        package var references: [(id: String, anchor: String?, location: SourceLocation)]
+
+        /// The entries the body of `id` references, in order of first appearance, itself left out.
+        package func entryReferences(from id: String) -> [String] {
+            var seen = Set<String>()
+            return references.map(\.id).filter { $0 != id && seen.insert($0).inserted }
+        }
+    }
+
+    public func resolve(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:]) -> (Site?, [Diagnostic]) {
+        let resolution = resolution(files: files, assets: assets, imageSizes: imageSizes)
+        return (resolution.site, resolution.diagnostics)
+    }
+
+    /// `resolve`, with the diagnostics kept apart by origin.
+    public func resolution(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:]) -> Resolution {
+        var diagnostics: [Diagnostic] = []
+        var frontMatterDiagnostics: [String: [Diagnostic]] = [:]
+        let languages = config.languageCodes
+        var clock = PhaseClock(enabled: options.showsTimings)
+
+        // Parse front matter in parallel, each text made there (its metadata moved, not copied).
+        let includeDrafts = options.includeDrafts
+        let parsed = files.concurrentMap { file -> (diagnostics: [Diagnostic], variant: EntryVariant?, isDraft: Bool) in
+            let result = FrontMatterParser.parse(file, kind: file.section.flatMap { config.section(named: $0)?.kind })
+            guard let metadata = result.metadata else { return (result.diagnostics, nil, false) }
+            if metadata.draft && !includeDrafts { return (result.diagnostics, nil, true) }
+            return (result.diagnostics, EntryVariant(language: file.language, metadata: metadata, body: result.body,
+                                                     bodyFirstLine: result.bodyFirstLine, source: file), false)
+        }
+        clock.lap("  front matter")
+        var variantsByID: [String: [String: EntryVariant]] = [:]
+        variantsByID.reserveCapacity(files.count)
+        var draftIDs = Set<String>()
+        var intros: [String: [String: (EntryVariant)]] = [:] // section name ("" for home) -> lang -> variant
+        for index in files.indices {
+            let file = files[index]
+            if !parsed[index].diagnostics.isEmpty {
+                diagnostics += parsed[index].diagnostics
+                frontMatterDiagnostics[file.relativePath] = parsed[index].diagnostics
+            }
+            if parsed[index].isDraft && !file.isIndex { draftIDs.insert(file.id) }
+            guard let variant = parsed[index].variant else { continue }
+            if file.isIndex {
+                intros[file.section ?? "", default: [:]][file.language] = variant
+            } else {
+                variantsByID[file.id, default: [:]][file.language] = variant
+            }
+        }
+
+        let frontMatterCount = diagnostics.count
+        // Two files whose names differ only in case are one file on macOS and Windows checkouts.
+        var byFoldedName: [String: SourceFile] = [:]
+        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+            let folded = file.relativePath.lowercased()
+            if let other = byFoldedName[folded], other.relativePath != file.relativePath {
+                diagnostics.append(.error(SourceLocation(path: file.displayPath),
+                    "'\(file.relativePath)' and '\(other.relativePath)' differ only in case: they are the same file on many systems; rename one"))
+            }
+            byFoldedName[folded] = file
+        }
+
+        // Pair translations into entries and place their pages: each entry on its own, across
+        // cores; then the paths they claim, in id order.
+        struct Placement {
+            let path: String
+            let location: SourceLocation
+            var yearSlug: Diagnostic?
+            var missing: Diagnostic?
+        }
+        let pairedIDs = variantsByID.keys.sorted()
+        let paired = pairedIDs.concurrentMap { id -> (entry: Entry, placements: [Placement])? in
+            let variants = variantsByID[id]!
+            let sample = variants.values.first!.source
+            guard let section = config.section(named: sample.section!) else { return nil }
+            var entry = Entry(id: id, section: section, fileSlug: sample.slug, variants: variants)
+            var placements: [Placement] = []
+            for language in languages {
+                let shown = entry.variant(for: language, order: languages)
+                let slug = variants[language]?.slug ?? entry.fileSlug
+                let path = SitePaths.entry(section, slug: slug, language)
+                var placement = Placement(path: path, location: SourceLocation(path: shown.source.displayPath, line: 1))
+                if section.kind == .event && slug.count == 4 && slug.allSatisfy(\.isNumber) && variants[language] != nil {
+                    placement.yearSlug = .error(placement.location, "slug '\(slug)' is taken by the calendar page of the year \(slug); choose another slug")
+                }
+                if variants[language] == nil {
+                    let expected = shown.source.displayPath.replacingOccurrences(of: ".\(shown.language).md", with: ".\(language).md")
+                    placement.missing = .warning(placement.location, "missing translation: '\(id)' has no '\(language)' text (\(expected)); the '\(shown.language)' text is shown instead")
+                }
+                placements.append(placement)
+                entry.pages[language] = EntryPage(language: language, textLanguage: shown.language, slug: slug, outputPath: path)
+            }
+            return (entry, placements)
+        }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(pairedIDs.count)
+        var claimedPaths: [String: (String, SourceLocation)] = [:]
+        claimedPaths.reserveCapacity(pairedIDs.count * languages.count)
+        for (id, pairing) in zip(pairedIDs, paired) {
+            guard let (entry, placements) = pairing else { continue }
+            for placement in placements {
+                if let yearSlug = placement.yearSlug { diagnostics.append(yearSlug) }
+                if let (other, otherLocation) = claimedPaths[placement.path] {
+                    diagnostics.append(.error(placement.location, "'\(id)' and '\(other)' are both written to '\(placement.path)'"
+                        + " (see \(otherLocation.path)); give one of them another slug"))
+                }
+                claimedPaths[placement.path] = (id, placement.location)
+                if let missing = placement.missing { diagnostics.append(missing) }
+            }
+            entries[id] = entry
+        }
+        for section in config.sections {
+            for language in languages {
+                let path = SitePaths.section(section, language)
+                if let (other, location) = claimedPaths[path] {
+                    diagnostics.append(.error(location, "'\(other)' is written to the listing page of section '\(section.name)' ('\(path)'); choose another slug"))
+                }
+            }
+        }
+
+        clock.lap("  pairing translations")
+        // Entries whose files failed to parse still count as known, so that one broken file
+        // does not add an "unresolved reference" to every page that links to it.
+        let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
+        let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
+
+        // Related entries, per page: resolved across cores, then stored in id order.
+        let sortedIDs = pairedIDs.filter { entries[$0] != nil } // sorted already
+        let relatedByID = sortedIDs.concurrentMap { id -> [(related: [String], diagnostics: [Diagnostic])] in
+            let entry = entries[id]!
+            return languages.map { language in
+                var related: [String] = [], found: [Diagnostic] = []
+                for reference in entry.variant(for: language, order: languages).metadata.related {
+                    switch index.resolve(ContentPath.splitAnchor(reference.text).0) {
+                    case let .success(targetID) where draftIDs.contains(targetID) && entries[targetID] == nil:
+                        found.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
+                    case let .success(targetID):
+                        if targetID != id && !related.contains(targetID) && entries[targetID] != nil { related.append(targetID) }
+                    case let .failure(failure):
+                        found.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
+                    }
+                }
+                return (related, found)
+            }
+        }
+        for (id, perLanguage) in zip(sortedIDs, relatedByID) {
+            for (language, result) in zip(languages, perLanguage) {
+                diagnostics += result.diagnostics
+                entries[id]!.pages[language]!.related = result.related
+            }
+        }
+
+        clock.lap("  related")
+        // Render every page's body, entry pages and intros alike, in parallel.
+        var jobs: [RenderJob] = []
+        var jobKeys: [(id: String?, section: String?, language: String)] = []
+        // Entry pages first, `sortedIDs` by `languages`: the results of entry `i` start at `i * languages.count`.
+        for id in sortedIDs {
+            for language in languages {
+                let page = entries[id]!.pages[language]!
+                let shown = entries[id]!.variants[page.textLanguage]!
+                jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
+                                      language: language, pagePath: page.outputPath))
+                jobKeys.append((id, nil, language))
+            }
+        }
+        for key in intros.keys.sorted() {
+            for language in languages {
+                guard let shown = intros[key]![language] ?? languages.lazy.compactMap({ intros[key]![$0] }).first else { continue }
+                let path = key.isEmpty ? SitePaths.home(language)
+                    : config.section(named: key).map { SitePaths.section($0, language) } ?? SitePaths.home(language)
+                jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
+                                      language: language, pagePath: path))
+                jobKeys.append((nil, key, language))
+            }
+        }
+        let renderer = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
+        let drafts = draftIDs.subtracting(entries.keys)
+        let assetSet = Set(assets)
+        // The jobs read a copy of the table that is gone once they are done.
+        let results = { (snapshot: [String: Entry]) in
+            jobs.concurrentMap { job in
+                render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
+            }
+        }(entries)
+
+        clock.lap("  Markdown bodies")
+        var bodyDiagnostics: [String: [Diagnostic]] = [:]
+        var sectionIntros: [String: [String: RenderedText]] = [:]
+        // Each entry's bodies go into its pages, changed in place: the table and its boxes are
+        // referenced by nothing else now (`snapshot` has gone), so nothing is copied.
+        for (index, id) in sortedIDs.enumerated() {
+            for (offset, language) in languages.enumerated() {
+                let result = results[index * languages.count + offset]
+                assert(jobKeys[index * languages.count + offset].id == id)
+                entries[id]!.pages[language]!.setBody(html: result.output.html, headingIDs: result.output.headingIDs,
+                                                      plainText: result.output.plainText, references: result.entryReferences(from: id))
+            }
+        }
+        for index in (sortedIDs.count * languages.count)..<jobs.count {
+            let key = jobKeys[index], result = results[index]
+            if let section = key.section {
+                let variant = intros[section]![key.language] ?? languages.lazy.compactMap({ intros[section]![$0] }).first!
+                sectionIntros[section, default: [:]][key.language] = RenderedText(
+                    title: variant.metadata.title, html: result.output.html, textLanguage: variant.language)
+            }
+        }
+        let found = { (rendered: [String: Entry]) in
+            Array(jobs.indices).concurrentMap { index -> [Diagnostic] in
+                let result = results[index]
+                guard !result.output.diagnostics.isEmpty || result.references.contains(where: { $0.anchor != nil }) else { return [] }
+                return Array(Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: jobs[index], entries: rendered)))
+            }
+        }(entries)
+        for (key, found) in zip(jobKeys, found) where !found.isEmpty {
+            bodyDiagnostics[SiteResolver.bodyKey(entry: key.id, section: key.section, language: key.language)] = found
+        }
+        let otherDiagnostics = Array(diagnostics[frontMatterCount...])
+        diagnostics += Set(bodyDiagnostics.values.joined())
+
+        clock.lap("  collecting bodies and anchors")
+        // Backlinks: who references whom, per language (one language per core), from bodies and
+        // `related`. Entries by their place in `sortedIDs`: sources are visited in that order, so
+        // each target's list comes out sorted, a source named twice twice in a row.
+        let place = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
+        let backlinks = languages.concurrentMap { language -> [[Int]] in
+            var sources = [[Int]](repeating: [], count: sortedIDs.count)
+            for (source, id) in sortedIDs.enumerated() {
+                guard let page = entries[id]!.pages[language] else { continue }
+                for target in page.related + page.bodyReferences {
+                    guard let target = place[target], sources[target].last != source else { continue }
+                    sources[target].append(source)
+                }
+            }
+            return sources
+        }
+        for (index, id) in sortedIDs.enumerated() {
+            for (language, sources) in zip(languages, backlinks) where !sources[index].isEmpty {
+                entries[id]!.pages[language]!.backlinks = sources[index].map { sortedIDs[$0] }
+            }
+        }
+
+        clock.lap("  backlinks")
+        // Sections, in listing order per language: each section and language sorted on its own core.
+        let membersBySection = Dictionary(grouping: sortedIDs.map { entries[$0]! }, by: \.section.name)
+        let orders = config.sections.flatMap { section in config.languages.map { (section, $0) } }.concurrentMap { section, language -> [String] in
+            let members = membersBySection[section.name] ?? []
+            let metadata = members.map { $0.variant(for: language.code, order: languages).metadata }
+            let titles = TitleCollation(locale: language.locale).prepare(metadata.map(\.title))
+            return members.indices.sorted { a, b in
+                let ma = metadata[a], mb = metadata[b]
+                let wa = ma.weight ?? Int.max, wb = mb.weight ?? Int.max
+                if wa != wb { return wa < wb }
+                // Events without weights come in the order they happen.
+                if let ea = ma.event, let eb = mb.event, ea.start != eb.start { return ea.start < eb.start }
+                if ma.title != mb.title { return titles.inOrder(a, b) }
+                return members[a].id < members[b].id
+            }.map { members[$0].id }
+        }
+        var sections: [Section] = []
+        for (index, sectionConfig) in config.sections.enumerated() {
+            var ordered: [String: [String]] = [:]
+            for (offset, language) in config.languages.enumerated() {
+                ordered[language.code] = orders[index * config.languages.count + offset]
+            }
+            sections.append(Section(config: sectionConfig, orderedEntries: ordered, intros: sectionIntros[sectionConfig.name] ?? [:]))
+        }
+
+        clock.lap("  section order")
+        let site = Site(config: config, sections: sections, entries: entries, homeIntros: sectionIntros[""] ?? [:],
+                        assets: assets, buildDate: options.buildDate)
+        return Resolution(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics,
+                          frontMatterDiagnostics: frontMatterDiagnostics, bodyDiagnostics: bodyDiagnostics,
+                          otherDiagnostics: otherDiagnostics, knownIDs: knownIDs.sorted(), drafts: drafts.sorted())
+    }
+
+    /// The `#anchor`s of a body's references that name no heading of their target. A fallback page
+    /// shows text written for another language: its anchors were checked there.
+    package static func anchorFailures(_ result: RenderResult, of job: RenderJob, entries: [String: Entry]) -> [Diagnostic] {
+        guard !job.isFallback else { return [] }
+        return result.references.compactMap { reference in
+            guard let anchor = reference.anchor, let page = entries[reference.id]?.pages[job.language],
+                  !page.headingIDs.contains(anchor), page.textLanguage == job.language else { return nil }
+            return .error(reference.location, "no heading '#\(anchor)' in '\(reference.id)'" + Suggestion.didYouMean(anchor, in: page.headingIDs))
+        }
+    }
+
+    package func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
+                        entries: [String: Entry], drafts: Set<String>, assets: Set<String>,
+                        imageSizes: [String: ImageDimensions]) -> RenderResult {
+        final class Collector { var references: [(id: String, anchor: String?, location: SourceLocation)] = [] }
+        let collector = Collector()
+        let languages = config.languageCodes
+        let output = renderer.render(job.body, path: job.source.displayPath, firstLine: job.bodyFirstLine, resolve: { request in
+            let resolved: Result<String, ReferenceIndex.Failure>
+            let written: String
+            switch request.target {
+            case let .reference(reference):
+                resolved = index.resolve(reference)
+                written = reference
+            case let .file(path):
+                resolved = index.resolve(filePath: path, from: job.source.relativePath)
+                written = path
+            }
+            switch resolved {
+            case let .success(id):
+                if drafts.contains(id) {
+                    return .failure(.error(request.location, "reference '\(written)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
+                }
+                guard let page = entries[id]?.pages[job.language] else {
+                    // The target's own file has errors, reported there.
+                    return .success(.init(url: "", title: id))
+                }
+                collector.references.append((id, request.anchor, request.location))
+                let title = entries[id]!.variant(for: job.language, order: languages).metadata.title
+                var url = SitePaths.relative(from: job.pagePath, to: page.outputPath)
+                if let anchor = request.anchor { url += "#" + anchor }
+                return .success(.init(url: url, title: title))
+            case let .failure(failure):
+                return .failure(.error(request.location, ReferenceIndex.message(for: failure, reference: written)))
+            }
+        }, resolveAsset: { url in
+            let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+            let suffix = String(url[cut...])
+            // The path as written (its escapes kept: `%3F` stays a character of the name, not a
+            // query) leads to the file; the decoded path names it among the assets.
+            let path: String
+            if url.hasPrefix("/") {
+                path = String(url[url.index(after: url.startIndex)..<cut])
+            } else {
+                // Relative to the content file, as it also works when the repository is browsed on a forge.
+                guard let resolved = ContentPath.resolve(url[..<cut], from: job.source.relativePath) else { return nil }
+                path = resolved
+            }
+            let decoded = path.removingPercentEncoding ?? path
+            let asset = decoded.hasPrefix("assets/") ? String(decoded.dropFirst("assets/".count)) : nil
+            if !url.hasPrefix("/") { guard let asset, assets.contains(asset) else { return nil } }
+            return .init(url: SitePaths.rootPrefix(from: job.pagePath) + path + suffix, size: asset.flatMap { imageSizes[$0] })
+        })
+        return RenderResult(output: output, references: collector.references)
+    }
+}

@@ -1,0 +1,83 @@
+import PasserelleModel
+import Mustache
+
+/// The named values a template shows (`{{title}}`, `{{#entries}}`): what a page renderer builds
+/// for every page, list item and link.
+///
+/// A dictionary would do, but it hashes every name on every insertion and on every lookup, at
+/// every level of the context stack a lookup walks through. A record keeps its few names in
+/// order with a cheap 64-bit key each (`key(of:)`), which the compiled templates compute once
+/// per tag: a lookup compares integers, and strings only to confirm a match.
+public struct TemplateRecord: ExpressibleByDictionaryLiteral {
+    private struct Field {
+        /// `key(of: name)`.
+        let key: UInt64
+        let name: String
+        var value: Any
+    }
+
+    /// One array: a record is copied in and out of `Any` at every lookup, one retain each time.
+    private var fields: [Field]
+
+    public init() {
+        fields = []
+    }
+
+    public init(dictionaryLiteral elements: (String, Any)...) {
+        fields = elements.map { Field(key: TemplateRecord.key(of: $0.0), name: $0.0, value: $0.1) }
+        assert(Set(elements.map(\.0)).count == elements.count, "a name given twice in a record literal")
+    }
+
+    /// The key of `name`: FNV-1a over its UTF-8 bytes. Names are short; collisions only cost a
+    /// string comparison.
+    @inline(__always)
+    static func key(of name: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The value named `name`; setting nil removes it.
+    public subscript(name: String) -> Any? {
+        get { self[name, key: TemplateRecord.key(of: name)] }
+        set {
+            let key = TemplateRecord.key(of: name)
+            switch (index(of: name, key: key), newValue) {
+            case let (index?, value?): fields[index].value = value
+            case let (index?, nil): fields.remove(at: index)
+            case let (nil, value?): fields.append(Field(key: key, name: name, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    /// The value named `name`, whose `key(of:)` is `key`.
+    @inline(__always)
+    subscript(name: String, key key: UInt64) -> Any? {
+        index(of: name, key: key).map { fields[$0].value }
+    }
+
+    /// Where the field `name` is. Reads the fields through a pointer, in place: a copy of a
+    /// field, which `for field in fields` makes, would retain and release its name and value.
+    @inline(__always)
+    private func index(of name: String, key: UInt64) -> Int? {
+        fields.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            for index in 0..<buffer.count where base[index].key == key && (base + index).pointee.name == name {
+                return index
+            }
+            return nil
+        }
+    }
+
+    /// Adds the fields of `other`, which win over fields of the same name.
+    public mutating func merge(_ other: TemplateRecord) {
+        for field in other.fields { self[field.name] = field.value }
+    }
+}
+
+/// swift-mustache renders records too (themes it cannot compile, and the tests that hold the
+/// compiled templates to swift-mustache's output).
+extension TemplateRecord: MustacheParent {
+    public func child(named name: String) -> Any? { self[name] }
+}
