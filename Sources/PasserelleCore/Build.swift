@@ -139,7 +139,7 @@ public struct Build {
         report.languages = config.languageCodes
 
         let themeURL = resolveTheme(options.theme ?? config.theme)
-        let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL))
+        let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL), requirements: PageKinds.themeRequirements)
             .load(languages: config.languageCodes)
         report.diagnostics += themeDiagnostics
 
@@ -169,17 +169,12 @@ public struct Build {
         } else {
             sink = { @Sendable _ in }
         }
-        let renderer = PageRenderer(site: site, theme: theme)
+        let renderer = PageRenderer(site: site, theme: theme, commitDays: { commitDays.value })
         defer { keep(renderer) }
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
-        var pages = renderer.renderAll(sink: sink)
+        let pages = RenderPlan(site: site).render(with: renderer, sink: sink)
         clock.lap("render")
-        for page in renderer.renderTranslationStatus(TranslationStatus(site: site, commitDays: commitDays.value)) {
-            sink(page)
-            pages.append(page.withoutContent)
-        }
-        report.diagnostics += Build.collisions(pages: pages, aliases: renderer.aliasRedirects(), siteFile: display(options.content.appendingPathComponent("site.yaml")))
-        clock.lap("translation status")
+        report.diagnostics += RenderPlan.collisions(pages: pages, aliases: renderer.aliasRedirects(), siteFile: display(options.content.appendingPathComponent("site.yaml")))
         guard !report.diagnostics.hasErrors else {
             staging?.discard()
             return finish(report)
@@ -279,7 +274,7 @@ public struct Build {
         var clock = PhaseClock(enabled: options.showsTimings)
         defer { clock.lap("  text edit rebuild") }
         let themeURL = resolveTheme(options.theme ?? config.theme)
-        let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL)).load(languages: config.languageCodes)
+        let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL), requirements: PageKinds.themeRequirements).load(languages: config.languageCodes)
         guard let theme, themeDiagnostics.isEmpty else { return nil }
         clock.lap("  theme")
         let build = TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint, output: output,
@@ -306,30 +301,6 @@ public struct Build {
                 options.theme.map { resolveTheme($0).path } ?? "", "\(options.includeDrafts)", "\(options.strict)", options.baseURL ?? "",
                 "\(options.buildDate.timeIntervalSince1970)", options.workingDirectory.standardizedFileURL.path,
                 GitHistory.state(around: options.content)].joined(separator: "\n")
-    }
-
-    /// Two files for one path lose one of them: pages that collide (a section slug equal to a generated
-    /// page's), aliases that land on a page, aliases that land on each other.
-    static func collisions(pages: [PageRenderer.Page], aliases: [(path: String, target: String, title: String, location: SourceLocation)],
-                           siteFile: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var counts: [String: Int] = [:]
-        counts.reserveCapacity(pages.count)
-        for page in pages where !page.isRedirect { counts[page.path, default: 0] += 1 }
-        // Only the paths written twice are sorted (for the order of the messages), not every page's.
-        for (path, count) in counts.filter({ $0.value > 1 }).sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(.error(SourceLocation(path: siteFile), "\(count) pages are written to '\(path)': a section slug is probably the same as a generated page's (change 'slug' under 'sections' or 'paths')"))
-        }
-        var seen: [String: SourceLocation] = [:]
-        for alias in aliases {
-            if let first = seen[alias.path] {
-                diagnostics.append(.error(alias.location, "alias '\(alias.path)' is also an alias at \(first.path):\(first.line):\(first.column)"))
-            } else if counts[alias.path] != nil {
-                diagnostics.append(.error(alias.location, "alias '\(alias.path)' collides with a page of the site"))
-            }
-            if seen[alias.path] == nil { seen[alias.path] = alias.location }
-        }
-        return diagnostics
     }
 
     private func finish(_ report: Report) -> Report {

@@ -14,9 +14,10 @@ import Foundation
 /// again, and no other page), the diagnostics split by origin, the search records, and the
 /// content hash of every content text. It describes one output tree: the one whose inode it names.
 ///
-/// The plain text of a body is kept only where a rebuild reads it for a page it did not edit:
-/// events (the calendar of every event) and the entries of the feeds. Elsewhere it is empty;
-/// the search records made from it are kept whole.
+/// The plain text and HTML of a body are kept only where a rebuild reads them for a file of
+/// another entry, as the page kinds declare (`RenderPlan.quotedBodies`): the entries of the feeds,
+/// the events of a language's calendar. Elsewhere they are empty; the search records made from
+/// them are kept whole.
 package struct SiteSnapshot {
     /// The key of every input but the content texts (`*.md` under `content/`), and of the options.
     package var environment: String
@@ -185,10 +186,8 @@ package struct SiteSnapshot {
         }
         out.dictionary(site.homeIntros, write)
         out.strings(site.assets)
-        var inFeeds = Set<String>()
-        for language in site.languageCodes {
-            for item in AtomFeed.latest(site: site, language: language) { inFeeds.insert(item.entry.id + "\n" + language) }
-        }
+        // The bodies a text edit of another entry may show again (a feed, a language's calendar).
+        let quoted = RenderPlan(site: site).quotedBodies()
         // Entries are encoded in parallel, batch by batch, and streamed in order, without the
         // whole snapshot in memory. Each batch is preceded by its length, so that a text edit
         // rebuild decodes the batches in parallel too.
@@ -199,7 +198,7 @@ package struct SiteSnapshot {
             let parts = Array(batches[first..<min(first + 16, batches.count)]).concurrentMap { range -> [UInt8] in
                 var part = ArchiveWriter(capacity: 1 << 19)
                 part.int(range.count)
-                for id in ids[range] { write(&part, site.entries[id]!, inFeeds: inFeeds) }
+                for id in ids[range] { write(&part, site.entries[id]!, quoted: quoted) }
                 return part.bytes
             }
             for part in parts {
@@ -212,7 +211,7 @@ package struct SiteSnapshot {
     /// Entries per batch of the archive.
     private static let batchSize = 256
 
-    private static func write(_ out: inout ArchiveWriter, _ entry: Entry, inFeeds: Set<String>) {
+    private static func write(_ out: inout ArchiveWriter, _ entry: Entry, quoted: (plainText: Set<RenderPlan.EditedBody>, html: Set<RenderPlan.EditedBody>)) {
         let id = entry.id
         out.string(entry.id)
         out.string(entry.section.name)
@@ -235,11 +234,9 @@ package struct SiteSnapshot {
             out.string(page.slug)
             out.string(page.outputPath)
             out.strings(page.headingIDs)
-            let isEvent = entry.variants[page.textLanguage]?.metadata.event != nil
-            let inFeed = inFeeds.contains(id + "\n" + page.language)
-            out.string(isEvent || inFeed ? page.plainText : "")
-            // The feed quotes the bodies of its entries.
-            out.string(inFeed ? page.html : "")
+            let body = RenderPlan.EditedBody(entry: id, language: page.language)
+            out.string(quoted.plainText.contains(body) ? page.plainText : "")
+            out.string(quoted.html.contains(body) ? page.html : "")
             out.strings(page.related)
             out.strings(page.bodyReferences)
             out.strings(page.backlinks)

@@ -9,8 +9,9 @@ import CFileTree
 import Foundation
 
 /// A rebuild after edits to the Markdown of entries and nothing else, the most common change an
-/// editor makes. The edited bodies are rendered again, then only the files that show them: the
-/// entry's pages, the search index, the feed and, for an event, its calendars. They replace the
+/// editor makes. The edited bodies are rendered again, then only the files that show them, as
+/// the render plan's page kinds declare (`PageKind.bodies(of:in:)`): the entry's pages, the search
+/// index, the feed when it lists the entry, for an event its calendar files. They replace the
 /// old ones in the current output, every other file stays, and the result is the output a full
 /// build gives.
 ///
@@ -110,25 +111,19 @@ package struct TextEditBuild {
             .ordered(strict: options.strict)
         guard !report.diagnostics.hasErrors else { return .built(report, nil) }
 
-        // The files that show the edited bodies.
+        // The files that show the edited bodies: the jobs of the render plan that read them.
         let old = snapshot.site
         let site = Site(config: config, sections: old.sections, entries: entries, homeIntros: old.homeIntros, assets: old.assets, buildDate: options.buildDate)
-        let renderer = PageRenderer(site: site, theme: theme, listsEverything: false)
-        var files = jobs.map { renderer.renderEntry(entries[$0.source.id]!, $0.language) }
-        var search = snapshot.search
-        for language in languages where jobs.contains(where: { $0.language == language }) {
-            guard var fragments = search[language] else { return .needsFullBuild("the snapshot has no search index for '\(language)'") }
-            var folded: [String: String] = [:], records: [String: String] = [:]
-            for job in jobs where job.language == language {
-                records[job.source.id] = SearchIndex.record(for: job.source.id, site: site, language: language, cache: &folded).json
-            }
-            fragments = fragments.replacing(records)
-            search[language] = fragments
-            files += renderer.searchIndexFiles(fragments.json, language)
-            files.append(PageRenderer.Page(path: SitePaths.feed(language), content: AtomFeed(site: site, language: language).xml))
-            let events = jobs.filter { $0.language == language }.compactMap { renderer.eventCalendarFile(entries[$0.source.id]!, language) }
-            if !events.isEmpty { files += events + [renderer.languageCalendarFile(language)] }
+        let edited = Set(jobs.map { RenderPlan.EditedBody(entry: $0.source.id, language: $0.language) })
+        for language in Set(edited.map(\.language)) where snapshot.search[language] == nil {
+            return .needsFullBuild("the snapshot has no search index for '\(language)'")
         }
+        let renderer = PageRenderer(site: site, theme: theme, listsEverything: false, commitDays: { [:] },
+                                    carriedSearch: (snapshot.search, edited))
+        let plan = RenderPlan(site: site)
+        let files = plan.render(plan.jobs(showing: edited), with: renderer)
+        var search = snapshot.search
+        search.merge(renderer.searchFragments.all) { $1 }
 
         clock.lap("  files rendered")
         // A handful of files out of tens of thousands: replaced where they are (see `replaceInPlace`).

@@ -3,7 +3,9 @@ import PasserelleModel
 import PasserelleTemplates
 import Foundation
 
-/// Renders every HTML page of a `Site` through a theme. Pure: it reads the site and returns pages.
+/// What the pages of a `Site` share when rendered through a theme: the chrome of every page,
+/// links to entries, date phrases, the A–Z order and tags of each language. The page kinds
+/// (`PageKinds`) render their pages with it; `RenderPlan` runs them.
 public struct PageRenderer {
     /// One written file: its path relative to the output root, and its content.
     public struct Page: Sendable {
@@ -83,11 +85,30 @@ public struct PageRenderer {
     /// The search records of each language, as rendered: the build snapshot keeps them.
     public let searchFragments = SearchFragments.Store()
 
+    /// The tags of each language, made when first asked for (the tags page and the tag pages share them).
+    func tags(_ language: String) -> [TagIndex.Tag] { tagsMemo.value(for: language) { TagIndex(site: site, language: language).tags } }
+    private let tagsMemo = ConcurrentMemo<[TagIndex.Tag]>()
+    let icalBlocks = ConcurrentMemo<(ICalendarWriter.Event, [UInt8])?>()
+    /// The last build's search records by language, and the entries whose bodies changed since:
+    /// the search index is made of those records with the changed ones replaced (a text edit).
+    package let carriedSearch: (records: [String: SearchFragments], edited: Set<RenderPlan.EditedBody>)?
+    /// The last commit day of each content file, for the translation status (`GitHistory`); it
+    /// may wait for `git log`.
+    let commitDays: @Sendable () -> [String: CalendarDate]
+
     /// With `listsEverything` false, the event times and link fields of every entry are not made
     /// up front but per link: a rebuild after a text edit renders a few pages, not every list.
-    public init(site: Site, theme: Theme, listsEverything: Bool = true) {
+    public init(site: Site, theme: Theme, listsEverything: Bool = true,
+                commitDays: @escaping @Sendable () -> [String: CalendarDate] = { [:] }) {
+        self.init(site: site, theme: theme, listsEverything: listsEverything, commitDays: commitDays, carriedSearch: nil)
+    }
+
+    package init(site: Site, theme: Theme, listsEverything: Bool, commitDays: @escaping @Sendable () -> [String: CalendarDate],
+                 carriedSearch: (records: [String: SearchFragments], edited: Set<RenderPlan.EditedBody>)?) {
         self.site = site
         self.theme = theme
+        self.commitDays = commitDays
+        self.carriedSearch = carriedSearch
         var dateText: [String: DateText] = [:]
         for language in site.config.languages {
             dateText[language.code] = DateText(locale: language.locale, strings: theme.strings[language.code] ?? [:])
@@ -127,66 +148,18 @@ public struct PageRenderer {
 
     var languages: [String] { site.languageCodes }
 
-    /// Every page of the site, in a fixed order. With a `sink`, each page is handed to it as soon
-    /// as it is rendered (from any thread), and the pages returned have empty content: a large
-    /// site is then never held in memory whole.
-    public func renderAll(sink: (@Sendable (Page) -> Void)? = nil) -> [Page] {
-        enum Job { case root, rootNotFound, home(String), section(Section, String), entry(String, String), calendars(String), finding(String), search(String) }
-        _ = languages.concurrentMap(atoz) // Both languages at once, before the jobs that share them.
-        var jobs: [Job] = [.root, .rootNotFound]
-        for language in languages {
-            jobs.append(.search(language))
-            jobs.append(.finding(language))
-            jobs.append(.home(language))
-            for section in site.sections { jobs.append(.section(section, language)) }
-            for id in site.entries.keys.sorted() { jobs.append(.entry(id, language)) }
-            jobs.append(.calendars(language))
-        }
-        // The longest jobs (each language's calendars and search index, hundreds of pages and
-        // files in one job) start first, so that none of them is left running alone at the end.
-        // The pages are still returned in the order of `jobs`.
-        func isLong(_ job: Job) -> Bool {
-            switch job {
-            case .calendars, .search: return true
-            default: return false
-            }
-        }
-        let schedule = jobs.indices.filter { isLong(jobs[$0]) } + jobs.indices.filter { !isLong(jobs[$0]) }
-        let scheduled = schedule.concurrentMap { index -> [Page] in
-            let rendered = render(jobs[index])
-            guard let sink else { return rendered }
-            return rendered.map { page in
-                sink(page)
-                return page.withoutContent
-            }
-        }
-        var byJob = [[Page]](repeating: [], count: jobs.count)
-        for (index, rendered) in zip(schedule, scheduled) { byJob[index] = rendered }
-        let pages = byJob.flatMap { $0 }
-        let siteFiles = renderSiteFiles(pages)
-        guard let sink else { return pages + siteFiles }
-        siteFiles.forEach(sink)
-        return pages + siteFiles.map(\.withoutContent)
+    /// Makes what every job of a full render shares: the A–Z order of both languages at once,
+    /// before the jobs that read it.
+    func prepare() {
+        _ = languages.concurrentMap(atoz)
+    }
 
-        func render(_ job: Job) -> [Page] {
-            switch job {
-            case .root: return [renderRoot()]
-            case .rootNotFound: return [renderRootNotFound()]
-            case let .finding(language): return renderFinding(language)
-            case let .search(language): return renderSearchIndex(language)
-            case let .home(language): return [renderHome(language)]
-            case let .section(section, language): return [renderSection(section, language)]
-            case let .entry(id, language): return [renderEntry(site.entries[id]!, language)]
-            case let .calendars(language): return renderCalendars(language)
-            }
-        }
+    /// Every page of the site and every file, in the order of the render plan's jobs (see `RenderPlan.render`).
+    public func renderAll(sink: (@Sendable (Page) -> Void)? = nil) -> [Page] {
+        RenderPlan(site: site).render(with: self, sink: sink)
     }
 
     // MARK: Pages
-
-    func renderRoot() -> Page {
-        page("root", rootContext(path: "index.html"), path: "index.html") { SitePaths.home($0) }
-    }
 
     /// The bilingual context of pages at the root: the language chooser and the root 404.
     func rootContext(path: String) -> TemplateRecord {
@@ -203,119 +176,6 @@ public struct PageRenderer {
             "notFoundTexts": site.config.languages.map { ["code": $0.code, "text": theme.strings[$0.code]?["not_found_text"] ?? ""] },
         ]
         return context
-    }
-
-    func renderHome(_ language: String) -> Page {
-        let path = SitePaths.home(language)
-        var context = chrome(language: language, path: path, title: nil) { SitePaths.home($0) }
-        if let intro = site.homeIntros[language] {
-            context["intro"] = intro.html
-            context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
-        }
-        context["sections"] = site.sections.filter { $0.config.kind != .page }.map { section -> TemplateRecord in
-            let ids = section.orderedEntries[language] ?? []
-            return ["title": section.config.title(in: language), "anchor": "section-\(section.config.name)",
-                    "url": SitePaths.relative(from: path, to: SitePaths.section(section.config, language)),
-                    "count": ids.count,
-                    "entries": ids.prefix(8).map { entryLink(site.entries[$0]!, language: language, from: path) },
-                    "more": ids.count > 8]
-        }
-        return page("home", context, path: path) { SitePaths.home($0) }
-    }
-
-    func renderSection(_ section: Section, _ language: String) -> Page {
-        let path = SitePaths.section(section.config, language)
-        var context = chrome(language: language, path: path, title: section.config.title(in: language)) {
-            SitePaths.section(section.config, $0)
-        }
-        if let intro = section.intros[language] {
-            context["intro"] = intro.html
-            context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
-        }
-        if section.config.kind == .event {
-            context.merge(eventListing(section, language: language, path: path))
-            return page("section", context, path: path) { SitePaths.section(section.config, $0) }
-        }
-        // Group by category, groups in the order of their first (lowest-weight) entry.
-        var groups: [(category: String?, entries: [TemplateRecord])] = []
-        for id in section.orderedEntries[language] ?? [] {
-            let entry = site.entries[id]!
-            let category = entry.variant(for: language, order: languages).metadata.category
-            let link = entryLink(entry, language: language, from: path)
-            if let index = groups.firstIndex(where: { $0.category == category }) {
-                groups[index].entries.append(link)
-            } else {
-                groups.append((category, [link]))
-            }
-        }
-        context["groups"] = groups.map { ["category": $0.category ?? false, "entries": $0.entries] as TemplateRecord }
-        context["empty"] = groups.isEmpty
-        return page("section", context, path: path) { SitePaths.section(section.config, $0) }
-    }
-
-    package func renderEntry(_ entry: Entry, _ language: String) -> Page {
-        let page = entry.pages[language]!
-        let variant = entry.variants[page.textLanguage]!
-        let meta = variant.metadata
-        let path = page.outputPath
-        var context = chrome(language: language, path: path, title: meta.title) { entry.pages[$0]!.outputPath }
-        let dates = dateText[language]!
-        let t = theme.strings[language] ?? [:]
-        var item: TemplateRecord = [
-            "title": meta.title, "html": page.html,
-            "sectionTitle": entry.section.title(in: language),
-            "sectionURL": SitePaths.relative(from: path, to: SitePaths.section(entry.section, language)),
-        ]
-        if page.isFallback {
-            item["textLang"] = page.textLanguage
-            item["fallbackNotice"] = (t["fallback_notice"] ?? "")
-                .replacingOccurrences(of: "{language}", with: site.config.language(page.textLanguage)?.name ?? page.textLanguage)
-        }
-        if let summary = meta.summary {
-            item["summary"] = summary
-            context["description"] = summary
-        }
-        if let category = meta.category { item["category"] = category }
-        if let date = meta.date { item["date"] = dates.day(date); item["dateISO"] = date.iso }
-        if let updated = meta.updated { item["updated"] = dates.day(updated); item["updatedISO"] = updated.iso }
-        if !meta.tags.isEmpty {
-            item["tags"] = meta.tags.map { ["name": $0, "url": SitePaths.relative(from: path, to: SitePaths.tag(TagIndex.slug(for: $0), site.config, language))] }
-            item["hasTags"] = true
-        }
-        if let location = meta.location { item["location"] = location }
-        if let url = meta.url, !URLSafety.isDangerous(url) { item["externalURL"] = url }
-        if let event = meta.event {
-            var details: TemplateRecord = [
-                "when": eventTimes[language]?[entry.id] ?? dates.event(event),
-                "startISO": event.start.date.iso,
-                "status": event.status.rawValue,
-                "statusLabel": t["status_\(event.status.rawValue)"] ?? event.status.rawValue,
-                "isCancelled": event.status == .cancelled,
-            ]
-            if event.status != .confirmed { details["showStatus"] = true }
-            details["icsURL"] = page.slug + ".ics"
-            if let zone = event.timezone { details["timezone"] = zone }
-            item["event"] = details
-        }
-        let related = page.related.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
-        if !related.isEmpty { item["related"] = related; item["hasRelated"] = true }
-        var backlinkGroups: [TemplateRecord] = []
-        // Each source looked up once, then per section in listing order (its rank read once, not
-        // at each comparison).
-        let sources = page.backlinks.compactMap { id in site.entries[id].map { (id: id, entry: $0) } }
-        for section in site.sections {
-            let rank = ranks[language]?[section.config.name] ?? [:]
-            let ranked = sources.filter { $0.entry.section.name == section.config.name }.map { (rank: rank[$0.id] ?? 0, source: $0) }
-            guard !ranked.isEmpty else { continue }
-            let sorted = ranked.sorted { ($0.rank, $0.source.id) < ($1.rank, $1.source.id) }
-            backlinkGroups.append(["sectionTitle": section.config.title(in: language),
-                                   "entries": sorted.map { entryLink($0.source.entry, language: language, from: path) }])
-        }
-        if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups; item["hasBacklinks"] = true }
-        context["entry"] = item
-        var written = self.page("entry", context, path: path) { entry.pages[$0]!.outputPath }
-        written.lastModified = meta.updated ?? meta.date
-        return written
     }
 
     // MARK: Shared pieces
@@ -373,10 +233,9 @@ public struct PageRenderer {
         return context
     }
 
-    /// Every page the chrome of a language links to: home, sections, pages, feed, A–Z, tags, search.
+    /// Every page the chrome of a language links to: home, sections, pages, and the kinds' pages (feed, A–Z, tags, search).
     static func chromeTargets(site: Site, language: String) -> [String] {
-        var targets = [SitePaths.home(language), SitePaths.feed(language)]
-        targets += ["az", "tags", "search"].map { SitePaths.generated($0, site.config, language) }
+        var targets = [SitePaths.home(language)] + PageKinds.chromeLinks(in: site, language: language).map(\.path)
         for section in site.sections {
             if section.config.kind == .page {
                 targets += (section.orderedEntries[language] ?? []).compactMap { site.entries[$0]?.pages[language]?.outputPath }
@@ -409,7 +268,7 @@ public struct PageRenderer {
                              "current": path.hasPrefix(prefix)])
             }
         }
-        return [
+        var shared: TemplateRecord = [
             "lang": language,
             "siteTitle": site.config.title(in: language),
             "root": SitePaths.rootPrefix(from: path),
@@ -417,10 +276,10 @@ public struct PageRenderer {
             "homeURL": SitePaths.relative(from: path, to: SitePaths.home(language)),
             "menu": menu,
             "t": theme.strings[language] ?? [:],
-            "feedURL": SitePaths.relative(from: path, to: SitePaths.feed(language)),
-            "azURL": SitePaths.relative(from: path, to: SitePaths.generated("az", site.config, language)),
-            "tagsURL": SitePaths.relative(from: path, to: SitePaths.generated("tags", site.config, language)),
-            "searchURL": SitePaths.relative(from: path, to: SitePaths.generated("search", site.config, language)),
         ]
+        for link in PageKinds.chromeLinks(in: site, language: language) {
+            shared[link.key] = SitePaths.relative(from: path, to: link.path)
+        }
+        return shared
     }
 }

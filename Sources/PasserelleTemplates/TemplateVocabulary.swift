@@ -1,33 +1,8 @@
 import PasserelleModel
-/// Every key the page renderer puts into a template context, at any level. Mustache prints nothing
-/// for a key it cannot find, so a misspelt `{{titel}}` would silently empty a page: the theme loader
-/// reports any key outside this vocabulary as an error, with a did-you-mean.
+/// The variables a template reads. Mustache prints nothing for a key it cannot find, so a
+/// misspelt `{{titel}}` would silently empty a page: the theme loader checks every variable
+/// against the keys the page kinds provide (`ThemeRequirements`), with a did-you-mean.
 public enum TemplateVocabulary {
-    public static let keys: Set<String> = [
-        // Every page (chrome) and the language chooser.
-        "lang", "siteTitle", "title", "pageTitle", "root", "css", "homeURL", "canonical", "alternates", "hreflang", "href",
-        "menu", "url", "current", "languages", "code", "name", "t", "feedURL", "azURL", "tagsURL", "searchURL",
-        "description", "noindex", "baseHref", "titles", "enter", "notFound", "notFoundTexts", "text",
-        // Lists of entries.
-        "section", "summary", "linkLang", "when",
-        // Home, sections.
-        "intro", "introLang", "sections", "anchor", "count", "entries", "more", "groups", "category", "empty",
-        "calendarYears", "year", "hasCalendar", "icsURL",
-        // Entry pages.
-        "entry", "html", "sectionTitle", "sectionURL", "textLang", "fallbackNotice", "date", "dateISO", "updated",
-        "updatedISO", "tags", "hasTags", "location", "externalURL", "event", "startISO", "status", "statusLabel",
-        "isCancelled", "showStatus", "timezone", "related", "hasRelated", "backlinkGroups", "hasBacklinks",
-        // Calendars.
-        "weekdays", "short", "weeks", "days", "isDay", "day", "iso", "label", "isToday", "events", "hasEvents",
-        "continues", "cancelled", "time", "firstISO", "list", "caption", "yearURL", "yearLabel", "eventsURL",
-        "eventsTitle", "previous", "next", "months",
-        // A–Z index, search.
-        "letters", "letter", "indexScript", "searchScript", "languageRoot",
-        // Translation status.
-        "missing", "stale", "clean", "id", "present", "absent", "language", "source", "sourceDate",
-        "missingCount", "staleCount",
-    ]
-
     /// The variables a template reads (`{{name}}`, `{{{name}}}`, `{{#name}}`, `{{^name}}`, `{{&name}}`):
     /// the dotted name, its first segment, line and column. Closing tags, comments, partials and blocks are skipped.
     static func variables(in text: String) -> [(name: String, root: String, line: Int, column: Int)] {

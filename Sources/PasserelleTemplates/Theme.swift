@@ -4,8 +4,6 @@ import Mustache
 
 /// A theme: compiled Mustache templates, UI strings per language, and static files to copy.
 public struct Theme: Sendable {
-    public static let requiredTemplates = ["base", "root", "home", "section", "entry", "calendar-month", "calendar-year", "az", "tags", "tag", "search", "404", "status"]
-
     public let directory: URL
     /// The templates as swift-mustache parsed them: it checks them, and renders them when
     /// `compiled` is nil.
@@ -55,5 +53,25 @@ public struct Theme: Sendable {
     /// The same theme rendering through swift-mustache only: the reference the compiled path is tested against.
     func withSwiftMustacheOnly() -> Theme {
         Theme(directory: directory, library: library, compiled: nil, strings: strings, staticFiles: staticFiles)
+    }
+}
+
+/// What the pages rendered through a theme need of it: the templates they render, and every key
+/// their contexts provide (a template reading another key is an error, with a did-you-mean).
+public struct ThemeRequirements: Sendable {
+    public let templates: [String]
+    public let keys: Set<String>
+
+    public init(templates: [String], keys: Set<String>) {
+        self.templates = templates
+        self.keys = keys
+    }
+}
+
+extension Array where Element == String {
+    /// The names in their order, each once.
+    func uniqued() -> [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -9,10 +9,13 @@ public struct ThemeLoader {
     public let directory: URL
     /// How the theme folder is named in diagnostics.
     public let displayRoot: String
+    /// What the pages rendered through the theme need of it (`PageKinds.themeRequirements`).
+    public let requirements: ThemeRequirements
 
-    public init(directory: URL, displayRoot: String) {
+    public init(directory: URL, displayRoot: String, requirements: ThemeRequirements) {
         self.directory = directory
         self.displayRoot = displayRoot
+        self.requirements = requirements
     }
 
     private func display(_ relative: String) -> String { displayRoot + "/" + relative }
@@ -67,7 +70,7 @@ public struct ThemeLoader {
                 diagnostics.append(.error(SourceLocation(path: path), "template error: \(error)"))
             }
         }
-        for required in Theme.requiredTemplates where templateTexts[required] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(required).mustache") }) {
+        for required in requirements.templates.uniqued() where templateTexts[required] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(required).mustache") }) {
             diagnostics.append(.error(SourceLocation(path: display("templates/\(required).mustache")), "missing template '\(required)'"))
         }
 
@@ -99,11 +102,11 @@ public struct ThemeLoader {
             }
         }
         // Every variable a template reads must be one the renderer provides, and every `t.key` must exist.
-        let vocabulary = TemplateVocabulary.keys.sorted()
+        let vocabulary = requirements.keys.sorted()
         for (name, text) in templateTexts.sorted(by: { $0.key < $1.key }) {
             for variable in TemplateVocabulary.variables(in: text) {
                 let location = SourceLocation(path: display("templates/\(name).mustache"), line: variable.line, column: variable.column)
-                if !TemplateVocabulary.keys.contains(variable.root) {
+                if !requirements.keys.contains(variable.root) {
                     diagnostics.append(.error(location, "unknown template key '\(variable.root)'" + Suggestion.didYouMean(variable.root, in: vocabulary)))
                 } else if variable.name.hasPrefix("t.") {
                     let key = String(variable.name.dropFirst(2))

@@ -24,4 +24,13 @@ package final class ConcurrentMemo<Value>: @unchecked Sendable {
         lock.unlock()
         return made
     }
+
+    /// The value stored under `key`, taken out of the memo (made by `make` when there is none):
+    /// for a value used a last time, so that it does not stay in memory to the end.
+    package func take(_ key: String, make: () -> Value) -> Value {
+        lock.lock()
+        let known = values.removeValue(forKey: key)
+        lock.unlock()
+        return known ?? make()
+    }
 }

@@ -71,7 +71,7 @@ final class CompiledTemplateTests: XCTestCase {
 
     /// Every page of the fixture sites, through both engines.
     func testEveryFixturePageRendersAsWithSwiftMustache() throws {
-        let (theme, diagnostics) = ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "themes/default").load(languages: ["fr", "en"])
+        let (theme, diagnostics) = ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "themes/default", requirements: PageKinds.themeRequirements).load(languages: ["fr", "en"])
         let compiledTheme = try XCTUnwrap(theme, "\(diagnostics)")
         XCTAssertTrue(compiledTheme.isCompiled)
         let reference = compiledTheme.withSwiftMustacheOnly()

@@ -7,7 +7,7 @@ import XCTest
 
 final class ThemeLoaderTests: XCTestCase {
     func testDefaultThemeLoadsForBothLanguages() {
-        let (theme, diagnostics) = ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "themes/default").load(languages: ["fr", "en"])
+        let (theme, diagnostics) = ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "themes/default", requirements: PageKinds.themeRequirements).load(languages: ["fr", "en"])
         XCTAssertNotNil(theme)
         XCTAssertEqual(diagnostics.map(\.formatted), [])
         XCTAssertEqual(theme?.strings["fr"]?.keys.sorted(), theme?.strings["en"]?.keys.sorted())
@@ -20,7 +20,7 @@ final class ThemeLoaderTests: XCTestCase {
         try Data("home: Accueil\n".utf8).write(to: folder.appendingPathComponent("i18n/fr.yaml"))
         try Data("<p>{{t.hom}}</p>\n".utf8).write(to: folder.appendingPathComponent("templates/extra.mustache"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("templates/entry.mustache"))
-        let (theme, diagnostics) = ThemeLoader(directory: folder, displayRoot: "t").load(languages: ["fr", "en"])
+        let (theme, diagnostics) = ThemeLoader(directory: folder, displayRoot: "t", requirements: PageKinds.themeRequirements).load(languages: ["fr", "en"])
         XCTAssertNil(theme)
         let messages = diagnostics.map(\.formatted)
         XCTAssertTrue(messages.contains("t/templates/entry.mustache:1:1: error: missing template 'entry'"), "\(messages)")

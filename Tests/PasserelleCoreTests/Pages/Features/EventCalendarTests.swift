@@ -44,7 +44,7 @@ final class EventCalendarTests: XCTestCase {
     }
 
     func testDatePhrasesInBothLanguages() throws {
-        let strings = try XCTUnwrap(ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "t").load(languages: ["fr", "en"]).0?.strings)
+        let strings = try XCTUnwrap(ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "t", requirements: PageKinds.themeRequirements).load(languages: ["fr", "en"]).0?.strings)
         let fr = DateText(locale: "fr_FR", strings: strings["fr"]!), en = DateText(locale: "en_GB", strings: strings["en"]!)
         XCTAssertEqual(fr.range(date("2005-11-16"), date("2005-11-18")), "du 16 au 18 novembre 2005")
         XCTAssertEqual(en.range(date("2005-11-16"), date("2005-11-18")), "16–18 November 2005")

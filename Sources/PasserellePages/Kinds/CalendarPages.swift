@@ -2,90 +2,45 @@ import PasserelleModel
 import PasserelleTemplates
 import Foundation
 
-/// Calendar output of the page renderer: month grids, year views, the events listing, and iCalendar files.
-extension PageRenderer {
-    /// The calendar jobs of one language: pages and `.ics` files.
-    func renderCalendars(_ language: String) -> [Page] {
-        var pages: [Page] = []
-        let eventSections = site.sections.filter { $0.config.kind == .event }
-        guard !eventSections.isEmpty else { return pages }
-        for section in eventSections {
-            let calendar = EventCalendar(site: site, language: language, sectionName: section.config.name)
+/// The calendar pages of a language: a month grid for every month from the first event's to the
+/// last's, and a page for every year, per event section.
+package struct CalendarPages: PageKind {
+    package var name: String { "calendar year and month" }
+    package var templates: [String] { ["calendar-month", "calendar-year"] }
+    package var keys: [String] {
+        ["weekdays", "short", "name", "weeks", "days", "isDay", "day", "iso", "label", "isToday", "events", "hasEvents",
+         "continues", "cancelled", "statusLabel", "time", "location", "firstISO", "list", "caption", "yearURL", "yearLabel",
+         "eventsURL", "eventsTitle", "icsURL", "previous", "next", "year", "months"]
+    }
+
+    package func jobs(in site: Site) -> [PageJob] {
+        guard site.sections.contains(where: { $0.config.kind == .event }) else { return [] }
+        return site.languageCodes.map { PageJob(language: $0, isLong: true) }
+    }
+
+    package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
+        let language = job.language
+        var pages: [PageRenderer.Page] = []
+        for section in renderer.site.sections where section.config.kind == .event {
+            let calendar = EventCalendar(site: renderer.site, language: language, sectionName: section.config.name)
             let months = calendar.months
             for (index, month) in months.enumerated() {
-                pages.append(renderMonth(month, section: section, calendar: calendar, language: language,
-                                         previous: index > 0 ? months[index - 1] : nil,
-                                         next: index + 1 < months.count ? months[index + 1] : nil))
+                pages.append(renderer.renderMonth(month, section: section, calendar: calendar, language: language,
+                                                  previous: index > 0 ? months[index - 1] : nil,
+                                                  next: index + 1 < months.count ? months[index + 1] : nil))
             }
             let years = calendar.years
             for (index, year) in years.enumerated() {
-                pages.append(renderYear(year, section: section, calendar: calendar, language: language,
-                                        previous: index > 0 ? years[index - 1] : nil,
-                                        next: index + 1 < years.count ? years[index + 1] : nil))
+                pages.append(renderer.renderYear(year, section: section, calendar: calendar, language: language,
+                                                 previous: index > 0 ? years[index - 1] : nil,
+                                                 next: index + 1 < years.count ? years[index + 1] : nil))
             }
         }
-        // Each event is written once, for its own file and for its language's.
-        var events: [String: (event: ICalendarWriter.Event, block: [UInt8])] = [:]
-        let writer = icalWriter(language, name: "")
-        for section in eventSections {
-            for id in section.orderedEntries[language] ?? [] {
-                guard let entry = site.entries[id], let event = icalEvent(entry, language: language) else { continue }
-                let block = writer.eventBlock(event)
-                events[id] = (event, block)
-                pages.append(eventCalendarFile(entry, language, event: event, block: block))
-            }
-        }
-        pages.append(languageCalendarFile(language, events: events))
         return pages
     }
+}
 
-    /// The `.ics` file of one event, beside its page (nil when the entry is not an event).
-    package func eventCalendarFile(_ entry: Entry, _ language: String) -> Page? {
-        guard let event = icalEvent(entry, language: language) else { return nil }
-        return eventCalendarFile(entry, language, event: event, block: icalWriter(language, name: "").eventBlock(event))
-    }
-
-    private func eventCalendarFile(_ entry: Entry, _ language: String, event: ICalendarWriter.Event, block: [UInt8]) -> Page {
-        let page = entry.pages[language]!
-        return Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),
-                    content: icalWriter(language, name: event.summary).calendar([event], blocks: [block]))
-    }
-
-    /// The `.ics` file of every event of a language; `events` are those already written, by entry id.
-    package func languageCalendarFile(_ language: String, events known: [String: (event: ICalendarWriter.Event, block: [UInt8])] = [:]) -> Page {
-        let eventSections = site.sections.filter { $0.config.kind == .event }
-        let writer = icalWriter(language, name: "")
-        let all = eventSections
-            .flatMap { $0.orderedEntries[language] ?? [] }
-            .compactMap { id -> (id: String, event: ICalendarWriter.Event, block: [UInt8])? in
-                if let done = known[id] { return (id, done.event, done.block) }
-                guard let event = icalEvent(site.entries[id]!, language: language) else { return nil }
-                return (id, event, writer.eventBlock(event))
-            }
-            .sorted { a, b in (a.event.details.start, a.id) < (b.event.details.start, b.id) }
-        let name = site.config.title(in: language) + " – " + eventSections.map { $0.config.title(in: language) }.joined(separator: ", ")
-        return Page(path: SitePaths.languageCalendar(language),
-                    content: icalWriter(language, name: name).calendar(all.map(\.event), blocks: all.map(\.block)))
-    }
-
-    private func icalWriter(_ language: String, name: String) -> ICalendarWriter {
-        ICalendarWriter(productID: "-//Passerelle//\(site.config.title(in: language))//\(language.uppercased())",
-                        calendarName: name, language: language, stamp: site.buildDate)
-    }
-
-    func icalEvent(_ entry: Entry, language: String) -> ICalendarWriter.Event? {
-        let page = entry.pages[language]!
-        let meta = entry.variants[page.textLanguage]!.metadata
-        guard let details = meta.event else { return nil }
-        let host = URL(string: site.config.baseURL)?.host ?? "passerelle"
-        // The event's own site (`url`) ends the description: `URL` is the page's, one per event (RFC 5545 §3.8.4.6).
-        let description = [meta.summary, page.plainText.isEmpty ? nil : page.plainText, meta.url]
-            .compactMap { $0 }.joined(separator: "\n\n")
-        return ICalendarWriter.Event(
-            uid: entry.id.replacingOccurrences(of: "/", with: ".") + "-\(language)@\(host)",
-            summary: meta.title, description: description, location: meta.location,
-            url: SitePaths.absolute(page.outputPath, baseURL: site.config.baseURL), details: details)
-    }
+extension PageRenderer {
 
     /// An occurrence as listed on calendar pages.
     private func occurrenceItem(_ occurrence: EventOccurrence, language: String, from path: String) -> TemplateRecord {

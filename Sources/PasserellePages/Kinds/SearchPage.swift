@@ -1,0 +1,28 @@
+import PasserelleModel
+import PasserelleTemplates
+
+/// The search page of a language, which loads its search index (from `file://` too).
+package struct SearchPage: GeneratedPage {
+    package var name: String { "search" }
+    package var templates: [String] { ["search"] }
+    package var keys: [String] { ["indexScript", "searchScript", "languageRoot"] }
+    package static let pathKey = "search"
+    package var chromeLinkKey: String? { "searchURL" }
+
+    package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
+        [renderer.renderSearch(job.language)]
+    }
+}
+
+extension PageRenderer {
+    func renderSearch(_ language: String) -> Page {
+        let path = SitePaths.generated(SearchPage.pathKey, site.config, language)
+        var context = chrome(language: language, path: path, title: theme.strings[language]?["search_title"]) {
+            SitePaths.generated(SearchPage.pathKey, self.site.config, $0)
+        }
+        context["indexScript"] = SitePaths.relative(from: path, to: SitePaths.searchScriptIndex(language))
+        context["searchScript"] = SitePaths.rootPrefix(from: path) + "theme/search.js"
+        context["languageRoot"] = SitePaths.relative(from: path, to: SitePaths.home(language)).replacingOccurrences(of: "index.html", with: "")
+        return page(SearchPage.pathKey, context, path: path) { SitePaths.generated(SearchPage.pathKey, self.site.config, $0) }
+    }
+}

@@ -1,0 +1,50 @@
+import PasserelleModel
+import PasserelleTemplates
+
+/// The listing of a section in a language: its intro, then its entries grouped by category (an
+/// event section: upcoming events, then past ones by year, with its calendar's years).
+package struct SectionListingPage: PageKind {
+    package var name: String { "section listing" }
+    package var templates: [String] { ["section"] }
+    package var keys: [String] {
+        ["intro", "introLang", "groups", "category", "entries", "empty", "calendarYears", "year", "hasCalendar", "icsURL"]
+    }
+
+    package func jobs(in site: Site) -> [PageJob] {
+        site.languageCodes.flatMap { language in
+            site.sections.map { PageJob(language: language, subject: .section($0.config.name)) }
+        }
+    }
+
+    package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
+        guard case let .section(name) = job.subject, let section = renderer.site.sections.first(where: { $0.config.name == name }) else { return [] }
+        let language = job.language, site = renderer.site
+        let path = SitePaths.section(section.config, language)
+        var context = renderer.chrome(language: language, path: path, title: section.config.title(in: language)) {
+            SitePaths.section(section.config, $0)
+        }
+        if let intro = section.intros[language] {
+            context["intro"] = intro.html
+            context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
+        }
+        if section.config.kind == .event {
+            context.merge(renderer.eventListing(section, language: language, path: path))
+            return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
+        }
+        // Group by category, groups in the order of their first (lowest-weight) entry.
+        var groups: [(category: String?, entries: [TemplateRecord])] = []
+        for id in section.orderedEntries[language] ?? [] {
+            let entry = site.entries[id]!
+            let category = entry.variant(for: language, order: site.languageCodes).metadata.category
+            let link = renderer.entryLink(entry, language: language, from: path)
+            if let index = groups.firstIndex(where: { $0.category == category }) {
+                groups[index].entries.append(link)
+            } else {
+                groups.append((category, [link]))
+            }
+        }
+        context["groups"] = groups.map { ["category": $0.category ?? false, "entries": $0.entries] as TemplateRecord }
+        context["empty"] = groups.isEmpty
+        return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
+    }
+}

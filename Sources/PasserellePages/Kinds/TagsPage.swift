@@ -1,0 +1,28 @@
+import PasserelleModel
+import PasserelleTemplates
+
+/// The tags of a language, each with its number of entries.
+package struct TagsPage: GeneratedPage {
+    package var name: String { "tags" }
+    package var templates: [String] { ["tags"] }
+    package var keys: [String] { ["tags", "count", "empty"] }
+    package static let pathKey = "tags"
+    package var chromeLinkKey: String? { "tagsURL" }
+
+    package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
+        [renderer.renderTagsOverview(renderer.tags(job.language), job.language)]
+    }
+}
+
+extension PageRenderer {
+    func renderTagsOverview(_ tags: [TagIndex.Tag], _ language: String) -> Page {
+        let path = SitePaths.generated(TagsPage.pathKey, site.config, language)
+        var context = chrome(language: language, path: path, title: theme.strings[language]?["tags_title"]) {
+            SitePaths.generated(TagsPage.pathKey, self.site.config, $0)
+        }
+        context[TagsPage.pathKey] = tags.map { ["name": $0.name, "count": $0.entryIDs.count,
+                                      "url": SitePaths.relative(from: path, to: SitePaths.tag($0.slug, site.config, language))] }
+        context["empty"] = tags.isEmpty
+        return page(TagsPage.pathKey, context, path: path) { SitePaths.generated(TagsPage.pathKey, self.site.config, $0) }
+    }
+}

@@ -1,0 +1,48 @@
+import PasserelleModel
+import PasserelleTemplates
+
+/// `translation-status.json` and the editors' page `translation-status.html`: for each section, the
+/// entries missing a translation and those whose translation is older than its source.
+package struct TranslationStatusPages: PageKind {
+    package var name: String { "translation status" }
+    package var templates: [String] { ["status"] }
+    package var keys: [String] {
+        ["sections", "missing", "stale", "clean", "id", "present", "absent", "language", "source", "date", "sourceDate",
+         "missingCount", "staleCount"]
+    }
+
+    package func jobs(in site: Site) -> [PageJob] { [PageJob(language: "")] }
+
+    package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
+        renderer.renderTranslationStatus(TranslationStatus(site: renderer.site, commitDays: renderer.commitDays()))
+    }
+}
+
+extension PageRenderer {
+    /// `translation-status.json` and the editors' page `translation-status.html` (not linked from reader menus).
+    func renderTranslationStatus(_ status: TranslationStatus) -> [Page] {
+        let language = site.config.defaultLanguage.code
+        let path = "translation-status.html"
+        var context = chrome(language: language, path: path, title: theme.strings[language]?["status_title"]) { _ in path }
+        context["alternates"] = [] as [TemplateRecord]
+        context["noindex"] = true
+        let names = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, $0.name) })
+        func link(_ id: String) -> String {
+            SitePaths.relative(from: path, to: site.entries[id]!.pages[language]!.outputPath)
+        }
+        context["sections"] = status.sections.map { section -> TemplateRecord in
+            ["title": section.section.title(in: language),
+             "missing": section.missing.map { ["id": $0.id, "title": $0.title, "url": link($0.id),
+                                               "present": $0.present.map { names[$0] ?? $0 }.joined(separator: ", "),
+                                               "absent": $0.missing.map { names[$0] ?? $0 }.joined(separator: ", ")] },
+             "stale": section.stale.map { ["id": $0.id, "title": $0.title, "url": link($0.id),
+                                           "language": names[$0.language] ?? $0.language, "date": $0.date.iso,
+                                           "source": names[$0.sourceLanguage] ?? $0.sourceLanguage, "sourceDate": $0.sourceDate.iso] },
+             "clean": section.missing.isEmpty && section.stale.isEmpty]
+        }
+        context["missingCount"] = status.sections.map(\.missing.count).reduce(0, +)
+        context["staleCount"] = status.sections.map(\.stale.count).reduce(0, +)
+        return [Page(path: "translation-status.json", content: status.json),
+                Page(path: path, content: theme.render("status", context))]
+    }
+}
