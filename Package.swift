@@ -49,11 +49,11 @@ let package = Package(
         // Parsing every text and resolving it into the immutable `Site`: references, backlinks, anchors.
         .target(name: "PasserelleResolve", dependencies: ["PasserelleModel", "PasserelleMarkdown", "PasserelleContent"],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
-        // Themes: their Mustache templates, compiled, and their UI strings and static files.
+        // Themes: their Mustache templates, compiled by an engine of its own (swift-mustache is the
+        // tests' oracle), and their UI strings and static files.
         .target(name: "PasserelleTemplates", dependencies: [
                     "PasserelleModel", "PasserelleContent",
                     .product(name: "Yams", package: "Yams"),
-                    .product(name: "Mustache", package: "swift-mustache"),
                 ],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         // The pages and files made of a `Site` through a theme: listings, entries, calendars, feeds, indexes.

@@ -1,15 +1,35 @@
 import PasserelleModel
-/// Parses Mustache text into a `CompiledTemplate`, with exactly the whitespace rules of
-/// swift-mustache (standalone tags, partial indentation, block definitions).
+
+/// Parses Mustache text into a `CompiledTemplate`.
 ///
-/// It only ever sees templates that swift-mustache has already accepted: the theme loader
-/// checks them with swift-mustache first and reports its errors. What this parser does not
-/// support (set delimiters, content-type pragmas, transforms, dynamic partials) throws
-/// `Unsupported`, and the theme then renders through swift-mustache instead.
+/// It follows the state machine of swift-mustache's parser (`MustacheTemplate.parse` in
+/// hummingbird-project/swift-mustache, `Template+Parser.swift`) step for step, so that its
+/// whitespace rules are the same: standalone tags, partial indentation, block definitions and
+/// their indentation. It reports the same errors at the same places. What Passerelle's themes do
+/// not use is an error with its place, never a silent fallback: delimiter changes, pragmas,
+/// transforms (`{{name(value)}}`), dynamic partials (`{{>*name}}`).
 struct TemplateParser {
-    /// A construct left to swift-mustache.
-    struct Unsupported: Error, Equatable {
-        let construct: String
+    /// Why a template cannot be compiled, and where.
+    struct Failure: Error, Equatable {
+        let message: String
+        let line: Int
+        /// One more than the character's column (counted from 1): the place swift-mustache's
+        /// parser gave, which the theme's diagnostics have always shown.
+        let column: Int
+    }
+
+    private enum Problem: Error {
+        case unfinishedTag, closesAnotherSection, sectionNotClosed, onlyBlocksInParent, unsupported(String)
+
+        var message: String {
+            switch self {
+            case .unfinishedTag: return "a tag is not closed: '}}' is missing"
+            case .closesAnotherSection: return "this {{/name}} closes a section that is not the one open"
+            case .sectionNotClosed: return "a section is opened but never closed: a {{/name}} is missing"
+            case .onlyBlocksInParent: return "inside {{<parent}} … {{/parent}} only {{$block}} overrides may appear"
+            case let .unsupported(construct): return construct + " not supported by Passerelle's templates"
+            }
+        }
     }
 
     private struct State {
@@ -39,14 +59,38 @@ struct TemplateParser {
 
     private let characters: [Character]
     private var position = 0
+    /// What the template reads and includes, as found.
+    private var references: [CompiledTemplate.Reference] = []
 
     private init(_ text: String) {
         characters = Array(text)
     }
 
+    /// The template `text` compiled, or a `Failure`.
     static func compile(_ text: String) throws -> CompiledTemplate {
         var parser = TemplateParser(text)
-        return try parser.parse(State())
+        do {
+            let template = try parser.parse(State())
+            return CompiledTemplate(template.tokens, references: parser.references)
+        } catch let problem as Problem {
+            let (line, column) = parser.place(of: parser.position)
+            throw Failure(message: problem.message, line: line, column: column + 1)
+        }
+    }
+
+    /// The line of `position` and its column, both from 1, in characters.
+    private func place(of position: Int) -> (line: Int, column: Int) {
+        let before = characters[..<min(position, characters.count)]
+        let lineStart = before.lastIndex(where: \.isNewline).map { $0 + 1 } ?? 0
+        return (before.filter(\.isNewline).count + 1, position - lineStart + 1)
+    }
+
+    /// Notes a name read at `start` (`references`), its column in Unicode scalars.
+    private mutating func note(_ kind: CompiledTemplate.Reference.Kind, _ name: String, at start: Int) {
+        let before = characters[..<start]
+        let lineStart = before.lastIndex(where: \.isNewline).map { $0 + 1 } ?? 0
+        let column = characters[lineStart..<start].reduce(0) { $0 + $1.unicodeScalars.count } + 1
+        references.append(.init(kind: kind, name: name, line: before.filter(\.isNewline).count + 1, column: column))
     }
 
     // MARK: Reading
@@ -87,12 +131,15 @@ struct TemplateParser {
     private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
     private static let partialNameCharacters = nameCharacters.union(["/"])
 
-    private mutating func readName(_ allowed: Set<Character>) throws -> String {
+    /// A tag's name, up to and with its `}}`; noted as a reference of `kind` when given.
+    private mutating func readName(_ allowed: Set<Character>, noting kind: CompiledTemplate.Reference.Kind? = nil) throws -> String {
         _ = read(while: \.isWhitespace)
+        let start = position
         let name = String(read { allowed.contains($0) })
         _ = read(while: \.isWhitespace)
-        _ = read("}}")
-        if name.contains("(") { throw Unsupported(construct: "transform '\(name)'") }
+        guard read("}}") else { throw Problem.unfinishedTag }
+        if name.contains("(") || name.contains(")") { throw Problem.unsupported("transforms ('\(name)') are") }
+        if let kind { note(kind, name, at: start) }
         return name
     }
 
@@ -151,35 +198,43 @@ struct TemplateParser {
             case "#", "^":
                 let inverted = current == "^"
                 position += 1
-                let name = try readName(TemplateParser.nameCharacters)
+                let name = try readName(TemplateParser.nameCharacters, noting: .value)
                 if isStandalone(state) { setNewLine = true } else { flushWhiteSpace() }
                 let body = try parse(state.inSection(name, newLine: setNewLine))
                 tokens.append(inverted ? .invertedSection(.init(name), body) : .section(.init(name), body))
 
             case "/":
                 position += 1
-                _ = try readName(TemplateParser.nameCharacters)
+                let start = position
+                let name = try readName(TemplateParser.nameCharacters)
+                guard name == state.sectionName else {
+                    position = start
+                    throw Problem.closesAnotherSection
+                }
                 if !isStandalone(state) { flushWhiteSpace() }
                 return CompiledTemplate(tokens)
 
             case "!":
                 position += 1
-                while !atEnd, !read("}}") { position += 1 }
+                while !read("}}") {
+                    guard !atEnd else { throw Problem.unfinishedTag }
+                    position += 1
+                }
                 setNewLine = isStandalone(state)
 
             case "{", "&":
                 let triple = current == "{"
                 flushWhiteSpace()
                 position += 1
-                let name = try readName(TemplateParser.nameCharacters)
-                if triple { _ = read("}") }
+                let name = try readName(TemplateParser.nameCharacters, noting: .value)
+                if triple, !read("}") { throw Problem.unfinishedTag }
                 tokens.append(.unescapedVariable(.init(name)))
 
             case ">":
                 position += 1
                 _ = read(while: \.isWhitespace)
-                if current == "*" { throw Unsupported(construct: "dynamic partial") }
-                let name = try readName(TemplateParser.partialNameCharacters)
+                if current == "*" { throw Problem.unsupported("dynamic partials ({{>*name}}) are") }
+                let name = try readName(TemplateParser.partialNameCharacters, noting: .partial)
                 if !whiteSpaceBefore.isEmpty { tokens.append(.text(String(whiteSpaceBefore))) }
                 if isStandalone(state) {
                     setNewLine = true
@@ -192,13 +247,19 @@ struct TemplateParser {
             case "<":
                 position += 1
                 _ = read(while: \.isWhitespace)
-                let name = try readName(TemplateParser.partialNameCharacters)
-                if name.hasPrefix("*") { throw Unsupported(construct: "dynamic parent") }
+                if current == "*" { throw Problem.unsupported("dynamic parents ({{<*name}}) are") }
+                let name = try readName(TemplateParser.partialNameCharacters, noting: .partial)
                 if !whiteSpaceBefore.isEmpty { tokens.append(.text(String(whiteSpaceBefore))) }
                 if isStandalone(state) { setNewLine = true }
                 let body = try parse(state.inParent(name))
                 var overrides: [String: CompiledTemplate] = [:]
-                for case let .blockDefinition(block, template) in body.tokens { overrides[block] = template }
+                for token in body.tokens {
+                    switch token {
+                    case let .blockDefinition(block, template): overrides[block] = template
+                    case .text: break
+                    default: throw Problem.onlyBlocksInParent
+                    }
+                }
                 tokens.append(.partial(name, indentation: String(whiteSpaceBefore), overrides: overrides))
                 whiteSpaceBefore = []
 
@@ -217,16 +278,17 @@ struct TemplateParser {
                 }
 
             case "=":
-                throw Unsupported(construct: "delimiter change")
+                throw Problem.unsupported("delimiter changes ({{=<% %>=}}) are")
             case "%":
-                throw Unsupported(construct: "pragma")
+                throw Problem.unsupported("pragmas ({{%NAME}}) are")
 
             default:
                 flushWhiteSpace()
-                tokens.append(.variable(.init(try readName(TemplateParser.nameCharacters))))
+                tokens.append(.variable(.init(try readName(TemplateParser.nameCharacters, noting: .value))))
             }
             state.newLine = setNewLine
         }
+        guard state.sectionName == nil else { throw Problem.sectionNotClosed }
         return CompiledTemplate(tokens)
     }
 }

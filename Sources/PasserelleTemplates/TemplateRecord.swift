@@ -1,30 +1,80 @@
-import PasserelleModel
-import Mustache
+/// A value a template shows: the types page contexts are made of, and nothing else.
+public enum TemplateValue: Sendable {
+    case text(String)
+    case number(Int)
+    case bool(Bool)
+    case record(TemplateRecord)
+    case records([TemplateRecord])
+    /// A table of strings by name: a language's UI strings (`{{t.home}}`).
+    case table([String: String])
 
-/// The named values a template shows (`{{title}}`, `{{#entries}}`): what a page renderer builds
+    /// Whether an inverted section shows for it (Mustache's "falsey": false, or an empty list;
+    /// a missing value too).
+    var isFalsy: Bool {
+        switch self {
+        case let .bool(value): return !value
+        case let .records(records): return records.isEmpty
+        case .text, .number, .record, .table: return false
+        }
+    }
+}
+
+/// A Swift value that a template context holds as a `TemplateValue`.
+public protocol TemplateValueConvertible {
+    var templateValue: TemplateValue { get }
+}
+
+extension String: TemplateValueConvertible {
+    public var templateValue: TemplateValue { .text(self) }
+}
+
+extension Int: TemplateValueConvertible {
+    public var templateValue: TemplateValue { .number(self) }
+}
+
+extension Bool: TemplateValueConvertible {
+    public var templateValue: TemplateValue { .bool(self) }
+}
+
+extension TemplateRecord: TemplateValueConvertible {
+    public var templateValue: TemplateValue { .record(self) }
+}
+
+extension Array: TemplateValueConvertible where Element == TemplateRecord {
+    public var templateValue: TemplateValue { .records(self) }
+}
+
+extension Dictionary: TemplateValueConvertible where Key == String, Value == String {
+    public var templateValue: TemplateValue { .table(self) }
+}
+
+extension TemplateValue: TemplateValueConvertible {
+    public var templateValue: TemplateValue { self }
+}
+
+/// The named values a template shows (`{{title}}`, `{{#entries}}`): what a page kind builds
 /// for every page, list item and link.
 ///
 /// A dictionary would do, but it hashes every name on every insertion and on every lookup, at
 /// every level of the context stack a lookup walks through. A record keeps its few names in
 /// order with a cheap 64-bit key each (`key(of:)`), which the compiled templates compute once
 /// per tag: a lookup compares integers, and strings only to confirm a match.
-public struct TemplateRecord: ExpressibleByDictionaryLiteral {
-    private struct Field {
+public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable {
+    private struct Field: Sendable {
         /// `key(of: name)`.
         let key: UInt64
         let name: String
-        var value: Any
+        var value: TemplateValue
     }
 
-    /// One array: a record is copied in and out of `Any` at every lookup, one retain each time.
     private var fields: [Field]
 
     public init() {
         fields = []
     }
 
-    public init(dictionaryLiteral elements: (String, Any)...) {
-        fields = elements.map { Field(key: TemplateRecord.key(of: $0.0), name: $0.0, value: $0.1) }
+    public init(dictionaryLiteral elements: (String, any TemplateValueConvertible)...) {
+        fields = elements.map { Field(key: TemplateRecord.key(of: $0.0), name: $0.0, value: $0.1.templateValue) }
         assert(Set(elements.map(\.0)).count == elements.count, "a name given twice in a record literal")
     }
 
@@ -38,14 +88,14 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral {
     }
 
     /// The value named `name`; setting nil removes it.
-    public subscript(name: String) -> Any? {
+    public subscript(name: String) -> (any TemplateValueConvertible)? {
         get { self[name, key: TemplateRecord.key(of: name)] }
         set {
             let key = TemplateRecord.key(of: name)
             switch (index(of: name, key: key), newValue) {
-            case let (index?, value?): fields[index].value = value
+            case let (index?, value?): fields[index].value = value.templateValue
             case let (index?, nil): fields.remove(at: index)
-            case let (nil, value?): fields.append(Field(key: key, name: name, value: value))
+            case let (nil, value?): fields.append(Field(key: key, name: name, value: value.templateValue))
             case (nil, nil): break
             }
         }
@@ -53,9 +103,12 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral {
 
     /// The value named `name`, whose `key(of:)` is `key`.
     @inline(__always)
-    subscript(name: String, key key: UInt64) -> Any? {
+    subscript(name: String, key key: UInt64) -> TemplateValue? {
         index(of: name, key: key).map { fields[$0].value }
     }
+
+    /// The names and values, in the order they were set.
+    public var pairs: [(name: String, value: TemplateValue)] { fields.map { ($0.name, $0.value) } }
 
     /// Where the field `name` is. Reads the fields through a pointer, in place: a copy of a
     /// field, which `for field in fields` makes, would retain and release its name and value.
@@ -74,10 +127,4 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral {
     public mutating func merge(_ other: TemplateRecord) {
         for field in other.fields { self[field.name] = field.value }
     }
-}
-
-/// swift-mustache renders records too (themes it cannot compile, and the tests that hold the
-/// compiled templates to swift-mustache's output).
-extension TemplateRecord: MustacheParent {
-    public func child(named name: String) -> Any? { self[name] }
 }

@@ -1,16 +1,11 @@
 import PasserelleModel
 import Foundation
-import Mustache
 
 /// A theme: compiled Mustache templates, UI strings per language, and static files to copy.
 public struct Theme: Sendable {
     public let directory: URL
-    /// The templates as swift-mustache parsed them: it checks them, and renders them when
-    /// `compiled` is nil.
-    public let library: MustacheLibrary
-    /// The same templates compiled for fast rendering, or nil when one of them uses a construct
-    /// `TemplateParser` leaves to swift-mustache (delimiter changes, transforms, dynamic partials).
-    let compiled: [String: CompiledTemplate]?
+    /// What renders the templates: the theme's own, compiled (`CompiledTemplates`).
+    let engine: any TemplateEngine
     /// UI strings by language code, then key.
     public let strings: [String: [String: String]]
     /// A file under `static/`: its path relative to it, and the real path to copy it from.
@@ -22,37 +17,36 @@ public struct Theme: Sendable {
     /// Files under `static/`, sorted by path.
     public let staticFiles: [StaticFile]
 
-    private init(directory: URL, library: MustacheLibrary, compiled: [String: CompiledTemplate]?, strings: [String: [String: String]], staticFiles: [StaticFile]) {
+    package init(directory: URL, engine: any TemplateEngine, strings: [String: [String: String]], staticFiles: [StaticFile]) {
         self.directory = directory
-        self.library = library
-        self.compiled = compiled
+        self.engine = engine
         self.strings = strings
         self.staticFiles = staticFiles
     }
-
-    /// `texts` are the sources of the templates in `library`, by name.
-    public init(directory: URL, library: MustacheLibrary, texts: [String: String], strings: [String: [String: String]], staticFiles: [StaticFile]) {
-        self.directory = directory
-        self.library = library
-        self.strings = strings
-        self.staticFiles = staticFiles
-        self.compiled = try? texts.mapValues { try TemplateParser.compile($0) }
-    }
-
-    /// Whether templates render through the compiled path rather than through swift-mustache.
-    public var isCompiled: Bool { compiled != nil }
 
     /// The page `template` makes of `context`, as UTF-8 bytes.
     public func render(_ template: String, _ context: TemplateRecord) -> [UInt8] {
-        if let compiled {
-            return compiled[template]?.render(context, partials: compiled) ?? []
-        }
-        return Array((library.render(context, withTemplate: template) ?? "").utf8)
+        engine.render(template, context)
     }
+}
 
-    /// The same theme rendering through swift-mustache only: the reference the compiled path is tested against.
-    func withSwiftMustacheOnly() -> Theme {
-        Theme(directory: directory, library: library, compiled: nil, strings: strings, staticFiles: staticFiles)
+/// What renders a theme's templates by name.
+package protocol TemplateEngine: Sendable {
+    /// The page `template` makes of `context`, as UTF-8 bytes.
+    func render(_ template: String, _ context: TemplateRecord) -> [UInt8]
+}
+
+/// A theme's templates compiled by `TemplateParser`: the one engine Passerelle renders with.
+package struct CompiledTemplates: TemplateEngine {
+    let templates: [String: CompiledTemplate]
+
+    /// `template` is one the theme was loaded with (`ThemeRequirements.templates`, checked by
+    /// `ThemeLoader`): any other is a mistake in the page kinds, and stops the program.
+    package func render(_ template: String, _ context: TemplateRecord) -> [UInt8] {
+        guard let compiled = templates[template] else {
+            preconditionFailure("no template '\(template)' in the theme: a page kind renders a template it does not declare")
+        }
+        return compiled.render(context, partials: templates)
     }
 }
 

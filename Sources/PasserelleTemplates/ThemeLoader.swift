@@ -1,7 +1,6 @@
 import PasserelleContent
 import PasserelleModel
 import Foundation
-import Mustache
 import Yams
 
 /// Loads a theme folder, reporting broken templates and missing UI strings with their locations.
@@ -53,24 +52,22 @@ public struct ThemeLoader {
         }
 
         // Templates.
-        var library = MustacheLibrary()
-        var templateTexts: [String: String] = [:]
+        var templates: [String: CompiledTemplate] = [:]
         for item in tree.children(of: "templates") where item.path.hasSuffix(".mustache") {
             let name = String(item.path.dropFirst("templates/".count))
             let templateName = String(name.dropLast(".mustache".count))
             let path = display("templates/\(name)")
             guard let text = text(item.path, missing: "cannot read template") else { continue }
             do {
-                try library.register(text, named: templateName)
-                templateTexts[templateName] = text
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                                          "template error: " + ThemeLoader.explain(error.error)))
+                templates[templateName] = try TemplateParser.compile(text)
+            } catch let failure as TemplateParser.Failure {
+                diagnostics.append(.error(SourceLocation(path: path, line: failure.line, column: failure.column),
+                                          "template error: " + failure.message))
             } catch {
                 diagnostics.append(.error(SourceLocation(path: path), "template error: \(error)"))
             }
         }
-        for required in requirements.templates.uniqued() where templateTexts[required] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(required).mustache") }) {
+        for required in requirements.templates.uniqued() where templates[required] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(required).mustache") }) {
             diagnostics.append(.error(SourceLocation(path: display("templates/\(required).mustache")), "missing template '\(required)'"))
         }
 
@@ -101,17 +98,27 @@ public struct ThemeLoader {
                     "missing UI string '\(key)' (present in i18n/\(other).yaml)"))
             }
         }
-        // Every variable a template reads must be one the renderer provides, and every `t.key` must exist.
+        // Every variable a template reads must be one the page kinds provide, every `t.key` must
+        // exist, and every partial must be a template of the theme.
         let vocabulary = requirements.keys.sorted()
-        for (name, text) in templateTexts.sorted(by: { $0.key < $1.key }) {
-            for variable in TemplateVocabulary.variables(in: text) {
-                let location = SourceLocation(path: display("templates/\(name).mustache"), line: variable.line, column: variable.column)
-                if !requirements.keys.contains(variable.root) {
-                    diagnostics.append(.error(location, "unknown template key '\(variable.root)'" + Suggestion.didYouMean(variable.root, in: vocabulary)))
-                } else if variable.name.hasPrefix("t.") {
-                    let key = String(variable.name.dropFirst(2))
-                    if !allKeys.contains(key) {
-                        diagnostics.append(.error(location, "unknown UI string 't.\(key)'" + Suggestion.didYouMean(key, in: allKeys.sorted())))
+        let templateNames = templates.keys.sorted()
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for reference in template.references {
+                let location = SourceLocation(path: display("templates/\(name).mustache"), line: reference.line, column: reference.column)
+                switch reference.kind {
+                case .partial:
+                    if templates[reference.name] == nil {
+                        diagnostics.append(.error(location, "unknown template '\(reference.name)'" + Suggestion.didYouMean(reference.name, in: templateNames)))
+                    }
+                case .value:
+                    guard let root = reference.name.split(separator: ".").first.map(String.init) else { continue }
+                    if !requirements.keys.contains(root) {
+                        diagnostics.append(.error(location, "unknown template key '\(root)'" + Suggestion.didYouMean(root, in: vocabulary)))
+                    } else if reference.name.hasPrefix("t.") {
+                        let key = String(reference.name.dropFirst(2))
+                        if !allKeys.contains(key) {
+                            diagnostics.append(.error(location, "unknown UI string 't.\(key)'" + Suggestion.didYouMean(key, in: allKeys.sorted())))
+                        }
                     }
                 }
             }
@@ -121,19 +128,6 @@ public struct ThemeLoader {
             Theme.StaticFile(path: String($0.path.dropFirst("static/".count)), source: $0.source)
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(directory: directory, library: library, texts: templateTexts, strings: strings, staticFiles: staticFiles), diagnostics)
-    }
-
-    /// Mustache's parser errors in words.
-    static func explain(_ error: Swift.Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "this {{/name}} closes a section that is not the one open"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed: '}}' is missing"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed: a {{/name}} is missing"
-        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid delimiter change"
-        case MustacheTemplate.Error.illegalTokenInsideInheritSection, MustacheTemplate.Error.textInsideInheritSection:
-            return "inside {{<parent}} … {{/parent}} only {{$block}} overrides may appear"
-        default: return "\(error)"
-        }
+        return (Theme(directory: directory, engine: CompiledTemplates(templates: templates), strings: strings, staticFiles: staticFiles), diagnostics)
     }
 }
