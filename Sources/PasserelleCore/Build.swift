@@ -163,20 +163,15 @@ public struct Build {
             }
         }
         // A check renders every page too (templates can fail), but keeps none of them.
-        let sink: @Sendable (PageRenderer.Page) -> Void
-        if let staging {
-            sink = { @Sendable page in staging.stage(page.path, .bytes(page.bytes)) }
-        } else {
-            sink = { @Sendable _ in }
-        }
+        let output: any OutputSink = staging ?? DiscardingOutput()
         let renderer = PageRenderer(site: site, theme: theme, commitDays: { commitDays.value })
         defer { keep(renderer) }
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
-        let pages = RenderPlan(site: site).render(with: renderer, sink: sink)
+        let pages = RenderPlan(site: site).render(with: renderer) { page in output.write(page.path, .bytes(page.bytes)) }
         clock.lap("render")
         report.diagnostics += RenderPlan.collisions(pages: pages, aliases: renderer.aliasRedirects(), siteFile: display(options.content.appendingPathComponent("site.yaml")))
         guard !report.diagnostics.hasErrors else {
-            staging?.discard()
+            output.discard()
             return finish(report)
         }
         for page in pages where page.path.hasSuffix(".html") {
@@ -231,13 +226,13 @@ public struct Build {
         do {
             for (destination, source) in copies {
                 switch SourceTree.read(path: source) {
-                case let .success(data): staging.stage(destination, .data(data))
+                case let .success(data): output.write(destination, .data(data))
                 case let .failure(error): throw OutputWriter.Failure.io("\(source) \(error.message)")
                 }
             }
-            try staging.finish()
+            try output.finish()
         } catch {
-            staging.discard()
+            output.discard()
             _ = memory.value
             cache?.forgetSnapshot()
             report.filesWritten = 0

@@ -120,17 +120,15 @@ package struct TextEditBuild {
         }
         let renderer = PageRenderer(site: site, theme: theme, listsEverything: false, commitDays: { [:] },
                                     carriedSearch: (snapshot.search, edited))
-        let plan = RenderPlan(site: site)
-        let files = plan.render(plan.jobs(showing: edited), with: renderer)
-        var search = snapshot.search
-        search.merge(renderer.searchFragments.all) { $1 }
-
-        clock.lap("  files rendered")
-        // A handful of files out of tens of thousands: replaced where they are (see `replaceInPlace`).
+        // A handful of files out of tens of thousands: replaced where they are (`InPlaceReplacement`).
         let writer = OutputWriter(output: options.output, force: options.force)
         do {
             try writer.checkOwnership(content: options.content, theme: theme.directory)
-            _ = try writer.replaceInPlace(files.map { ($0.path, .bytes($0.bytes)) }, current: output, holding: lock)
+            let sink = InPlaceReplacement(writer: writer, current: output, holding: lock)
+            let plan = RenderPlan(site: site)
+            _ = plan.render(plan.jobs(showing: edited), with: renderer) { page in sink.write(page.path, .bytes(page.bytes)) }
+            clock.lap("  files rendered")
+            try sink.finish()
             clock.lap("  replaced in place")
         } catch {
             report.usageError = "\(error)"
@@ -146,7 +144,7 @@ package struct TextEditBuild {
         next.texts = texts
         next.site = site
         next.bodyDiagnostics = bodyDiagnostics
-        next.search = search
+        next.search = snapshot.search.merging(renderer.searchFragments.all) { $1 }
         next.editedPages.formUnion(jobs.map { SiteResolver.bodyKey(entry: $0.source.id, section: nil, language: $0.language) })
         return .built(report, next)
     }

@@ -5,7 +5,7 @@ import Foundation
 /// A folder being filled with the files of one build, from any number of threads, then swapped
 /// in for the output folder by `finish()`. Files are written as they are rendered, so a build
 /// never holds its whole output in memory.
-public final class OutputStaging: @unchecked Sendable {
+public final class OutputStaging: OutputSink, @unchecked Sendable {
     private let writer: OutputWriter
     /// The folder written: a fresh one, or the tree the previous build swapped out.
     package let folder: URL
@@ -42,7 +42,7 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     /// Writes one file (unless the tree already holds these bytes there). Safe from any thread.
-    public func stage(_ path: String, _ content: OutputWriter.FileContent) {
+    public func write(_ path: String, _ content: OutputWriter.FileContent) {
         let result = content.withBytes { bytes in
             OutputWriter.writeIfChanged(root + path, bytes, previous: kept(path))
         }
@@ -68,7 +68,7 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Removes what the previous tree held and this build did not write, then swaps the folder in.
     public func finish() throws {
-        stage(OutputWriter.marker, .text("Written by Passerelle. This folder is replaced by every build.\n"))
+        write(OutputWriter.marker, .text("Written by Passerelle. This folder is replaced by every build.\n"))
         guard failures.isEmpty else {
             discard()
             throw OutputWriter.Failure.io("cannot write " + failures.sorted()[0])
