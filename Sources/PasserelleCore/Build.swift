@@ -16,8 +16,19 @@ public struct Build {
     public typealias Report = BuildReport
 
     public let options: Options
+    /// Where the output goes instead of `options.output` (`serve`).
+    private let memory: MemoryOutput?
 
-    public init(options: Options) { self.options = options }
+    public init(options: Options) {
+        self.options = options
+        memory = nil
+    }
+
+    /// A build whose output is kept in `memory` (`serve`): nothing is written to `options.output`.
+    public init(options: Options, into memory: MemoryOutput) {
+        self.options = options
+        self.memory = memory
+    }
 
     /// Keeps `values` alive to the end of the process when `freesMemory` is false (see there).
     private func keep(_ values: Any...) {
@@ -40,18 +51,18 @@ public struct Build {
 
         // One build at a time writes an output folder, from its first look at it to its last
         // write: a second one waits for the first (up to `lockWait`), then goes on from what it left.
-        var outputLock: OutputWriter.Lock?
-        if !options.dryRun {
+        var target: (any OutputTarget)? = memory
+        if memory == nil, !options.dryRun {
             let writer = OutputWriter(output: options.output, force: options.force)
             do {
                 try writer.checkOwnership(content: options.content)
-                outputLock = try writer.lock(wait: options.lockWait)
+                target = FolderOutput(writer: writer, content: options.content, lock: try writer.lock(wait: options.lockWait))
             } catch {
                 report.usageError = "\(error)"
                 return report
             }
         }
-        defer { outputLock = nil }
+        defer { target = nil }
 
         // Nothing changed since the last build into this output folder: its report stands.
         let cache = options.dryRun || !options.useBuildCache ? nil : BuildCache(folder: options.cacheFolder ?? options.content.deletingLastPathComponent().appendingPathComponent(".passerelle-cache"), output: options.output)
@@ -62,16 +73,14 @@ public struct Build {
         let listing = cache?.isEmpty == true ? cache?.listInputs(inputs) : nil
         // The output as the last build left it (nil when it was changed since, or has no manifest),
         // checked beside the fingerprint: both are mostly waiting on tens of thousands of stats.
-        let intactOutput = cache == nil || listing != nil ? nil : BackgroundValue { [options] in
-            OutputWriter(output: options.output, force: options.force).intactManifest()
-        }
+        let intactOutput = cache == nil || listing != nil ? nil : BackgroundValue { [target] in target?.intactManifest() }
         // The last build's snapshot is read as soon as the listing shows an input whose size or
         // time changed, beside the rest of the fingerprint and the output check; it is used if the
         // fingerprint then says the environment is the same. (A rebuild with nothing changed
         // never reads it.)
         var earlySnapshot: BackgroundValue<(SiteConfig, SiteSnapshot)?>?
-        let readSnapshot = { [options, displayRoot = display(options.content)] (cache: BuildCache) in
-            BackgroundValue { Build.readSnapshot(cache: cache, options: options, displayRoot: displayRoot) }
+        let readSnapshot = { [options, displayRoot = display(options.content), tree = target?.currentTree() ?? 0] (cache: BuildCache) in
+            BackgroundValue { Build.readSnapshot(cache: cache, options: options, displayRoot: displayRoot, tree: tree) }
         }
         let fingerprint = listing == nil ? cache.map { cache in
             cache.fingerprint(inputs: inputs, settings: cacheSettings(options)) { earlySnapshot = readSnapshot(cache) }
@@ -79,7 +88,7 @@ public struct Build {
         clock.lap("fingerprint")
         let current = intactOutput?.value
         // The output as it is: the record and the snapshot are trusted only for the output they were made for.
-        let currentIdentity = current.flatMap { BuildCache.OutputIdentity(output: options.output, manifest: $0) }
+        let currentIdentity = current.flatMap { target?.identity(manifest: $0) }
         // Something changed in an output left as the last build wrote it: the last build's
         // snapshot is read (if it is not yet) while the record is dropped. (Not for an output
         // changed by hand: a full build follows.)
@@ -96,15 +105,15 @@ public struct Build {
 
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
-        if let cache, let fingerprint, let current, let currentIdentity, let (config, snapshot) = snapshot?.value,
+        if let cache, let fingerprint, let current, let currentIdentity, let target, let (config, snapshot) = snapshot?.value,
            snapshot.environment == fingerprint.environment, cache.snapshotIsSealed(snapshot.fileHashes, for: currentIdentity) {
             let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options,
-                                   lock: outputLock!)
+                                   target: target)
             switch outcome {
             case let .built(report, snapshot)?:
                 keep(outcome as Any)
                 clock.lap("text edit")
-                let written = BuildCache.OutputIdentity(output: options.output)
+                let written = target.identity()
                 if let snapshot, let written, let hashes = try? snapshot.save(to: cache.snapshot) {
                     cache.sealSnapshot(hashes, for: written)
                     clock.lap("snapshot")
@@ -150,20 +159,16 @@ public struct Build {
         clock.lap("parse and resolve")
         guard let site = resolution.site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
 
-        // Files are written as they are rendered, into a folder swapped in only once all is well.
-        var staging: OutputStaging?
-        if let outputLock {
-            let writer = OutputWriter(output: options.output, force: options.force)
-            do {
-                try writer.checkOwnership(content: options.content, theme: themeURL)
-                staging = try writer.begin(holding: outputLock)
-            } catch {
-                report.usageError = "\(error)"
-                return report
-            }
+        // Files are written as they are rendered, into a tree that becomes the output only once
+        // all is well. A check renders every page too (templates can fail), but keeps none of them.
+        var written: (sink: any OutputSink, tree: UInt64)?
+        do {
+            written = try target?.fullBuild(theme: themeURL)
+        } catch {
+            report.usageError = "\(error)"
+            return report
         }
-        // A check renders every page too (templates can fail), but keeps none of them.
-        let output: any OutputSink = staging ?? DiscardingOutput()
+        let output = written?.sink ?? DiscardingOutput()
         let renderer = PageRenderer(site: site, theme: theme, commitDays: { commitDays.value })
         defer { keep(renderer) }
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
@@ -179,7 +184,7 @@ public struct Build {
             let language = String(page.path[..<slash])
             if config.language(language) != nil { report.pagesPerLanguage[language, default: 0] += 1 }
         }
-        guard let staging else {
+        guard let target, let tree = written?.tree else {
             report.succeeded = true
             return report
         }
@@ -192,7 +197,7 @@ public struct Build {
         // for the tree being swapped in (its inode): the swap waits on the file system, mostly.
         let themes = inputs[1].1.standardizedFileURL.path
         let recordable = themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes
-        let memory = BackgroundValue { [report, settings = cacheSettings(options), inode = passerelle_inode(staging.folder.path),
+        let memory = BackgroundValue { [report, settings = cacheSettings(options), inode = tree,
                                         diagnosticCount = report.diagnostics.count, known = fingerprint]
                                         () -> (fingerprint: BuildCache.Fingerprint, snapshot: SiteSnapshot.FileHashes?)? in
             var clock = PhaseClock(enabled: options.showsTimings)
@@ -242,7 +247,7 @@ public struct Build {
         clock.lap("output swapped in")
         report.succeeded = true
         // The output is final: the record and the snapshot are bound to it.
-        if let cache, let made = memory.value, let written = BuildCache.OutputIdentity(output: options.output) {
+        if let cache, let made = memory.value, let written = target.identity() {
             if let hashes = made.snapshot { cache.sealSnapshot(hashes, for: written) }
             cache.remember(made.fingerprint, report: report, output: written)
         }
@@ -251,21 +256,21 @@ public struct Build {
     }
 
     /// Site settings and the last build's snapshot, when that snapshot was made for this very
-    /// output folder. (Whether it was made under the same environment is for the caller to check
+    /// output tree (`tree`: `OutputTarget.currentTree`). (Whether it was made under the same environment is for the caller to check
     /// against the fingerprint: the read starts before the fingerprint is known.)
-    private static func readSnapshot(cache: BuildCache, options: Options, displayRoot: String) -> (SiteConfig, SiteSnapshot)? {
+    private static func readSnapshot(cache: BuildCache, options: Options, displayRoot: String, tree: UInt64) -> (SiteConfig, SiteSnapshot)? {
         var clock = PhaseClock(enabled: options.showsTimings)
         let loader = ContentLoader(contentDirectory: options.content, displayRoot: displayRoot)
         guard var config = loader.loadConfig().0 else { return nil }
         if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
         guard let snapshot = SiteSnapshot(contentsOf: cache.snapshot, config: config, buildDate: options.buildDate),
-              snapshot.outputInode == passerelle_inode(options.output.path) else { return nil }
+              snapshot.outputInode == tree else { return nil }
         clock.lap("  snapshot read (beside the fingerprint)")
         return (config, snapshot)
     }
 
     private func textEdit(snapshot: SiteSnapshot, config: SiteConfig, fingerprint: BuildCache.Fingerprint, output: Data,
-                          options: Options, lock: OutputWriter.Lock) -> TextEditBuild.Outcome? {
+                          options: Options, target: any OutputTarget) -> TextEditBuild.Outcome? {
         var clock = PhaseClock(enabled: options.showsTimings)
         defer { clock.lap("  text edit rebuild") }
         let themeURL = resolveTheme(options.theme ?? config.theme)
@@ -273,7 +278,7 @@ public struct Build {
         guard let theme, themeDiagnostics.isEmpty else { return nil }
         clock.lap("  theme")
         let build = TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint, output: output,
-                                  displayRoot: display(options.content), lock: lock)
+                                  displayRoot: display(options.content), target: target)
         return build.run()
     }
 

@@ -156,39 +156,8 @@ public struct BuildCache {
 
     // MARK: Binding to the output
 
-    /// The output folder as a build left it: its device and inode (a new tree is swapped in by
-    /// every full build) and the hash of its manifest (rewritten by every text edit). A record or
-    /// a snapshot is trusted only for the very output it was made for: not for the same folder
-    /// reached by another path and built since, nor once an older copy of it is put back.
-    package struct OutputIdentity: Equatable {
-        let device: UInt64
-        let inode: UInt64
-        let manifest: UInt64
-
-        /// The identity of `output`, whose manifest file holds `manifest`.
-        package init?(output: URL, manifest: Data) {
-            var status = stat()
-            guard lstat(output.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return nil }
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
-            self.manifest = manifest.withUnsafeBytes { ContentHash.of($0) }
-        }
-
-        /// The identity of `output` as its manifest file (in the writer's state folder) describes it now.
-        package init?(output: URL) {
-            let writer = OutputWriter(output: output)
-            guard let data = FileManager.default.contents(atPath: writer.manifestURL(inode: passerelle_inode(writer.output.path)).path) else { return nil }
-            self.init(output: writer.output, manifest: data)
-        }
-
-        init(device: UInt64, inode: UInt64, manifest: UInt64) {
-            self.device = device
-            self.inode = inode
-            self.manifest = manifest
-        }
-
-        var line: String { "output \(device) \(inode) \(String(manifest, radix: 16))" }
-    }
+    /// What a record or a snapshot is bound to (`OutputTarget.identity`).
+    package typealias OutputIdentity = PasserelleOutput.OutputIdentity
 
     /// Where the seal of the snapshot is: the hashes of the snapshot's files and the output they describe.
     var seal: URL { snapshot.appendingPathExtension("seal") }

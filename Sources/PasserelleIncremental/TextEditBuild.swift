@@ -38,11 +38,11 @@ package struct TextEditBuild {
     let output: Data
     /// How the content folder is shown in diagnostics.
     let displayRoot: String
-    /// The lock on the output, which the build holds.
-    let lock: OutputWriter.Lock
+    /// Where the output is (held by the build).
+    let target: any OutputTarget
 
     package init(options: BuildOptions, snapshot: SiteSnapshot, config: SiteConfig, theme: Theme, fingerprint: BuildCache.Fingerprint,
-                 output: Data, displayRoot: String, lock: OutputWriter.Lock) {
+                 output: Data, displayRoot: String, target: any OutputTarget) {
         self.options = options
         self.snapshot = snapshot
         self.config = config
@@ -50,7 +50,7 @@ package struct TextEditBuild {
         self.fingerprint = fingerprint
         self.output = output
         self.displayRoot = displayRoot
-        self.lock = lock
+        self.target = target
     }
 
     package func run() -> Outcome {
@@ -121,10 +121,8 @@ package struct TextEditBuild {
         let renderer = PageRenderer(site: site, theme: theme, listsEverything: false, commitDays: { [:] },
                                     carriedSearch: (snapshot.search, edited))
         // A handful of files out of tens of thousands: replaced where they are (`InPlaceReplacement`).
-        let writer = OutputWriter(output: options.output, force: options.force)
         do {
-            try writer.checkOwnership(content: options.content, theme: theme.directory)
-            let sink = InPlaceReplacement(writer: writer, current: output, holding: lock)
+            let sink = try target.replacement(current: output, theme: theme.directory)
             let plan = RenderPlan(site: site)
             _ = plan.render(plan.jobs(showing: edited), with: renderer) { page in sink.write(page.path, .bytes(page.bytes)) }
             clock.lap("  files rendered")
@@ -140,7 +138,7 @@ package struct TextEditBuild {
         report.textsRebuilt = changed.count
 
         var next = snapshot
-        next.outputInode = passerelle_inode(options.output.path)
+        next.outputInode = target.currentTree()
         next.texts = texts
         next.site = site
         next.bodyDiagnostics = bodyDiagnostics

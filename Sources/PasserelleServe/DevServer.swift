@@ -1,14 +1,17 @@
 import Foundation
 import PasserelleCore
 
-/// `passerelle serve`: builds the site into a private folder, serves it on loopback, watches the
-/// content and the theme, rebuilds on change, and tells open pages to reload (or shows the errors).
+/// `passerelle serve`: builds the site into memory, serves it on loopback, watches the content and
+/// the theme, rebuilds on change, and tells open pages to reload (or shows the errors). Nothing is
+/// written to `build`'s output; the build cache of its rebuilds lives in a private folder.
 public final class DevServer: @unchecked Sendable {
     public let options: Build.Options
     public let host: String
     public let port: UInt16
-    /// The folder served: `build`'s output is never touched by `serve`.
-    public let servedFolder: URL
+    /// The site served: the last build that succeeded.
+    public let served = MemoryOutput()
+    /// The private folder of the rebuilds' cache, removed by `stop`.
+    private let scratch: URL
     public let reload = LiveReload()
     private let log: @Sendable (String) -> Void
     private var server: LoopbackHTTPServer?
@@ -22,14 +25,15 @@ public final class DevServer: @unchecked Sendable {
         self.clock = clock
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-serve-\(getpid())-\(UUID().uuidString.prefix(8))")
         var options = options
+        // Never written (the builds go to memory): it names the output in the cache's record.
         options.output = scratch.appendingPathComponent("site")
-        // Its builds go to a folder that lives as long as the server, and so does their cache: a
-        // save that changes only an entry's text rebuilds in a fraction of a full build.
+        // The builds' cache lives as long as the server: a save that changes only an entry's
+        // text rebuilds in a fraction of a full build.
         options.cacheFolder = scratch.appendingPathComponent("cache")
+        self.scratch = scratch
         self.options = options
         self.host = host
         self.port = port
-        self.servedFolder = options.output
         self.log = log
     }
 
@@ -38,7 +42,7 @@ public final class DevServer: @unchecked Sendable {
     public func rebuild() async -> Build.Report {
         var options = self.options
         options.buildDate = clock()
-        let report = Build(options: options).run()
+        let report = Build(options: options, into: served).run()
         await reload.publish(report.succeeded ? report.diagnostics : report.diagnostics + (report.usageError.map {
             [Diagnostic.error(SourceLocation(path: "passerelle"), $0)]
         } ?? []))
@@ -48,7 +52,7 @@ public final class DevServer: @unchecked Sendable {
     /// Starts listening; returns the port actually bound (useful with port 0). Throws
     /// `LoopbackHTTPServer.ListenError` with the reason in words (a busy port, a host that is not loopback).
     public func start() async throws -> UInt16 {
-        let handler = SiteFileHandler(root: servedFolder, reload: reload)
+        let handler = SiteFileHandler(output: served, reload: reload)
         let server = LoopbackHTTPServer(host: host) { request in await handler.handle(request) }
         let bound = try await server.start(port: port)
         self.server = server
@@ -73,12 +77,12 @@ public final class DevServer: @unchecked Sendable {
         }
     }
 
-    /// Stops serving and watching, and removes the served folder.
+    /// Stops serving and watching, and removes the cache's folder.
     /// A rebuild under way when it is called finishes first: it would write into the folder again.
     public func stop() async {
         watchTask?.cancel()
         await watchTask?.value
         await server?.stop()
-        try? FileManager.default.removeItem(at: servedFolder.deletingLastPathComponent())
+        try? FileManager.default.removeItem(at: scratch)
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
+import PasserelleCore
 
-/// Maps a request path to a file inside the served folder, refusing anything that could leave it.
+/// Maps a request path to a file of the served site (`MemoryOutput.Site`), refusing any path
+/// the site never writes (dot segments, hidden names, double encoding).
 public enum ServedPath {
     public enum Resolution: Equatable {
-        case file(URL)
+        /// The file at this path of the site.
+        case file(String)
         /// A folder without a trailing slash: redirect so that relative links resolve.
         case redirect(String)
         case notFound
@@ -11,7 +14,7 @@ public enum ServedPath {
     }
 
     /// `path` is the request path, percent-decoded once.
-    public static func resolve(_ path: String, root: URL) -> Resolution {
+    public static func resolve(_ path: String, in site: MemoryOutput.Site) -> Resolution {
         // Decode once more: a double-encoded `%252e%252e` must not become `..` later in a browser or proxy.
         let decoded = path.removingPercentEncoding ?? path
         guard decoded.hasPrefix("/"), !decoded.contains("\0"), !decoded.contains("\\") else { return .forbidden }
@@ -19,21 +22,18 @@ public enum ServedPath {
         // Dot segments, hidden files, and anything still percent-encoded after decoding (double encoding):
         // the site never writes such names.
         if segments.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") || $0.contains("%") }) { return .forbidden }
-        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
-        var url = root.standardizedFileURL
-        for segment in segments { url.appendPathComponent(String(segment)) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .notFound }
-        if isDirectory.boolValue {
-            // One leading slash: `//en` must not become `//en/`, a protocol-relative URL to the host `en`.
-            if !decoded.hasSuffix("/") { return .redirect("/" + path.drop { $0 == "/" } + "/") }
-            url.appendPathComponent("index.html")
-            guard FileManager.default.fileExists(atPath: url.path) else { return .notFound }
-        }
-        // A symbolic link inside the output must not lead outside it.
-        let real = url.resolvingSymlinksInPath().path
-        guard real == rootPath || real.hasPrefix(rootPath + "/") else { return .forbidden }
-        return .file(url)
+        let relative = segments.joined(separator: "/")
+        if site.files[relative] != nil { return .file(relative) }
+        guard relative.isEmpty || site.folders.contains(relative) else { return .notFound }
+        // One leading slash: `//en` must not become `//en/`, a protocol-relative URL to the host `en`.
+        if !decoded.hasSuffix("/") { return .redirect("/" + path.drop { $0 == "/" } + "/") }
+        let index = relative.isEmpty ? "index.html" : relative + "/index.html"
+        return site.files[index] != nil ? .file(index) : .notFound
+    }
+
+    /// The `Content-Type` of the file at `path`, by its extension.
+    public static func contentType(of path: String) -> String {
+        contentType(of: URL(fileURLWithPath: "/" + path))
     }
 
     /// The `Content-Type` of a file, by its extension.

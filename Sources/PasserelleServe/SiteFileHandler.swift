@@ -1,10 +1,10 @@
 import Foundation
 import PasserelleCore
 
-/// Serves the built site: files with their MIME types, `index.html` for folders, the site's 404 pages,
-/// the live-reload script injected into HTML, and the long-polling endpoint.
+/// Serves the last site built into memory: files with their MIME types, `index.html` for folders,
+/// the site's 404 pages, the live-reload script injected into HTML, and the long-polling endpoint.
 struct SiteFileHandler: Sendable {
-    let root: URL
+    let output: MemoryOutput
     let reload: LiveReload
 
     func handle(_ request: HTTPRequestHead) async -> HTTPReply {
@@ -22,35 +22,34 @@ struct SiteFileHandler: Sendable {
             let body = "{\"version\":\(state.version),\"diagnostics\":\(DiagnosticFormatter.json(state.diagnostics))}"
             return HTTPReply(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Data(body.utf8))
         }
-        if !FileManager.default.fileExists(atPath: root.path) {
+        guard let site = output.current else {
             // Nothing has built yet: a page that shows the errors and reloads once the site builds.
             let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>passerelle serve</title></head>"
                 + "<body><p>The site does not build yet: fix the errors below (also in the terminal); this page reloads by itself.</p></body></html>"
             return HTTPReply(status: 503, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
                              body: SiteFileHandler.injectLiveReload(into: Data(page.utf8)))
         }
-        switch ServedPath.resolve(path.removingPercentEncoding ?? path, root: root) {
-        case let .file(url):
-            return file(url, status: 200)
+        switch ServedPath.resolve(path.removingPercentEncoding ?? path, in: site) {
+        case let .file(file):
+            return reply(file, in: site, status: 200)
         case let .redirect(location):
             return HTTPReply(status: 301, headers: [("Location", location)])
         case .forbidden:
             return .text(403, "403 forbidden")
         case .notFound:
             let language = path.split(separator: "/").first.map(String.init) ?? ""
-            let candidates = [root.appendingPathComponent(language).appendingPathComponent("404.html"), root.appendingPathComponent("404.html")]
-            if !language.isEmpty && !language.contains(".") && !language.contains("%"),
-               let page = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
-                return file(page, status: 404)
+            if !language.isEmpty && !language.contains(".") && !language.contains("%"), site.files[language + "/404.html"] != nil {
+                return reply(language + "/404.html", in: site, status: 404)
             }
-            if let page = candidates.last, FileManager.default.fileExists(atPath: page.path) { return file(page, status: 404) }
+            if site.files["404.html"] != nil { return reply("404.html", in: site, status: 404) }
             return .text(404, "404 not found")
         }
     }
 
-    private func file(_ url: URL, status: Int) -> HTTPReply {
-        guard case var .success(data) = RegularFile.read(path: url.path) else { return .text(404, "404 not found") }
-        let type = ServedPath.contentType(of: url)
+    private func reply(_ path: String, in site: MemoryOutput.Site, status: Int) -> HTTPReply {
+        guard let bytes = site.files[path] else { return .text(404, "404 not found") }
+        var data = Data(bytes)
+        let type = ServedPath.contentType(of: path)
         if type.hasPrefix("text/html") { data = SiteFileHandler.injectLiveReload(into: data) }
         return HTTPReply(status: status, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: data)
     }

@@ -29,7 +29,8 @@ final class DevServerTests: XCTestCase {
     override func tearDown() async throws {
         await server.stop()
         try? FileManager.default.removeItem(at: folder)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: server.servedFolder.path), "serve cleans up its folder")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: server.options.cacheFolder!.deletingLastPathComponent().path), "serve cleans up its folder")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("unused").path), "serve writes no output folder")
     }
 
     /// Fetches `path` until `condition` holds, for at most ten seconds.
@@ -49,8 +50,9 @@ final class DevServerTests: XCTestCase {
         XCTAssertEqual(page.headers["content-type"], "text/html; charset=utf-8")
         XCTAssertTrue(page.body.contains("Calendrier des événements"))
         XCTAssertTrue(page.body.contains(#"<script src="/__passerelle/live.js"></script>"#))
-        XCTAssertFalse(try String(contentsOf: server.servedFolder.appendingPathComponent("fr/recommandations/calendrier/index.html"), encoding: .utf8)
+        XCTAssertFalse(String(decoding: try XCTUnwrap(server.served.current?.files["fr/recommandations/calendrier/index.html"]), as: UTF8.self)
             .contains("__passerelle"), "the script is added when serving, never written")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: server.options.output.path), "the site is served from memory")
         XCTAssertEqual(try RawHTTP.get("/fr/recommandations/calendrier", port: port).status, 301)
         let missing = try RawHTTP.get("/fr/nowhere/", port: port)
         XCTAssertEqual(missing.status, 404)
@@ -69,12 +71,12 @@ final class DevServerTests: XCTestCase {
         try Data((try String(contentsOf: file, encoding: .utf8) + "\nA sentence typed in the editor.\n").utf8).write(to: file)
         let report = await preview.rebuild()
         XCTAssertEqual(report.textsRebuilt, 1, report.fullBuildReason ?? "")
-        XCTAssertTrue(try String(contentsOf: preview.servedFolder.appendingPathComponent("en/recommendations/zebra/index.html"), encoding: .utf8)
+        XCTAssertTrue(String(decoding: try XCTUnwrap(preview.served.current?.files["en/recommendations/zebra/index.html"]), as: UTF8.self)
             .contains("A sentence typed in the editor."))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".passerelle-cache").path),
                        "the preview's cache stays in its private folder")
         await preview.stop()
-        XCTAssertFalse(FileManager.default.fileExists(atPath: preview.servedFolder.deletingLastPathComponent().path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: preview.options.cacheFolder!.deletingLastPathComponent().path))
     }
 
     func testPathTraversalIsRefused() throws {
