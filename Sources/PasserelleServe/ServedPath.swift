@@ -33,11 +33,7 @@ public enum ServedPath {
 
     /// The `Content-Type` of the file at `path`, by its extension.
     public static func contentType(of path: String) -> String {
-        contentType(of: URL(fileURLWithPath: "/" + path))
-    }
-
-    /// The `Content-Type` of a file, by its extension.
-    public static func contentType(of url: URL) -> String {
+        let url = URL(fileURLWithPath: "/" + path)
         switch url.pathExtension.lowercased() {
         case "html", "htm": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"

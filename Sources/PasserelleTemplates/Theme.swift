@@ -56,16 +56,11 @@ public struct ThemeRequirements: Sendable {
     public let templates: [String]
     public let keys: Set<String>
 
+    /// `templates` each once, in their first order (two kinds may render the same template).
     public init(templates: [String], keys: Set<String>) {
-        self.templates = templates
+        var seen = Set<String>()
+        self.templates = templates.filter { seen.insert($0).inserted }
         self.keys = keys
     }
 }
 
-extension Array where Element == String {
-    /// The names in their order, each once.
-    func uniqued() -> [String] {
-        var seen = Set<String>()
-        return filter { seen.insert($0).inserted }
-    }
-}

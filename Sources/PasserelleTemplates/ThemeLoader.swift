@@ -67,7 +67,7 @@ public struct ThemeLoader {
                 diagnostics.append(.error(SourceLocation(path: path), "template error: \(error)"))
             }
         }
-        for required in requirements.templates.uniqued() where templates[required] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(required).mustache") }) {
+        for required in requirements.templates where templates[required] == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(required).mustache") }) {
             diagnostics.append(.error(SourceLocation(path: display("templates/\(required).mustache")), "missing template '\(required)'"))
         }
 

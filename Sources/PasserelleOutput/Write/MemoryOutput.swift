@@ -89,7 +89,8 @@ public final class MemoryOutput: OutputTarget, @unchecked Sendable {
         }
 
         func write(_ path: String, _ content: OutputWriter.FileContent) {
-            let bytes = content.withBytes { Array($0) }
+            let bytes: [UInt8]
+            if case let .bytes(rendered) = content { bytes = rendered } else { bytes = content.withBytes { Array($0) } }
             mutex.lock()
             files[path] = bytes
             mutex.unlock()

@@ -9,14 +9,14 @@ package struct EventICalendarFile: PageKind {
     package func jobs(in site: Site) -> [PageJob] {
         site.languageCodes.flatMap { language in
             site.sections.filter { $0.config.kind == .event }.flatMap { section in
-                (section.orderedEntries[language] ?? []).filter { EventICalendarFile.isEvent($0, in: site, language: language) }
+                (section.orderedEntries[language] ?? []).filter { Self.isEvent($0, in: site, language: language) }
             }.map { PageJob(language: language, subject: .entry($0)) }
         }
     }
 
     package func jobs(showing edits: [String: Set<String>], in site: Site) -> [PageJob] {
         site.languageCodes.flatMap { language in
-            (edits[language] ?? []).filter { isEvent($0, in: site, language: language) }.sorted().map { PageJob(language: language, subject: .entry($0)) }
+            (edits[language] ?? []).filter { Self.isEvent($0, in: site, language: language) }.sorted().map { PageJob(language: language, subject: .entry($0)) }
         }
     }
 
@@ -25,8 +25,6 @@ package struct EventICalendarFile: PageKind {
         guard let entry = site.entries[id], entry.section.kind == .event, let page = entry.pages[language] else { return false }
         return entry.variants[page.textLanguage]?.metadata.event != nil
     }
-
-    private func isEvent(_ id: String, in site: Site, language: String) -> Bool { Self.isEvent(id, in: site, language: language) }
 
     package func bodies(of job: PageJob, in site: Site) -> BodyUse {
         guard case let .entry(id) = job.subject else { return .none }
