@@ -27,7 +27,8 @@ let package = Package(
             providers: [.apt(["libmimalloc-dev"])]
         ),
         .target(name: "CFileTree"),
-        .target(name: "CCmarkGFMShared", dependencies: ["CCmarkGFM"], linkerSettings: [.linkedLibrary("dl")]),
+        // cmark-gfm's table of special characters set once for good, so that parses may overlap.
+        .target(name: "CCmarkGFMShared", dependencies: ["CCmarkGFM"]),
         // The values every stage shares: the site model, source files, dates, paths, diagnostics.
         // It depends on no other Swift target, so no stage can reach back into another through it.
         // Its small accessors are called in every stage's inner loops: their bodies go into the
@@ -85,6 +86,7 @@ let package = Package(
             name: "PasserelleServe",
             dependencies: [
                 "PasserelleCore",
+                "PasserelleModel",
                 // FlyingFox's sockets only: its HTTP decoder read heads byte by byte with no
                 // limit (one 1 MB header held a core for minutes); LoopbackHTTPServer reads them.
                 .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -94,6 +96,7 @@ let package = Package(
             name: "passerelle",
             dependencies: [
                 "PasserelleCore",
+                "PasserelleModel",
                 "PasserelleServe",
                 "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -111,5 +114,5 @@ let package = Package(
             dependencies: ["PasserelleServe", "PasserelleCore"]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -9,7 +9,7 @@ import CFileTree
 import Foundation
 
 /// The whole pipeline: load → parse and resolve → render → write.
-public struct Build {
+public struct Build: Sendable {
     /// What a build is asked to do.
     public typealias Options = BuildOptions
     /// What a build did.
@@ -30,9 +30,9 @@ public struct Build {
         self.memory = memory
     }
 
-    /// Keeps `values` alive to the end of the process when `freesMemory` is false (see there).
-    private func keep(_ values: Any...) {
-        if !options.freesMemory { _ = Unmanaged.passRetained(values as AnyObject) }
+    /// Hands `value` to the options' keeper, when there is one (see `ValueKeeper`).
+    private func keep(_ value: any Sendable) {
+        options.keeper?.keep(value)
     }
 
     public func run() -> Report {
@@ -111,7 +111,7 @@ public struct Build {
                                    target: target)
             switch outcome {
             case let .built(report, snapshot)?:
-                keep(outcome as Any)
+                keep(outcome)
                 clock.lap("text edit")
                 let written = target.identity()
                 if let snapshot, let written, let hashes = try? snapshot.save(to: cache.snapshot) {
@@ -197,7 +197,7 @@ public struct Build {
         // for the tree being swapped in (its inode): the swap waits on the file system, mostly.
         let themes = inputs[1].1.standardizedFileURL.path
         let recordable = themeURL.standardizedFileURL.path.hasPrefix(themes + "/") || themeURL.standardizedFileURL.path == themes
-        let memory = BackgroundValue { [report, settings = cacheSettings(options), inode = tree,
+        let memory = BackgroundValue { [options, report, settings = cacheSettings(options), inode = tree,
                                         diagnosticCount = report.diagnostics.count, known = fingerprint]
                                         () -> (fingerprint: BuildCache.Fingerprint, snapshot: SiteSnapshot.FileHashes?)? in
             var clock = PhaseClock(enabled: options.showsTimings)

@@ -85,9 +85,15 @@ struct ArchiveReader {
     struct Corrupt: Error {}
 
     private let bytes: UnsafeRawBufferPointer
+    /// The data `bytes` are the memory of, when the reader was made from it: parts are slices of it.
+    private let data: Data?
     private var offset = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    /// A reader of `bytes`, which are the memory of `data` when given.
+    init(_ bytes: UnsafeRawBufferPointer, of data: Data? = nil) {
+        self.bytes = bytes
+        self.data = data
+    }
 
     var isAtEnd: Bool { offset == bytes.count }
 
@@ -131,11 +137,13 @@ struct ArchiveReader {
     }
 
     /// Bytes another writer wrote, preceded by their length (as `int`): read in place, not copied.
-    mutating func part() throws -> UnsafeRawBufferPointer {
+    mutating func part() throws -> Data {
         let length = try int()
         guard length >= 0, length <= bytes.count - offset else { throw Corrupt() }
         defer { offset += length }
-        return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
+        // A slice shares the data's storage (the mapped file); without data, the bytes are copied.
+        guard let data else { return Data(bytes[offset..<offset + length]) }
+        return data[(data.startIndex + offset)..<(data.startIndex + offset + length)]
     }
 
     mutating func optional<T>(_ read: (inout ArchiveReader) throws -> T) throws -> T? {

@@ -15,7 +15,7 @@ import Foundation
 /// there is nothing to do: the build reports the same result (warnings included) without
 /// parsing, rendering or writing. Files whose size and modification time did not change are
 /// not read again: their hash is taken from the cache, as git does with its index.
-public struct BuildCache {
+public struct BuildCache: Sendable {
     /// The state of one input file when it was last hashed.
     struct FileState {
         let size: Int64
@@ -24,7 +24,7 @@ public struct BuildCache {
     }
 
     /// What identifies a build's inputs.
-    public struct Fingerprint {
+    public struct Fingerprint: Sendable {
         public let key: String
         /// The state of every input file, in path order (as the record lists them).
         let files: [(path: String, state: FileState)]
@@ -78,7 +78,7 @@ public struct BuildCache {
     }
 
     /// The input files with their sizes and times, as `fingerprint` lists them.
-    package struct InputListing {
+    package struct InputListing: Sendable {
         /// A file to hash (`source` its real path), or a problem of the tree (`source` nil, size -1):
         /// listed so that a link, FIFO or device added after a good build changes the fingerprint.
         package typealias File = (path: String, source: String?, size: Int64, mtime: (Int64, Int64))
@@ -120,7 +120,7 @@ public struct BuildCache {
         let known = saved?.files ?? [:]
         let listed = listing.files
         // The recorded state of `file` when it kept its size and time.
-        func recorded(_ file: InputListing.File) -> FileState? {
+        @Sendable func recorded(_ file: InputListing.File) -> FileState? {
             known[file.path].flatMap { $0.size == file.size && $0.mtime == file.mtime ? $0 : nil }
         }
         if listed.count != known.count || listed.contains(where: { recorded($0) == nil }) { whenChanged() }

@@ -18,7 +18,7 @@ import Foundation
 /// another entry, as the page kinds declare (`RenderPlan.quotedBodies`): the entries of the feeds,
 /// the events of a language's calendar. Elsewhere they are empty; the search records made from
 /// them are kept whole.
-package struct SiteSnapshot {
+package struct SiteSnapshot: Sendable {
     /// The key of every input but the content texts (`*.md` under `content/`), and of the options.
     package var environment: String
     /// The inode of the output tree this build wrote.
@@ -312,7 +312,7 @@ extension SiteSnapshot {
     package init?(contentsOf url: URL, config: SiteConfig, buildDate: Date, environment expected: String? = nil) {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
         let read: SiteSnapshot? = data.withUnsafeBytes { raw in
-            var input = ArchiveReader(raw)
+            var input = ArchiveReader(raw, of: data)
             return try? SiteSnapshot(reading: &input, config: config, buildDate: buildDate, environment: expected)
         }
         guard var read else { return nil }
@@ -384,7 +384,7 @@ extension SiteSnapshot {
     }
 
     private static func readSite(_ input: inout ArchiveReader, config: SiteConfig, buildDate: Date) throws -> Site {
-        func section(_ name: String) throws -> SectionConfig {
+        @Sendable func section(_ name: String) throws -> SectionConfig {
             guard let section = config.section(named: name) else { throw ArchiveReader.Corrupt() }
             return section
         }
@@ -397,10 +397,12 @@ extension SiteSnapshot {
         let batches = try (0..<(try input.count())).map { _ in try input.part() }
         let decoded = batches.concurrentMap { batch in
             Result<[Entry], any Error> { () throws -> [Entry] in
-                var input = ArchiveReader(batch)
-                let entries = try input.array { try readEntry(&$0, section: section) }
-                guard input.isAtEnd else { throw ArchiveReader.Corrupt() }
-                return entries
+                try batch.withUnsafeBytes { raw in
+                    var input = ArchiveReader(raw)
+                    let entries = try input.array { try readEntry(&$0, section: section) }
+                    guard input.isAtEnd else { throw ArchiveReader.Corrupt() }
+                    return entries
+                }
             }
         }
         let entries = try decoded.flatMap { try $0.get() }

@@ -20,7 +20,7 @@ import Foundation
 /// files), and when every edited text keeps its front matter, its heading ids and the entries it
 /// references: those reach other pages (titles, backlinks, anchors), so changing them needs a
 /// full build, which `run()` then asks for.
-package struct TextEditBuild {
+package struct TextEditBuild: Sendable {
     /// What the rebuild did.
     package enum Outcome {
         /// The edits reach beyond the edited texts' own files (the reason says how).

@@ -56,15 +56,59 @@ public struct MarkdownRenderer: Sendable {
 
     /// cmark-gfm keeps the inline special characters of attached extensions in one process-wide
     /// table that every parser adds to and removes from when it finishes; parses that overlap
-    /// corrupt it (autolinks then come and go between builds). CCmarkGFMShared replaces the removal
-    /// with nothing; until a parse has shown that the replacement is in effect, parses take this lock.
+    /// corrupt it (autolinks then come and go between builds). CCmarkGFMShared sets autolink's
+    /// characters once for good through the library's API; strikethrough's `~` opens delimiter
+    /// runs and stays with its extension, so only texts holding a `~` get that extension, and
+    /// those parse one at a time under this lock. Where a probe shows that this did not work (a
+    /// library that works otherwise), it is undone and every parse takes the lock.
     private static let parseLock = NSLock()
 
-    /// Whether parses may overlap: the shared-characters replacement has been seen working.
-    private static func parsesMayOverlap() -> Bool { passerelle_cmark_special_character_calls() > 0 }
+    /// How parses share cmark-gfm's table, set up once before the first parse.
+    private struct Sharing: Sendable {
+        /// The extensions of parses that may overlap.
+        var overlapping: [String]
+        /// The characters whose texts get every extension and parse one at a time.
+        var alone: [Bool]
+        /// Whether every parse takes the lock.
+        var serial: Bool
+    }
 
-    /// True once a parse has shown that parses may run at the same time.
-    public static var parsesInParallel: Bool { parsesMayOverlap() }
+    private static let sharing: Sharing = {
+        let names = extensionNames.map { strdup($0) }
+        defer { names.forEach { free($0) } }
+        var parsesAlone = [Int32](repeating: 0, count: names.count)
+        var characters = [UInt8](repeating: 0, count: 256)
+        _ = names.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer {
+            passerelle_cmark_fix_special_characters($0.baseAddress, Int32($0.count), &parsesAlone, &characters)
+        }
+        var sharing = Sharing(overlapping: zip(extensionNames, parsesAlone).filter { $1 == 0 }.map(\.0),
+                              alone: characters.map { $0 != 0 }, serial: false)
+        guard probeShows(#"<a href="http://www.example.org">"#, #"<a href="https://example.org/a">"#,
+                         parsing: "www.example.org https://example.org/a", with: sharing.overlapping),
+              probeShows("<del>a</del>", #"<a href="http://www.example.org">"#, parsing: "~~a~~ www.example.org", with: extensionNames)
+        else {
+            passerelle_cmark_restore_special_characters()
+            sharing = Sharing(overlapping: extensionNames, alone: [], serial: true)
+            return sharing
+        }
+        return sharing
+    }()
+
+    /// Whether the HTML of `text` parsed with `extensions` holds `first` and `second`.
+    private static func probeShows(_ first: String, _ second: String, parsing text: String, with extensions: [String]) -> Bool {
+        guard let (document, attached) = parseDocument(text, extensions: extensions) else { return false }
+        defer {
+            cmark_node_free(document)
+            cmark_llist_free(cmark_get_default_mem_allocator(), attached)
+        }
+        guard let rendered = cmark_render_html(document, options, attached) else { return false }
+        defer { free(rendered) }
+        let html = String(cString: rendered)
+        return html.contains(first) && html.contains(second)
+    }
+
+    /// True when parses of texts without a strikethrough `~` run at the same time.
+    public static var parsesInParallel: Bool { !sharing.serial }
 
     /// Renders `body`, whose first line is line `firstLine` of `path`.
     /// `resolve` returns nil after recording its own diagnostic when a link does not resolve.
@@ -170,17 +214,24 @@ public struct MarkdownRenderer: Sendable {
     /// The AST of `body`, and the extensions attached to its parser (for rendering HTML); the
     /// caller frees both.
     package static func parse(_ body: String) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
+        let sharing = sharing
+        guard sharing.serial || body.utf8.contains(where: { sharing.alone[Int($0)] }) else {
+            return parseDocument(body, extensions: sharing.overlapping)
+        }
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        return parseDocument(body, extensions: extensionNames)
+    }
+
+    private static func parseDocument(_ body: String, extensions names: [String]) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
         cmark_gfm_core_extensions_ensure_registered()
-        let serial = !Self.parsesMayOverlap()
-        if serial { Self.parseLock.lock() }
-        defer { if serial { Self.parseLock.unlock() } }
         guard let parser = cmark_parser_new(options) else { return nil }
-        for name in Self.extensionNames {
+        for name in names {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         body.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         let parsed = cmark_parser_finish(parser)
-        let extensions = cmark_parser_get_syntax_extensions(parser).flatMap(Self.copyList)
+        let extensions = cmark_parser_get_syntax_extensions(parser).flatMap(copyList)
         cmark_parser_free(parser)
         guard let parsed else {
             cmark_llist_free(cmark_get_default_mem_allocator(), extensions)

@@ -6,7 +6,7 @@ import Foundation
 /// What the pages of a `Site` share when rendered through a theme: the chrome of every page,
 /// links to entries, date phrases, the A–Z order and tags of each language. The page kinds
 /// (`PageKinds`) render their pages with it; `RenderPlan` runs them.
-public struct PageRenderer {
+public struct PageRenderer: Sendable {
     /// One written file: its path relative to the output root, and its content.
     public struct Page: Sendable {
         public let path: String
@@ -135,7 +135,7 @@ public struct PageRenderer {
         }
         self.eventTimes = eventTimes
         let ids = listsEverything ? site.entries.keys.sorted() : []
-        let bases = languages.concurrentMap { language in
+        let bases = languages.concurrentMap { [eventTimes] language in
             Dictionary(uniqueKeysWithValues: ids.map { id in
                 (id, PageRenderer.linkBase(site.entries[id]!, language: language, when: eventTimes[language]?[id] ?? ""))
             })
@@ -151,7 +151,7 @@ public struct PageRenderer {
     /// Makes what every job of a full render shares: the A–Z order of both languages at once,
     /// before the jobs that read it.
     func prepare() {
-        _ = languages.concurrentMap(atoz)
+        _ = languages.concurrentMap { atoz($0) }
     }
 
     /// Every page of the site and every file, in the order of the render plan's jobs (see `RenderPlan.render`).

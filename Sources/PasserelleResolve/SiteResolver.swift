@@ -5,7 +5,7 @@ import Foundation
 
 /// Turns loaded files into the immutable `Site`: parses front matter, pairs translations,
 /// resolves references, renders bodies, and computes backlinks, collecting every diagnostic.
-public struct SiteResolver {
+public struct SiteResolver: Sendable {
     public struct Options: Sendable {
         public var includeDrafts = false
         public var buildDate = Date()
@@ -28,7 +28,7 @@ public struct SiteResolver {
 
     /// What resolving found: the site (nil when there are errors), every diagnostic, and what a
     /// later build needs to redo one text alone (`SiteSnapshot`).
-    public struct Resolution {
+    public struct Resolution: Sendable {
         public var site: Site?
         public var diagnostics: [Diagnostic]
         /// Front matter diagnostics, by file path relative to the content folder.
@@ -145,7 +145,7 @@ public struct SiteResolver {
             var missing: Diagnostic?
         }
         let pairedIDs = variantsByID.keys.sorted()
-        let paired = pairedIDs.concurrentMap { id -> (entry: Entry, placements: [Placement])? in
+        let paired = pairedIDs.concurrentMap { [variantsByID] id -> (entry: Entry, placements: [Placement])? in
             let variants = variantsByID[id]!
             let sample = variants.values.first!.source
             guard let section = config.section(named: sample.section!) else { return nil }
@@ -202,7 +202,7 @@ public struct SiteResolver {
 
         // Related entries, per page: resolved across cores, then stored in id order.
         let sortedIDs = pairedIDs.filter { entries[$0] != nil } // sorted already
-        let relatedByID = sortedIDs.concurrentMap { id -> [(related: [String], diagnostics: [Diagnostic])] in
+        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs] id -> [(related: [String], diagnostics: [Diagnostic])] in
             let entry = entries[id]!
             return languages.map { language in
                 var related: [String] = [], found: [Diagnostic] = []
@@ -255,7 +255,7 @@ public struct SiteResolver {
         let assetSet = Set(assets)
         // The jobs read a copy of the table that is gone once they are done.
         let results = { (snapshot: [String: Entry]) in
-            jobs.concurrentMap { job in
+            jobs.concurrentMap { [jobs] job in
                 render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
             }
         }(entries)
@@ -282,7 +282,7 @@ public struct SiteResolver {
             }
         }
         let found = { (rendered: [String: Entry]) in
-            Array(jobs.indices).concurrentMap { index -> [Diagnostic] in
+            Array(jobs.indices).concurrentMap { [jobs] index -> [Diagnostic] in
                 let result = results[index]
                 guard !result.output.diagnostics.isEmpty || result.references.contains(where: { $0.anchor != nil }) else { return [] }
                 return Array(Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: jobs[index], entries: rendered)))
@@ -299,7 +299,7 @@ public struct SiteResolver {
         // `related`. Entries by their place in `sortedIDs`: sources are visited in that order, so
         // each target's list comes out sorted, a source named twice twice in a row.
         let place = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
-        let backlinks = languages.concurrentMap { language -> [[Int]] in
+        let backlinks = languages.concurrentMap { [entries] language -> [[Int]] in
             var sources = [[Int]](repeating: [], count: sortedIDs.count)
             for (source, id) in sortedIDs.enumerated() {
                 guard let page = entries[id]!.pages[language] else { continue }

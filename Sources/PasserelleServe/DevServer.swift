@@ -1,10 +1,11 @@
 import Foundation
 import PasserelleCore
+import PasserelleModel
 
 /// `passerelle serve`: builds the site into memory, serves it on loopback, watches the content and
 /// the theme, rebuilds on change, and tells open pages to reload (or shows the errors). Nothing is
 /// written to `build`'s output; the build cache of its rebuilds lives in a private folder.
-public final class DevServer: @unchecked Sendable {
+public final class DevServer: Sendable {
     public let options: Build.Options
     public let host: String
     public let port: UInt16
@@ -14,8 +15,8 @@ public final class DevServer: @unchecked Sendable {
     private let scratch: URL
     public let reload = LiveReload()
     private let log: @Sendable (String) -> Void
-    private var server: LoopbackHTTPServer?
-    private var watchTask: Task<Void, Never>?
+    /// The listening server and the watching task, once started.
+    private let running = Locked<(server: LoopbackHTTPServer?, watchTask: Task<Void, Never>?)>((nil, nil))
 
     /// The clock of each rebuild (the CLI's reads `SOURCE_DATE_EPOCH`).
     private let clock: @Sendable () -> Date
@@ -55,7 +56,7 @@ public final class DevServer: @unchecked Sendable {
         let handler = SiteFileHandler(output: served, reload: reload)
         let server = LoopbackHTTPServer(host: host) { request in await handler.handle(request) }
         let bound = try await server.start(port: port)
-        self.server = server
+        running.withLock { $0.server = server }
         return bound
     }
 
@@ -63,7 +64,7 @@ public final class DevServer: @unchecked Sendable {
     public func watch(folders: [URL], onRebuild: @escaping @Sendable (Build.Report, TimeInterval) -> Void) {
         let watcher = ContentWatcher(folders: folders)
         log("watching \(folders.map(\.path).joined(separator: ", ")) (\(watcher.method))")
-        watchTask = Task.detached { [weak self] in
+        let watchTask = Task.detached { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: 200_000_000)
                 guard watcher.hasChanges(), let self else { continue }
@@ -75,11 +76,13 @@ public final class DevServer: @unchecked Sendable {
                 onRebuild(report, Date().timeIntervalSince(started))
             }
         }
+        running.withLock { $0.watchTask = watchTask }
     }
 
     /// Stops serving and watching, and removes the cache's folder.
     /// A rebuild under way when it is called finishes first: it would write into the folder again.
     public func stop() async {
+        let (server, watchTask) = running.withLock { $0 }
         watchTask?.cancel()
         await watchTask?.value
         await server?.stop()

@@ -1,5 +1,6 @@
 import Foundation
 import FlyingSocks
+import PasserelleModel
 
 /// A response of the dev server.
 public struct HTTPReply: Sendable {
@@ -49,21 +50,7 @@ public final class LoopbackHTTPServer: Sendable {
     private let handler: Handler
     private let headDeadline: Double
     /// The listening socket and the task serving it, once started.
-    private let running = RunningState()
-
-    private final class RunningState: @unchecked Sendable {
-        // Guarded by `lock`: set by `start`, taken by `stop`.
-        private let lock = NSLock()
-        private var socket: Socket?
-        private var task: Task<Void, Never>?
-        func set(_ socket: Socket, _ task: Task<Void, Never>) { lock.withLock { (self.socket, self.task) = (socket, task) } }
-        func take() -> (Socket?, Task<Void, Never>?) {
-            lock.withLock {
-                defer { (socket, task) = (nil, nil) }
-                return (socket, task)
-            }
-        }
-    }
+    private let running = Locked<(socket: Socket?, task: Task<Void, Never>?)>((nil, nil))
 
     public init(host: String, headDeadline: Double = 10, handler: @escaping Handler) {
         self.host = host
@@ -109,9 +96,11 @@ public final class LoopbackHTTPServer: Sendable {
             }
             throw ListenError(description: "\(error)")
         }
-        var bound = port
-        if case let .ip4(_, actual) = try socket.sockname() { bound = actual }
-        if case let .ip6(_, actual) = try socket.sockname() { bound = actual }
+        let bound: UInt16
+        switch try socket.sockname() {
+        case let .ip4(_, actual), let .ip6(_, actual): bound = actual
+        default: bound = port
+        }
         let pool: some AsyncSocketPool = .make(maxEvents: 64)
         try await pool.prepare()
         let listening = try AsyncSocket(socket: socket, pool: pool)
@@ -131,13 +120,16 @@ public final class LoopbackHTTPServer: Sendable {
                 group.cancelAll()
             }
         }
-        running.set(socket, task)
+        running.withLock { $0 = (socket, task) }
         return bound
     }
 
     /// Stops listening and ends every connection.
     public func stop() async {
-        let (socket, task) = running.take()
+        let (socket, task) = running.withLock { running in
+            defer { running = (nil, nil) }
+            return running
+        }
         try? socket?.close()
         task?.cancel()
         await task?.value

@@ -18,8 +18,10 @@ struct BuildCommand: ParsableCommand {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.force = force
-        options.freesMemory = false // the process ends with the build
+        // The process ends with the build: it exits while the keeper holds the site model.
+        let keeper = ValueKeeper()
+        options.keeper = keeper
         let report = Build(options: options).run()
-        try ReportPrinter.finish(report, started: started, verb: "built", failure: "build failed; output/ was left as it was", format: site.format, workingDirectory: site.workingDirectory)
+        ReportPrinter.finish(keeping: keeper, report, started: started, verb: "built", failure: "build failed; output/ was left as it was", format: site.format, workingDirectory: site.workingDirectory)
     }
 }

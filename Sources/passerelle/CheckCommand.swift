@@ -12,8 +12,10 @@ struct CheckCommand: ParsableCommand {
         let started = Date()
         var options = site.buildOptions(output: "output")
         options.dryRun = true
-        options.freesMemory = false // the process ends with the build
+        // The process ends with the build: it exits while the keeper holds the site model.
+        let keeper = ValueKeeper()
+        options.keeper = keeper
         let report = Build(options: options).run()
-        try ReportPrinter.finish(report, started: started, verb: "checked", failure: "check failed", format: site.format, workingDirectory: site.workingDirectory)
+        ReportPrinter.finish(keeping: keeper, report, started: started, verb: "checked", failure: "check failed", format: site.format, workingDirectory: site.workingDirectory)
     }
 }

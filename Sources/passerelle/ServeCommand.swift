@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PasserelleCore
+import PasserelleModel
 import PasserelleServe
 
 /// `passerelle serve`: a live preview on loopback that rebuilds on every save.
@@ -40,12 +41,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         Swift.print("serving http://\(host):\(bound)/ (Ctrl-C to stop)")
-        fflush(stdout)
+        fflush(nil) // every stream: stdout is a C global, not concurrency-safe to name
         var folders = [options.content, options.content.deletingLastPathComponent().appendingPathComponent("themes")]
         if let theme = site.theme, theme.contains("/") { folders.append(URL(fileURLWithPath: theme, relativeTo: cwd).standardizedFileURL) }
         server.watch(folders: folders) { report, seconds in
             ReportPrinter.print(report, started: Date().addingTimeInterval(-seconds), verb: "rebuilt", failure: "rebuild failed (the last good build is still served)", format: format, workingDirectory: cwd)
-            fflush(stdout)
+            fflush(nil)
         }
         await ServeCommand.waitForInterrupt()
         FileHandle.standardError.write(Data("stopping\n".utf8))
@@ -54,38 +55,19 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// Suspends until SIGINT or SIGTERM.
     static func waitForInterrupt() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let queue = DispatchQueue(label: "passerelle.signals")
-            var sources: [DispatchSourceSignal] = []
-            let once = OnceFlag()
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-                source.setEventHandler {
-                    if once.claim() { continuation.resume() }
-                }
-                source.resume()
-                sources.append(source)
-            }
-            SignalSources.keep(sources)
+        let waiting = Locked<CheckedContinuation<Void, Never>?>(nil)
+        let queue = DispatchQueue(label: "passerelle.signals")
+        let sources = [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            // The first signal resumes the wait; later ones find nothing to resume.
+            source.setEventHandler { waiting.withLock { $0.take() }?.resume() }
+            return source
         }
-    }
-}
-
-/// Keeps signal sources alive for the life of the process.
-enum SignalSources {
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
-    static func keep(_ new: [DispatchSourceSignal]) { sources += new }
-}
-
-/// True once, then false: resumes a continuation a single time.
-final class OnceFlag: @unchecked Sendable {
-    private var done = false
-    private let lock = NSLock()
-    func claim() -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        if done { return false }
-        done = true
-        return true
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            waiting.withLock { $0 = continuation }
+            sources.forEach { $0.resume() }
+        }
+        sources.forEach { $0.cancel() }
     }
 }

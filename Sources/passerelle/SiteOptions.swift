@@ -108,4 +108,14 @@ enum ReportPrinter {
         if report.usageError != nil { throw ExitCode(2) }
         if !report.succeeded { throw ExitCode(1) }
     }
+
+    /// Prints the report and ends the process with its exit code while `keeper` still holds the
+    /// build's values: the system reclaims them at once (see `ValueKeeper`).
+    static func finish(keeping keeper: ValueKeeper, _ report: Build.Report, started: Date, verb: String, failure: String,
+                       format: OutputFormat, workingDirectory: URL) -> Never {
+        print(report, started: started, verb: verb, failure: failure, format: format, workingDirectory: workingDirectory)
+        withExtendedLifetime(keeper) {
+            Foundation.exit(report.usageError != nil ? 2 : report.succeeded ? 0 : 1)
+        }
+    }
 }

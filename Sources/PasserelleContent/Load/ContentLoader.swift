@@ -4,9 +4,9 @@ import CFileTree
 import Foundation
 
 /// Walks the content folder: reads `site.yaml`, every `<section>/<slug>.<lang>.md`, and lists assets.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     /// What the walk found.
-    public struct Result {
+    public struct Result: Sendable {
         public var config: SiteConfig?
         public var files: [SourceFile] = []
         /// Asset files, relative to `content/assets/`, sorted.

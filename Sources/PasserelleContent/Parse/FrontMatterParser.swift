@@ -7,7 +7,7 @@ import Yams
 /// Splits a content file into YAML front matter and Markdown body, and decodes the front matter.
 public enum FrontMatterParser {
     /// The result of parsing one file's front matter.
-    public struct Parsed {
+    public struct Parsed: Sendable {
         public var metadata: EntryMetadata?
         public var body: String
         /// The file line on which the body starts (1-based).

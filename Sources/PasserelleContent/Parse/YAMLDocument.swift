@@ -4,7 +4,9 @@ import Yams
 
 /// A YAML text parsed into a node tree whose marks are mapped back to file positions.
 package struct YAMLDocument {
-    private static let constructor = Constructor.default
+    /// `compose` builds nodes and never constructs Swift values from them: a constructor with
+    /// empty tables costs one allocation, where `Constructor.default` builds its three tables anew.
+    private static var constructor: Constructor { Constructor([:], [:], [:]) }
 
     package let root: Node?
     package let diagnostics: [Diagnostic]
@@ -13,7 +15,7 @@ package struct YAMLDocument {
     package init(text: String, path: String, firstLine: Int = 1) {
         do {
             // Every argument given: Yams' default encoding reads the whole process environment on
-            // each call, and its default constructor is built anew each time. The basic resolver
+            // each call, and its default constructor builds its tables anew each time. The basic resolver
             // reads every value as text (FrontMatterParser types them); the default one matched
             // each mapping key against seven ICU regular expressions for the duplicate-key check.
             root = try Yams.compose(yaml: text, .basic, YAMLDocument.constructor, .utf8)

@@ -20,10 +20,9 @@ public struct BuildOptions: Sendable {
     public var useBuildCache = true
     /// Where the build cache lives; nil: `.passerelle-cache/` beside the content folder.
     public var cacheFolder: URL?
-    /// Free the site model at the end. A command that exits right after the build sets this
-    /// to false, as compilers do: freeing a large model one object at a time takes a tenth of
-    /// a second or more, and the system reclaims the memory at exit anyway.
-    public var freesMemory = true
+    /// Where the build leaves its large values instead of freeing them (see `ValueKeeper`);
+    /// nil: they are freed as the build returns.
+    public var keeper: ValueKeeper?
     public var buildDate = Date()
     /// How long to wait, in seconds, for another build writing the same output folder to finish.
     public var lockWait: Double = 300

@@ -1,18 +1,30 @@
 import Foundation
 
-package extension Array {
+package extension Array where Element: Sendable {
     /// `map` spread over the machine's cores; results keep the input order.
-    @inlinable func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
+    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
-        var results = [T?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            withoutActuallyEscaping(transform) { transform in
-                DispatchQueue.concurrentPerform(iterations: count) { index in
-                    (base + index).pointee = transform(self[index])
-                }
+        let items = self
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let slots = DisjointSlots(base: base)
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                slots.initialize(index, to: transform(items[index]))
             }
+            initialized = items.count
         }
-        return results.map { $0! }
+    }
+}
+
+/// The slots of a new array that the iterations of one `concurrentPerform` fill, one slot each.
+///
+/// `@unchecked Sendable` is safe because each slot is initialized exactly once, by the iteration
+/// given its index, no slot is read while they run, and `concurrentPerform` returns only after
+/// every iteration has (which orders all the writes before the array is used).
+private struct DisjointSlots<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>
+
+    func initialize(_ index: Int, to value: T) {
+        (base + index).initialize(to: value)
     }
 }

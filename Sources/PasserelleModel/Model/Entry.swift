@@ -3,13 +3,13 @@
 /// A value with its fields in one shared box (copied on write): pages, lists and links read
 /// entries out of the site's table all the time, and a copy is then one retain, not seven.
 public struct Entry: Sendable {
-    private final class Fields: @unchecked Sendable {
-        // `pages` is mutated only while the box is uniquely referenced (`pages` below).
+    /// The fields, immutable, shared by every copy of the entry.
+    private final class Fields: Sendable {
         let id: String
         let section: SectionConfig
         let fileSlug: String
         let variants: [String: EntryVariant]
-        var pages: [String: EntryPage]
+        let pages: [String: EntryPage]
 
         init(id: String, section: SectionConfig, fileSlug: String, variants: [String: EntryVariant], pages: [String: EntryPage]) {
             self.id = id
@@ -33,15 +33,10 @@ public struct Entry: Sendable {
     /// The texts that exist, by language code.
     public var variants: [String: EntryVariant] { storage.variants }
     /// The page of this entry in each site language (a fallback page where the translation is missing).
+    /// Setting it puts the fields in a new box: the shared one is never written.
     public var pages: [String: EntryPage] {
         get { storage.pages }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) {
-                storage = Fields(id: storage.id, section: storage.section, fileSlug: storage.fileSlug,
-                                 variants: storage.variants, pages: storage.pages)
-            }
-            yield &storage.pages
-        }
+        set { storage = Fields(id: storage.id, section: storage.section, fileSlug: storage.fileSlug, variants: storage.variants, pages: newValue) }
     }
 
     /// The text shown to readers of `language`: its own, else the first available in site order.

@@ -3,8 +3,7 @@
 /// A value with its fields in one shared box (copied on write): every list, link and backlink
 /// that shows a page copies it out of its entry, and a copy is then one retain, not ten.
 public struct EntryPage: Sendable {
-    private final class Fields: @unchecked Sendable {
-        // Mutated only while the box is uniquely referenced (`fields` below): never shared then.
+    private struct Fields: Sendable {
         let language: String
         let textLanguage: String
         let slug: String
@@ -15,89 +14,76 @@ public struct EntryPage: Sendable {
         var related: [String]
         var bodyReferences: [String]
         var backlinks: [String]
-
-        init(language: String, textLanguage: String, slug: String, outputPath: String, html: String,
-             headingIDs: [String], plainText: String, related: [String], bodyReferences: [String], backlinks: [String]) {
-            self.language = language
-            self.textLanguage = textLanguage
-            self.slug = slug
-            self.outputPath = outputPath
-            self.html = html
-            self.headingIDs = headingIDs
-            self.plainText = plainText
-            self.related = related
-            self.bodyReferences = bodyReferences
-            self.backlinks = backlinks
-        }
-
-        func copy() -> Fields {
-            Fields(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
-                   headingIDs: headingIDs, plainText: plainText, related: related, bodyReferences: bodyReferences, backlinks: backlinks)
-        }
     }
 
-    private var storage: Fields
+    /// The fields, immutable, shared by every copy of the page.
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
 
-    /// The box, made unique first: what a setter changes.
-    private var fields: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
+    private var storage: Box
+
+    /// Changes fields: a new box with the changed copy (the shared one is never written).
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        var fields = storage.fields
+        body(&fields)
+        storage = Box(fields)
     }
 
     public init(language: String, textLanguage: String, slug: String, outputPath: String, html: String = "",
                 headingIDs: [String] = [], plainText: String = "", related: [String] = [],
                 bodyReferences: [String] = [], backlinks: [String] = []) {
-        storage = Fields(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
-                         headingIDs: headingIDs, plainText: plainText, related: related,
-                         bodyReferences: bodyReferences, backlinks: backlinks)
+        storage = Box(Fields(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
+                             headingIDs: headingIDs, plainText: plainText, related: related,
+                             bodyReferences: bodyReferences, backlinks: backlinks))
     }
 
     /// The language of the site this page belongs to.
-    public var language: String { storage.language }
+    public var language: String { storage.fields.language }
     /// The language the text is actually written in (differs on a fallback page).
-    public var textLanguage: String { storage.textLanguage }
-    public var slug: String { storage.slug }
+    public var textLanguage: String { storage.fields.textLanguage }
+    public var slug: String { storage.fields.slug }
     /// Path of the written file, relative to the output root: `fr/recommandations/calendrier/index.html`.
-    public var outputPath: String { storage.outputPath }
+    public var outputPath: String { storage.fields.outputPath }
     public var html: String {
-        get { storage.html }
-        set { fields.html = newValue }
+        get { storage.fields.html }
+        set { change { $0.html = newValue } }
     }
     public var headingIDs: [String] {
-        get { storage.headingIDs }
-        set { fields.headingIDs = newValue }
+        get { storage.fields.headingIDs }
+        set { change { $0.headingIDs = newValue } }
     }
     /// The body without markup.
     public var plainText: String {
-        get { storage.plainText }
-        set { fields.plainText = newValue }
+        get { storage.fields.plainText }
+        set { change { $0.plainText = newValue } }
     }
     /// Entry ids named in `related`, in order.
     public var related: [String] {
-        get { storage.related }
-        set { fields.related = newValue }
+        get { storage.fields.related }
+        set { change { $0.related = newValue } }
     }
     /// Entry ids referenced from the body, in order of first appearance.
     public var bodyReferences: [String] {
-        get { storage.bodyReferences }
-        set { fields.bodyReferences = newValue }
+        get { storage.fields.bodyReferences }
+        set { change { $0.bodyReferences = newValue } }
     }
     /// Entry ids that reference this entry from their page in the same language, sorted.
     public var backlinks: [String] {
-        get { storage.backlinks }
-        set { fields.backlinks = newValue }
+        get { storage.fields.backlinks }
+        set { change { $0.backlinks = newValue } }
     }
 
-    /// Sets what the rendered body gives the page, in one change of the box.
+    /// Sets what the rendered body gives the page, in one change.
     package mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [String]) {
-        let fields = self.fields
-        fields.html = html
-        fields.headingIDs = headingIDs
-        fields.plainText = plainText
-        fields.bodyReferences = references
+        change { fields in
+            fields.html = html
+            fields.headingIDs = headingIDs
+            fields.plainText = plainText
+            fields.bodyReferences = references
+        }
     }
 
-    public var isFallback: Bool { storage.language != storage.textLanguage }
+    public var isFallback: Bool { storage.fields.language != storage.fields.textLanguage }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// A build's output kept in memory: what `serve` serves. A full build replaces the whole site at
 /// once when it finishes, a text edit the files it rewrote; a reader always sees one finished
 /// build, never a build in progress.
-public final class MemoryOutput: OutputTarget, @unchecked Sendable {
+public final class MemoryOutput: OutputTarget, Sendable {
     /// The files of one finished build, and its folders.
     public struct Site: Sendable {
         public let files: [String: [UInt8]]
@@ -25,33 +25,21 @@ public final class MemoryOutput: OutputTarget, @unchecked Sendable {
         }
     }
 
-    private let mutex = NSLock()
-    private var site: Site?
-    /// Full builds finished, then finished builds of any kind.
-    private var tree: UInt64 = 0, revision: UInt64 = 0
+    /// The last finished build; full builds finished, then finished builds of any kind.
+    private let state = Locked<(site: Site?, tree: UInt64, revision: UInt64)>((nil, 0, 0))
 
     public init() {}
 
     /// The last finished build, or nil before the first.
-    public var current: Site? {
-        mutex.lock()
-        defer { mutex.unlock() }
-        return site
-    }
-
-    private func manifest() -> Data { Data("memory \(tree) \(revision)\n".utf8) }
+    public var current: Site? { state.withLock { $0.site } }
 
     package func intactManifest() -> Data? {
-        mutex.lock()
-        defer { mutex.unlock() }
-        return site == nil ? nil : manifest()
+        state.withLock { state in
+            state.site == nil ? nil : Data("memory \(state.tree) \(state.revision)\n".utf8)
+        }
     }
 
-    package func currentTree() -> UInt64 {
-        mutex.lock()
-        defer { mutex.unlock() }
-        return tree
-    }
+    package func currentTree() -> UInt64 { state.withLock { $0.tree } }
 
     package func identity(manifest: Data) -> OutputIdentity? {
         OutputIdentity(device: 0, inode: currentTree(), manifest: manifest.withUnsafeBytes { ContentHash.of($0) })
@@ -69,19 +57,18 @@ public final class MemoryOutput: OutputTarget, @unchecked Sendable {
 
     /// Makes `files` the output (`replacing`: over the current files).
     private func publish(_ files: [String: [UInt8]], replacing: Bool) {
-        mutex.lock()
-        defer { mutex.unlock() }
-        site = Site(files: replacing ? (site?.files ?? [:]).merging(files) { $1 } : files)
-        if !replacing { tree += 1 }
-        revision += 1
+        state.withLock { state in
+            state.site = Site(files: replacing ? (state.site?.files ?? [:]).merging(files) { $1 } : files)
+            if !replacing { state.tree += 1 }
+            state.revision += 1
+        }
     }
 
     /// The files of one build, published when it finishes.
-    private final class Staging: OutputSink, @unchecked Sendable {
+    private final class Staging: OutputSink, Sendable {
         private let output: MemoryOutput
         private let replacing: Bool
-        private let mutex = NSLock()
-        private var files: [String: [UInt8]] = [:]
+        private let files = Locked<[String: [UInt8]]>([:])
 
         init(output: MemoryOutput, replacing: Bool) {
             self.output = output
@@ -91,23 +78,15 @@ public final class MemoryOutput: OutputTarget, @unchecked Sendable {
         func write(_ path: String, _ content: OutputWriter.FileContent) {
             let bytes: [UInt8]
             if case let .bytes(rendered) = content { bytes = rendered } else { bytes = content.withBytes { Array($0) } }
-            mutex.lock()
-            files[path] = bytes
-            mutex.unlock()
+            files.withLock { $0[path] = bytes }
         }
 
         func finish() throws {
-            mutex.lock()
-            let files = self.files
-            self.files = [:]
-            mutex.unlock()
-            output.publish(files, replacing: replacing)
+            output.publish(files.withLock { $0.take() }, replacing: replacing)
         }
 
         func discard() {
-            mutex.lock()
-            files = [:]
-            mutex.unlock()
+            files.withLock { $0 = [:] }
         }
     }
 }

@@ -151,24 +151,29 @@ package struct OutputManifest {
     /// every rebuild begins with it, and making 36,000 strings and a table of them first took
     /// longer than the stats.
     package static func describes(_ data: Data, root: String) -> Bool {
-        data.withUnsafeBytes { raw -> Bool in
+        let chunks: [Range<Int>]? = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let header = Array((OutputManifest.header + "\n").utf8)
-            guard bytes.count > header.count, bytes.starts(with: header) else { return false }
+            guard bytes.count > header.count, bytes.starts(with: header) else { return nil }
             // Chunks of whole lines, a few per core.
-            var bounds = [header.count]
+            var chunks: [Range<Int>] = []
+            var start = header.count
             let step = max((bytes.count - header.count) / 8, 1 << 16)
-            while bounds.last! < bytes.count {
-                var next = min(bounds.last! + step, bytes.count)
-                while next < bytes.count, bytes[next - 1] != 0x0A { next += 1 }
-                bounds.append(next)
+            while start < bytes.count {
+                var end = min(start + step, bytes.count)
+                while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }
+                chunks.append(start..<end)
+                start = end
             }
-            let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-            let mismatches = Array(0..<bounds.count - 1).concurrentMap { index in
-                passerelle_manifest_mismatches(root, base + bounds[index], bounds[index + 1] - bounds[index])
-            }
-            return mismatches.allSatisfy { $0 == 0 }
+            return chunks
         }
+        guard let chunks else { return false }
+        let mismatches = chunks.concurrentMap { chunk in
+            data[(data.startIndex + chunk.lowerBound)..<(data.startIndex + chunk.upperBound)].withUnsafeBytes { raw in
+                passerelle_manifest_mismatches(root, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count)
+            }
+        }
+        return mismatches.allSatisfy { $0 == 0 }
     }
 
     /// A file's line: "hash size seconds nanoseconds path".

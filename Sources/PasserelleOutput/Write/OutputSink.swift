@@ -26,13 +26,12 @@ public struct DiscardingOutput: OutputSink {
 
 /// A few files of the current output replaced where they are, when finished
 /// (`OutputWriter.replaceInPlace`): what a text edit writes.
-public final class InPlaceReplacement: OutputSink, @unchecked Sendable {
+public final class InPlaceReplacement: OutputSink, Sendable {
     private let writer: OutputWriter
     /// The output's manifest file, checked intact.
     private let current: Data
     private let lock: OutputWriter.Lock
-    private let mutex = NSLock()
-    private var files: [(path: String, content: OutputWriter.FileContent)] = []
+    private let files = Locked<[(path: String, content: OutputWriter.FileContent)]>([])
 
     package init(writer: OutputWriter, current: Data, holding lock: OutputWriter.Lock) {
         self.writer = writer
@@ -41,22 +40,15 @@ public final class InPlaceReplacement: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, _ content: OutputWriter.FileContent) {
-        mutex.lock()
-        files.append((path, content))
-        mutex.unlock()
+        files.withLock { $0.append((path, content)) }
     }
 
     public func finish() throws {
-        mutex.lock()
-        let files = self.files.sorted { String.utf8Precedes($0.path, $1.path) }
-        self.files = []
-        mutex.unlock()
+        let files = self.files.withLock { $0.take() }.sorted { String.utf8Precedes($0.path, $1.path) }
         _ = try writer.replaceInPlace(files, current: current, holding: lock)
     }
 
     public func discard() {
-        mutex.lock()
-        files = []
-        mutex.unlock()
+        files.withLock { $0 = [] }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// A folder being filled with the files of one build, from any number of threads, then swapped
 /// in for the output folder by `finish()`. Files are written as they are rendered, so a build
 /// never holds its whole output in memory.
-public final class OutputStaging: OutputSink, @unchecked Sendable {
+public final class OutputStaging: OutputSink, Sendable {
     private let writer: OutputWriter
     /// The folder written: a fresh one, or the tree the previous build swapped out.
     package let folder: URL
@@ -15,15 +15,19 @@ public final class OutputStaging: OutputSink, @unchecked Sendable {
     private let changedByHand: Set<String>
     /// The modification times of the folders of `folder` when the build began.
     private let folderTimes: [String: (Int64, Int64)]
-    /// Folders something was added to or removed from since: their times must be read again.
-    private var dirtyFolders = Set<String>()
-    /// The lock on the output, held until the staging is finished or discarded.
-    private var lock: OutputWriter.Lock?
     private let root: String
-    private let mutex = NSLock()
-    private var written: [String: OutputManifest.Entry] = [:]
-    private var failures: [String] = []
-    private var closed = false
+    /// What the writes have done so far, shared by the render threads.
+    private let progress: Locked<Progress>
+
+    private struct Progress: Sendable {
+        var written: [String: OutputManifest.Entry] = [:]
+        /// Folders something was added to or removed from since: their times must be read again.
+        var dirtyFolders = Set<String>()
+        var failures: [String] = []
+        /// The lock on the output, held until the staging is finished or discarded.
+        var lock: OutputWriter.Lock?
+        var closed = false
+    }
 
     package init(writer: OutputWriter, folder: URL, previous: OutputManifest, changedByHand: Set<String>,
          folderTimes: [String: (Int64, Int64)], lock: OutputWriter.Lock) {
@@ -31,14 +35,15 @@ public final class OutputStaging: OutputSink, @unchecked Sendable {
         self.folder = folder
         self.previous = previous
         self.changedByHand = changedByHand
-        written.reserveCapacity(previous.entries.count) // A build writes about what the last one did.
+        var progress = Progress(lock: lock)
+        progress.written.reserveCapacity(previous.entries.count) // A build writes about what the last one did.
+        self.progress = Locked(progress)
         self.folderTimes = folderTimes
-        self.lock = lock
         root = folder.path + "/"
     }
 
     deinit {
-        if !closed { discard() }
+        discard()
     }
 
     /// Writes one file (unless the tree already holds these bytes there). Safe from any thread.
@@ -46,9 +51,7 @@ public final class OutputStaging: OutputSink, @unchecked Sendable {
         let result = content.withBytes { bytes in
             OutputWriter.writeIfChanged(root + path, bytes, previous: kept(path))
         }
-        mutex.lock()
-        defer { mutex.unlock() }
-        record(path, result)
+        progress.withLock { OutputStaging.record(path, result, previous: previous, in: &$0) }
     }
 
     /// The file the kept tree holds at `path`, as it is there now.
@@ -56,26 +59,32 @@ public final class OutputStaging: OutputSink, @unchecked Sendable {
         changedByHand.contains(path) ? nil : previous.entries[path]
     }
 
-    /// Notes what writing `path` gave (with `mutex` held).
-    private func record(_ path: String, _ result: Result<OutputManifest.Entry, OutputWriter.WriteError>) {
+    /// Notes in `progress` what writing `path` gave.
+    private static func record(_ path: String, _ result: Result<OutputManifest.Entry, OutputWriter.WriteError>,
+                               previous: OutputManifest, in progress: inout Progress) {
         switch result {
         case let .success(entry):
-            written[path] = entry
-            if previous.entries[path] == nil { OutputManifest.addFolders(of: path, to: &dirtyFolders) }
-        case let .failure(error): failures.append("\(path): \(String(cString: strerror(error.code)))")
+            progress.written[path] = entry
+            if previous.entries[path] == nil { OutputManifest.addFolders(of: path, to: &progress.dirtyFolders) }
+        case let .failure(error): progress.failures.append("\(path): \(String(cString: strerror(error.code)))")
         }
     }
 
     /// Removes what the previous tree held and this build did not write, then swaps the folder in.
     public func finish() throws {
         write(OutputWriter.marker, .text("Written by Passerelle. This folder is replaced by every build.\n"))
-        guard failures.isEmpty else {
+        if let failure = progress.withLock({ $0.failures.min() }) {
             discard()
-            throw OutputWriter.Failure.io("cannot write " + failures.sorted()[0])
+            throw OutputWriter.Failure.io("cannot write " + failure)
         }
-        closed = true
-        defer { lock = nil }
-        var manifest = OutputManifest(entries: written)
+        // Taken out whole: the lock is held to the end of the swap, then let go.
+        let taken = progress.withLock { progress -> Progress in
+            defer { progress = Progress(closed: true) }
+            return progress
+        }
+        defer { withExtendedLifetime(taken.lock) {} }
+        var dirtyFolders = taken.dirtyFolders
+        var manifest = OutputManifest(entries: taken.written)
         do {
             for path in previous.entries.keys where manifest.entries[path] == nil {
                 unlink(root + path)
@@ -96,9 +105,12 @@ public final class OutputStaging: OutputSink, @unchecked Sendable {
 
     /// Abandons the folder: the output stays as it was.
     public func discard() {
-        guard !closed else { return }
-        closed = true
+        let open = progress.withLock { progress -> Bool in
+            defer { progress.closed = true }
+            return !progress.closed
+        }
+        guard open else { return }
         _ = passerelle_remove_tree(folder.path)
-        lock = nil
+        progress.withLock { $0.lock = nil }
     }
 }

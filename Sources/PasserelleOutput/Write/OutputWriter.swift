@@ -4,7 +4,7 @@ import Foundation
 
 /// Writes a build into a temporary folder beside the output folder, then swaps it in,
 /// so that a failed or interrupted build never leaves a half-written `output/`.
-public struct OutputWriter {
+public struct OutputWriter: Sendable {
     /// The file that marks a folder as written by Passerelle.
     public static let marker = ".passerelle-output"
 
@@ -172,7 +172,7 @@ public struct OutputWriter {
     }
 
     /// A file's bytes: rendered text or a copied file.
-    public enum FileContent {
+    public enum FileContent: Sendable {
         case text(String)
         case bytes([UInt8])
         case data(Data)

@@ -16,21 +16,14 @@ public struct SearchFragments: Sendable {
     }
 
     /// Collects the fragments of each language as the search jobs render them (from any thread).
-    public final class Store: @unchecked Sendable {
-        private let lock = NSLock()
-        private var byLanguage: [String: SearchFragments] = [:]
+    public final class Store: Sendable {
+        private let byLanguage = Locked<[String: SearchFragments]>([:])
 
         func keep(_ fragments: SearchFragments) {
-            lock.lock()
-            byLanguage[fragments.language] = fragments
-            lock.unlock()
+            byLanguage.withLock { $0[fragments.language] = fragments }
         }
 
-        public var all: [String: SearchFragments] {
-            lock.lock()
-            defer { lock.unlock() }
-            return byLanguage
-        }
+        public var all: [String: SearchFragments] { byLanguage.withLock { $0 } }
     }
 
     /// The same records with `records[id]` in place of the record of each `id` it names.

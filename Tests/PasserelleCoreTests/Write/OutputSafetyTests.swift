@@ -89,17 +89,15 @@ final class OutputSafetyTests: XCTestCase {
         build()
         let expected = FixtureSite.snapshot(site.output)
         try FileManager.default.removeItem(at: site.output)
-        let reports = [Build.Report?](unsafeUninitializedCapacity: 2) { buffer, count in
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                var options = Build.Options(content: site.content, output: site.output, theme: FixtureSite.defaultTheme.path)
-                options.workingDirectory = site.root
-                options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
-                options.useBuildCache = index == 0
-                (buffer.baseAddress! + index).initialize(to: Build(options: options).run())
-            }
-            count = 2
+        let site: FixtureSite = site
+        let reports = [0, 1].concurrentMap { index in
+            var options = Build.Options(content: site.content, output: site.output, theme: FixtureSite.defaultTheme.path)
+            options.workingDirectory = site.root
+            options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
+            options.useBuildCache = index == 0
+            return Build(options: options).run()
         }
-        for report in reports { XCTAssertEqual(report?.succeeded, true, report?.usageError ?? "") }
+        for report in reports { XCTAssertEqual(report.succeeded, true, report.usageError ?? "") }
         XCTAssertEqual(FixtureSite.snapshot(site.output), expected)
     }
 
