@@ -27,6 +27,9 @@ let package = Package(
             providers: [.apt(["libmimalloc-dev"])]
         ),
         .target(name: "CFileTree"),
+        // `build --precompress`: gzip through zlib, brotli through libbrotli's encoder.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         // cmark-gfm's table of special characters set once for good, so that parses may overlap.
         .target(name: "CCmarkGFMShared", dependencies: ["CCmarkGFM"]),
         // The values every stage shares: the site model, source files, dates, paths, diagnostics.
@@ -36,7 +39,7 @@ let package = Package(
         .target(name: "PasserelleModel", dependencies: ["CFileTree"],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         // Writing a build: the output manifest, the kept tree, the swap, in-place replacement.
-        .target(name: "PasserelleOutput", dependencies: ["PasserelleModel", "CFileTree"],
+        .target(name: "PasserelleOutput", dependencies: ["PasserelleModel", "CFileTree", "CZlib", "CBrotli"],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         // Markdown bodies to HTML through cmark-gfm's AST: references, heading ids, plain text.
         .target(name: "PasserelleMarkdown", dependencies: ["PasserelleModel", "CCmarkGFM", "CCmarkGFMShared"],
@@ -105,7 +108,7 @@ let package = Package(
         .testTarget(
             name: "PasserelleCoreTests",
             dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "PasserelleContent",
-                           "PasserelleResolve", "PasserelleTemplates", "PasserellePages", "PasserelleIncremental", "CCmarkGFM",
+                           "PasserelleResolve", "PasserelleTemplates", "PasserellePages", "PasserelleIncremental", "CCmarkGFM", "CZlib", "CBrotli",
                            .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),

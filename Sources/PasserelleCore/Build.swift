@@ -56,7 +56,8 @@ public struct Build: Sendable {
             let writer = OutputWriter(output: options.output, force: options.force)
             do {
                 try writer.checkOwnership(content: options.content)
-                target = FolderOutput(writer: writer, content: options.content, lock: try writer.lock(wait: options.lockWait))
+                target = FolderOutput(writer: writer, content: options.content, lock: try writer.lock(wait: options.lockWait),
+                                      precompresses: options.precompress)
             } catch {
                 report.usageError = "\(error)"
                 return report
@@ -298,7 +299,7 @@ public struct Build: Sendable {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         if passerelle_file_status(executable, &size, &mtime) == 0 { tool += " \(executable) \(size) \(mtime[0]).\(mtime[1])" }
         return [tool, options.content.standardizedFileURL.path, options.output.standardizedFileURL.path,
-                options.theme.map { resolveTheme($0).path } ?? "", "\(options.includeDrafts)", "\(options.strict)", options.baseURL ?? "",
+                options.theme.map { resolveTheme($0).path } ?? "", "\(options.includeDrafts)", "\(options.strict)", options.baseURL ?? "", "precompress \(options.precompress)",
                 "\(options.buildDate.timeIntervalSince1970)", options.workingDirectory.standardizedFileURL.path,
                 GitHistory.state(around: options.content)].joined(separator: "\n")
     }

@@ -128,6 +128,8 @@ package struct TextEditBuild: Sendable {
             clock.lap("  files rendered")
             try sink.finish()
             clock.lap("  replaced in place")
+        } catch let stale as PrecompressingOutput.StaleCopy {
+            return .needsFullBuild("\(stale)")
         } catch {
             report.usageError = "\(error)"
             return .built(report, nil)

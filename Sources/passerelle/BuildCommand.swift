@@ -14,10 +14,14 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Replace the output folder even if Passerelle did not write it (it has no .passerelle-output marker).")
     var force = false
 
+    @Flag(help: "Write beside every .html .css .js .json .xml .ics .svg file of at least 1 KB its .gz and .br, when smaller (nginx gzip_static, brotli_static).")
+    var precompress = false
+
     func run() throws {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.force = force
+        options.precompress = precompress
         // The process ends with the build: it exits while the keeper holds the site model.
         let keeper = ValueKeeper()
         options.keeper = keeper

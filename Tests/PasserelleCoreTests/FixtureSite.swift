@@ -27,9 +27,10 @@ struct FixtureSite {
     func remove() { try? FileManager.default.removeItem(at: root) }
 
     @discardableResult
-    func build(output: URL? = nil, strict: Bool = false, drafts: Bool = false, themePath: String? = nil) -> Build.Report {
+    func build(output: URL? = nil, strict: Bool = false, drafts: Bool = false, themePath: String? = nil, precompress: Bool = false) -> Build.Report {
         var options = Build.Options(content: content, output: output ?? self.output, theme: themePath ?? FixtureSite.defaultTheme.path)
         options.strict = strict
+        options.precompress = precompress
         options.includeDrafts = drafts
         options.workingDirectory = root
         options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// Validate only: write nothing.
     public var dryRun = false
+    /// Beside every text file of at least 1 KB, its `.gz` and `.br` when smaller (`Precompression`).
+    public var precompress = false
     /// Replace an output folder that Passerelle did not write.
     public var force = false
     /// Skip the build when nothing changed since the last one, and render only what changed

@@ -46,11 +46,14 @@ package struct FolderOutput: OutputTarget {
     package let writer: OutputWriter
     package let content: URL
     package let lock: OutputWriter.Lock
+    /// Each text file gets its `.gz` and `.br` beside it (`build --precompress`).
+    package let precompresses: Bool
 
-    package init(writer: OutputWriter, content: URL, lock: OutputWriter.Lock) {
+    package init(writer: OutputWriter, content: URL, lock: OutputWriter.Lock, precompresses: Bool = false) {
         self.writer = writer
         self.content = content
         self.lock = lock
+        self.precompresses = precompresses
     }
 
     package func intactManifest() -> Data? { writer.intactManifest() }
@@ -71,11 +74,13 @@ package struct FolderOutput: OutputTarget {
     package func fullBuild(theme: URL) throws -> (sink: any OutputSink, tree: UInt64) {
         try writer.checkOwnership(content: content, theme: theme)
         let staging = try writer.begin(holding: lock)
-        return (staging, passerelle_inode(staging.folder.path))
+        return (precompresses ? PrecompressingOutput(staging) : staging, passerelle_inode(staging.folder.path))
     }
 
     package func replacement(current: Data, theme: URL) throws -> any OutputSink {
         try writer.checkOwnership(content: content, theme: theme)
-        return InPlaceReplacement(writer: writer, current: current, holding: lock)
+        let replacement = InPlaceReplacement(writer: writer, current: current, holding: lock)
+        guard precompresses else { return replacement }
+        return PrecompressingOutput(replacement) { paths in Set(OutputManifest.entries(of: paths, in: current).keys) }
     }
 }
