@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(name: "CFileTree"),
         // `build --precompress`: gzip through zlib, brotli through libbrotli's encoder.
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZlibDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
         // cmark-gfm's table of special characters set once for good, so that parses may overlap.
         .target(name: "CCmarkGFMShared", dependencies: ["CCmarkGFM"]),
@@ -39,7 +40,7 @@ let package = Package(
         .target(name: "PasserelleModel", dependencies: ["CFileTree"],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         // Writing a build: the output manifest, the kept tree, the swap, in-place replacement.
-        .target(name: "PasserelleOutput", dependencies: ["PasserelleModel", "CFileTree", "CZlib", "CBrotli"],
+        .target(name: "PasserelleOutput", dependencies: ["PasserelleModel", "CFileTree", "CZlibDeflate", "CBrotli"],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
         // Markdown bodies to HTML through cmark-gfm's AST: references, heading ids, plain text.
         .target(name: "PasserelleMarkdown", dependencies: ["PasserelleModel", "CCmarkGFM", "CCmarkGFMShared"],
@@ -70,6 +71,11 @@ let package = Package(
                     "PasserelleResolve", "PasserelleTemplates", "PasserellePages", "CFileTree",
                 ],
                 swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]),
+        // libzim's writer (Debian's libzim-dev) behind a C interface that Swift calls.
+        .target(name: "CZim", linkerSettings: [.linkedLibrary("zim")]),
+        // A built site as one file: a zip (its own writer, see ZipBundle) or an openZIM archive for
+        // Kiwix (libzim, through CZim).
+        .target(name: "PasserelleBundle", dependencies: ["PasserelleModel", "PasserelleOutput", "CZim", "CZlibDeflate"]),
         // The build: load → resolve → render → write, with the accelerator when it applies.
         .target(
             name: "PasserelleCore",
@@ -82,6 +88,7 @@ let package = Package(
                 "PasserelleTemplates",
                 "PasserellePages",
                 "PasserelleIncremental",
+                "PasserelleBundle",
                 "CFileTree",
             ]
         ),
@@ -108,8 +115,10 @@ let package = Package(
         .testTarget(
             name: "PasserelleCoreTests",
             dependencies: ["PasserelleCore", "PasserelleModel", "PasserelleOutput", "PasserelleMarkdown", "PasserelleContent",
-                           "PasserelleResolve", "PasserelleTemplates", "PasserellePages", "PasserelleIncremental", "CCmarkGFM", "CZlib", "CBrotli",
-                           .product(name: "Mustache", package: "swift-mustache")],
+                           "PasserelleResolve", "PasserelleTemplates", "PasserellePages", "PasserelleIncremental", "PasserelleBundle", "CCmarkGFM", "CZlibDeflate", "CBrotli", "CZim",
+                           .product(name: "Mustache", package: "swift-mustache"),
+                           // An independent reader of the zip bundles.
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -117,5 +126,6 @@ let package = Package(
             dependencies: ["PasserelleServe", "PasserelleCore"]
         ),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -18,16 +18,21 @@ public struct Build: Sendable {
     public let options: Options
     /// Where the output goes instead of `options.output` (`serve`).
     private let memory: MemoryOutput?
+    /// Given the resolved site of a full build, before it is rendered (bundles read its settings).
+    private let siteObserver: (@Sendable (Site) -> Void)?
 
     public init(options: Options) {
         self.options = options
         memory = nil
+        siteObserver = nil
     }
 
-    /// A build whose output is kept in `memory` (`serve`): nothing is written to `options.output`.
-    public init(options: Options, into memory: MemoryOutput) {
+    /// A build whose output is kept in `memory` (`serve`, `bundle`): nothing is written to
+    /// `options.output`. `observer`, if any, is given the resolved site of a full build.
+    public init(options: Options, into memory: MemoryOutput, observingSite observer: (@Sendable (Site) -> Void)? = nil) {
         self.options = options
         self.memory = memory
+        siteObserver = observer
     }
 
     /// Hands `value` to the options' keeper, when there is one (see `ValueKeeper`).
@@ -159,6 +164,7 @@ public struct Build: Sendable {
         report.diagnostics = (report.diagnostics + resolution.diagnostics).ordered(strict: options.strict)
         clock.lap("parse and resolve")
         guard let site = resolution.site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
+        siteObserver?(site)
 
         // Files are written as they are rendered, into a tree that becomes the output only once
         // all is well. A check renders every page too (templates can fail), but keeps none of them.

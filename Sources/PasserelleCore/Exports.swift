@@ -7,3 +7,4 @@
 @_exported import PasserellePages
 @_exported import PasserelleResolve
 @_exported import PasserelleTemplates
+@_exported import PasserelleBundle

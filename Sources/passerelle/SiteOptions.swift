@@ -7,8 +7,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Options shared by the commands that read a site.
-struct SiteOptions: ParsableArguments {
+/// Where a site comes from and how it is read: the options every command that builds shares.
+struct SourceOptions: ParsableArguments {
     @Option(help: "The content folder.")
     var content = "content"
 
@@ -24,12 +24,11 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Publish at this address instead of site.yaml's baseURL (previews).")
     var baseURL: String?
 
-    @Option(help: "How to print diagnostics: text (path:line:column: error: …) or json, for tools.")
-    var format: OutputFormat = .text
-
     var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 
-    func buildOptions(output: String) -> Build.Options {
+    /// The build options these give, with the environment's clock and timings; a progress line
+    /// when diagnostics are printed as text on a terminal.
+    func buildOptions(output: String, format: OutputFormat) -> Build.Options {
         let cwd = workingDirectory
         var options = Build.Options(content: URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL,
                                     output: URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL,
@@ -47,6 +46,19 @@ struct SiteOptions: ParsableArguments {
         }
         return options
     }
+}
+
+/// Options shared by the commands that read a site and report on it: the source, and `--format`.
+struct SiteOptions: ParsableArguments {
+    @OptionGroup var source: SourceOptions
+
+    @Option(help: "How to print diagnostics: text (path:line:column: error: …) or json, for tools.")
+    var format: OutputFormat = .text
+
+    var theme: String? { source.theme }
+    var workingDirectory: URL { source.workingDirectory }
+
+    func buildOptions(output: String) -> Build.Options { source.buildOptions(output: output, format: format) }
 }
 
 /// What the standard error stream is attached to.

@@ -72,7 +72,7 @@ public final class OutputStaging: OutputSink, Sendable {
 
     /// Removes what the previous tree held and this build did not write, then swaps the folder in.
     public func finish() throws {
-        write(OutputWriter.marker, .text("Written by Passerelle. This folder is replaced by every build.\n"))
+        write(OutputWriter.marker, .text(OutputWriter.markerText))
         if let failure = progress.withLock({ $0.failures.min() }) {
             discard()
             throw OutputWriter.Failure.io("cannot write " + failure)

@@ -7,6 +7,8 @@ import Foundation
 public struct OutputWriter: Sendable {
     /// The file that marks a folder as written by Passerelle.
     public static let marker = ".passerelle-output"
+    /// What the marker file says.
+    public static let markerText = "Written by Passerelle. This folder is replaced by every build.\n"
 
     public let output: URL
     /// Replace an output folder even if Passerelle did not write it (`--force`).

@@ -1,6 +1,6 @@
 import PasserelleModel
 import CBrotli
-import CZlib
+import CZlibDeflate
 import Foundation
 
 /// The `.gz` and `.br` files `build --precompress` writes beside the text files of a site, for

@@ -36,6 +36,31 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path), "check writes nothing")
     }
 
+    func testBundleWritesOneFileOfEachFormatAndRefusesTheOutputFolder() throws {
+        for format in ["zip", "zim"] {
+            let result = try run(["bundle", "--format", format, "--output", "site.\(format)"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.hasPrefix("bundled site.\(format): 17 fr, 17 en pages"), result.stdout)
+            XCTAssertGreaterThan(try XCTUnwrap(FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("site.\(format)").path)[.size] as? Int), 1_000)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.path), "bundle does not build output/")
+        // In a time zone far from UTC, the same bytes.
+        let again = try PasserelleProcess.run(["bundle", "--format", "zip", "--output", "again.zip"], in: site.root, environment: ["TZ": "Pacific/Kiritimati"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try Data(contentsOf: site.root.appendingPathComponent("again.zip")), try Data(contentsOf: site.root.appendingPathComponent("site.zip")))
+
+        let inside = try run(["bundle", "--format", "zip", "--output", "output/site.zip"])
+        XCTAssertEqual(inside.status, 2)
+        XCTAssertTrue(inside.stderr.contains("inside the output folder"), inside.stderr)
+        XCTAssertEqual(try run(["bundle", "--format", "tar", "--output", "site.tar"]).status, 2)
+        XCTAssertEqual(try run(["bundle", "--format", "zip"]).status, 2, "--output is required")
+        try site.write("recommendations/zebra.en.md", "---\ntitle: Zebra\nweigth: 2\n---\n")
+        let broken = try run(["bundle", "--format", "zip", "--output", "broken.zip", "--report", "json"])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stdout.contains("\"ok\":false"), broken.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("broken.zip").path))
+    }
+
     func testAFIFOIsAnErrorNamingItsPathNeverAWait() throws {
         XCTAssertEqual(mkfifo(site.content.appendingPathComponent("events/x.fr.md").path, 0o644), 0)
         for command in ["check", "build"] {

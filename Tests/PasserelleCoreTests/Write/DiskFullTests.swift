@@ -50,6 +50,24 @@ final class DiskFullTests: XCTestCase {
         try Data(count: max(0, free - spare)).write(to: disk.appendingPathComponent("filler"))
     }
 
+    func testABundleOnAFullDiskFailsAndLeavesNoPartialFile() throws {
+        for format in BundleFormat.allCases {
+            let destination = disk.appendingPathComponent("site.\(format.rawValue)")
+            try Data("the previous bundle".utf8).write(to: destination)
+            try fill(leaving: 4096)
+            var options = Build.Options(content: site.content, output: site.output, theme: FixtureSite.defaultTheme.path)
+            options.workingDirectory = site.root
+            let report = BundleBuild(options: options, format: format, destination: destination).run()
+            XCTAssertFalse(report.succeeded, format.rawValue)
+            XCTAssertNotNil(report.usageError, format.rawValue)
+            XCTAssertEqual(try Data(contentsOf: destination), Data("the previous bundle".utf8), "\(format): the old file stays")
+            let left = try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted()
+            XCTAssertEqual(left, ["filler", destination.lastPathComponent], "\(format): no partial file")
+            try FileManager.default.removeItem(at: disk.appendingPathComponent("filler"))
+            try FileManager.default.removeItem(at: destination)
+        }
+    }
+
     func testAFullBuildOnAFullDiskExitsTwoAndKeepsTheOutput() throws {
         XCTAssertTrue(site.build(output: output).succeeded)
         let before = FixtureSite.snapshot(output)

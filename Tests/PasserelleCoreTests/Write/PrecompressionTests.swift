@@ -1,5 +1,5 @@
 import CBrotli
-import CZlib
+import CZlibDeflate
 import Foundation
 import XCTest
 @testable import PasserelleCore
