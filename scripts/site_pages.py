@@ -35,7 +35,7 @@ def page_types(output):
                             found.setdefault("calendar-month", months[0] / "index.html")
                     elif 'class="notice"' in page:
                         found.setdefault("fallback", entry / "index.html")
-                    elif 'class="facts"' in page and "download>" in page:
+                    elif 'class="facts"' in page and '.ics" download>' in page:
                         found.setdefault("event", entry / "index.html")
                     else:
                         found.setdefault("entry", entry / "index.html")

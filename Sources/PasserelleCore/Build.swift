@@ -111,7 +111,8 @@ public struct Build: Sendable {
 
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
-        if let cache, let fingerprint, let current, let currentIdentity, let target, let (config, snapshot) = snapshot?.value,
+        // (Not with offline bundles: they hold every page, and are made whole.)
+        if !options.offlineBundles, let cache, let fingerprint, let current, let currentIdentity, let target, let (config, snapshot) = snapshot?.value,
            snapshot.environment == fingerprint.environment, cache.snapshotIsSealed(snapshot.fileHashes, for: currentIdentity) {
             let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options,
                                    target: target)
@@ -176,7 +177,23 @@ public struct Build: Sendable {
             return report
         }
         let output = written?.sink ?? DiscardingOutput()
-        let renderer = PageRenderer(site: site, theme: theme, commitDays: { commitDays.value })
+        // Copied from their real paths, as listed: nothing from outside the content or the theme.
+        var copies: [(String, String)] = theme.staticFiles.map { ("theme/\($0.path)", $0.source) }
+        copies += zip(loaded.assets, loaded.assetSources).map { ("assets/\($0)", $1) }
+        // The bundles first, so that every page can link them with their sizes.
+        var bundles: [(download: OfflineDownload, data: Data)] = []
+        if options.offlineBundles, target != nil {
+            options.progress?("making the offline bundles")
+            do {
+                bundles = try OfflineBundles.make(site: site, theme: theme, copies: copies, commitDays: { commitDays.value })
+            } catch {
+                output.discard()
+                report.usageError = "\(error)"
+                return report
+            }
+            clock.lap("offline bundles")
+        }
+        let renderer = PageRenderer(site: site, theme: theme, commitDays: { commitDays.value }, downloads: bundles.map(\.download))
         defer { keep(renderer) }
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
         let pages = RenderPlan(site: site).render(with: renderer) { page in output.write(page.path, .bytes(page.bytes)) }
@@ -195,11 +212,8 @@ public struct Build: Sendable {
             report.succeeded = true
             return report
         }
-        // Copied from their real paths, as listed: nothing from outside the content or the theme.
-        var copies: [(String, String)] = theme.staticFiles.map { ("theme/\($0.path)", $0.source) }
-        copies += zip(loaded.assets, loaded.assetSources).map { ("assets/\($0)", $1) }
         options.progress?("writing \(pages.count + copies.count) files")
-        report.filesWritten = pages.count + copies.count
+        report.filesWritten = pages.count + copies.count + bundles.count
         // The fingerprint and the snapshot of this build are made while the output is swapped in,
         // for the tree being swapped in (its inode): the swap waits on the file system, mostly.
         let themes = inputs[1].1.standardizedFileURL.path
@@ -236,6 +250,7 @@ public struct Build: Sendable {
             return (fingerprint, hashes)
         }
         do {
+            for bundle in bundles { output.write(bundle.download.path, .data(bundle.data)) }
             for (destination, source) in copies {
                 switch SourceTree.read(path: source) {
                 case let .success(data): output.write(destination, .data(data))
@@ -305,7 +320,7 @@ public struct Build: Sendable {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         if passerelle_file_status(executable, &size, &mtime) == 0 { tool += " \(executable) \(size) \(mtime[0]).\(mtime[1])" }
         return [tool, options.content.standardizedFileURL.path, options.output.standardizedFileURL.path,
-                options.theme.map { resolveTheme($0).path } ?? "", "\(options.includeDrafts)", "\(options.strict)", options.baseURL ?? "", "precompress \(options.precompress)",
+                options.theme.map { resolveTheme($0).path } ?? "", "\(options.includeDrafts)", "\(options.strict)", options.baseURL ?? "", "precompress \(options.precompress)", "offline bundles \(options.offlineBundles)",
                 "\(options.buildDate.timeIntervalSince1970)", options.workingDirectory.standardizedFileURL.path,
                 GitHistory.state(around: options.content)].joined(separator: "\n")
     }

@@ -46,6 +46,7 @@ public struct BundleBuild: Sendable {
         var options = options
         options.useBuildCache = false
         options.precompress = false
+        options.offlineBundles = false
         let memory = MemoryOutput()
         let site = Locked<Site?>(nil)
         let report = Build(options: options, into: memory, observingSite: { resolved in site.withLock { $0 = resolved } }).run()

@@ -92,21 +92,25 @@ public struct PageRenderer: Sendable {
     /// The last build's search records by language, and the entries whose bodies changed since:
     /// the search index is made of those records with the changed ones replaced (a text edit).
     package let carriedSearch: (records: [String: SearchFragments], edited: Set<RenderPlan.EditedBody>)?
+    /// The bundles of the whole site, linked from every page's footer with their sizes.
+    let downloads: [OfflineDownload]
     /// The last commit day of each content file, for the translation status (`GitHistory`); it
     /// may wait for `git log`.
     let commitDays: @Sendable () -> [String: CalendarDate]
 
     /// With `listsEverything` false, the event times and link fields of every entry are not made
     /// up front but per link: a rebuild after a text edit renders a few pages, not every list.
+    /// `downloads`: the bundles of the site every page's footer links to.
     public init(site: Site, theme: Theme, listsEverything: Bool = true,
-                commitDays: @escaping @Sendable () -> [String: CalendarDate] = { [:] }) {
-        self.init(site: site, theme: theme, listsEverything: listsEverything, commitDays: commitDays, carriedSearch: nil)
+                commitDays: @escaping @Sendable () -> [String: CalendarDate] = { [:] }, downloads: [OfflineDownload] = []) {
+        self.init(site: site, theme: theme, listsEverything: listsEverything, commitDays: commitDays, carriedSearch: nil, downloads: downloads)
     }
 
     package init(site: Site, theme: Theme, listsEverything: Bool, commitDays: @escaping @Sendable () -> [String: CalendarDate],
-                 carriedSearch: (records: [String: SearchFragments], edited: Set<RenderPlan.EditedBody>)?) {
+                 carriedSearch: (records: [String: SearchFragments], edited: Set<RenderPlan.EditedBody>)?, downloads: [OfflineDownload] = []) {
         self.site = site
         self.theme = theme
+        self.downloads = downloads
         self.commitDays = commitDays
         self.carriedSearch = carriedSearch
         var dateText: [String: DateText] = [:]
@@ -279,6 +283,13 @@ public struct PageRenderer: Sendable {
         ]
         for link in PageKinds.chromeLinks(in: site, language: language) {
             shared[link.key] = SitePaths.relative(from: path, to: link.path)
+        }
+        if !downloads.isEmpty {
+            let locale = site.config.language(language)?.foundationLocale ?? Locale(identifier: language)
+            shared["downloads"] = downloads.map { download -> TemplateRecord in
+                ["url": SitePaths.relative(from: path, to: download.path), "format": download.format, "type": download.mimeType,
+                 "size": Int64(download.size).formatted(.byteCount(style: .file).locale(locale))]
+            }
         }
         return shared
     }

@@ -17,11 +17,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write beside every .html .css .js .json .xml .ics .svg file of at least 1 KB its .gz and .br, when smaller (nginx gzip_static, brotli_static).")
     var precompress = false
 
+    @Flag(name: .customLong("offline-bundles"), help: "Also write the site as one zip and one ZIM (for Kiwix) under offline/, linked from every page's footer with their sizes.")
+    var offlineBundles = false
+
     func run() throws {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.force = force
         options.precompress = precompress
+        options.offlineBundles = offlineBundles
         // The process ends with the build: it exits while the keeper holds the site model.
         let keeper = ValueKeeper()
         options.keeper = keeper

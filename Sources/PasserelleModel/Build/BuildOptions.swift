@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var dryRun = false
     /// Beside every text file of at least 1 KB, its `.gz` and `.br` when smaller (`Precompression`).
     public var precompress = false
+    /// The site as one zip and one ZIM under `offline/`, linked from every page's footer.
+    public var offlineBundles = false
     /// Replace an output folder that Passerelle did not write.
     public var force = false
     /// Skip the build when nothing changed since the last one, and render only what changed

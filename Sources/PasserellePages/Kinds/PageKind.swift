@@ -126,6 +126,8 @@ package enum PageKinds {
         "menu", "url", "current", "languages", "code", "name", "t", "description", "noindex", "baseHref",
         // Links to entries, in lists and menus.
         "section", "summary", "linkLang", "when",
+        // The bundles of the whole site (`build --offline-bundles`).
+        "downloads", "format", "size", "type",
     ]
 
     /// What a theme must have for these kinds: every template, and the keys its templates may read.
