@@ -111,8 +111,9 @@ public struct Build: Sendable {
 
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
-        // (Not with offline bundles: they hold every page, and are made whole.)
-        if !options.offlineBundles, let cache, let fingerprint, let current, let currentIdentity, let target, let (config, snapshot) = snapshot?.value,
+        // (Not with offline bundles, which hold every page and are made whole, nor with a page
+        // budget, whose warnings are about every page.)
+        if !options.offlineBundles, let cache, let fingerprint, let current, let currentIdentity, let target, let (config, snapshot) = snapshot?.value, config.pageBudget == nil,
            snapshot.environment == fingerprint.environment, cache.snapshotIsSealed(snapshot.fileHashes, for: currentIdentity) {
             let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options,
                                    target: target)
@@ -196,9 +197,14 @@ public struct Build: Sendable {
         let renderer = PageRenderer(site: site, theme: theme, commitDays: { commitDays.value }, downloads: bundles.map(\.download))
         defer { keep(renderer) }
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
-        let pages = RenderPlan(site: site).render(with: renderer) { page in output.write(page.path, .bytes(page.bytes)) }
+        let budget = config.pageBudget.map(PageBudgetCheck.init)
+        let pages = RenderPlan(site: site).render(with: renderer) { page in
+            budget?.measure(page.path, page.bytes)
+            output.write(page.path, .bytes(page.bytes))
+        }
         clock.lap("render")
         report.diagnostics += RenderPlan.collisions(pages: pages, aliases: renderer.aliasRedirects(), siteFile: display(options.content.appendingPathComponent("site.yaml")))
+        report.diagnostics += budget?.diagnostics(strict: options.strict) ?? []
         guard !report.diagnostics.hasErrors else {
             output.discard()
             return finish(report)

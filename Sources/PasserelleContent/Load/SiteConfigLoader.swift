@@ -2,7 +2,8 @@ import PasserelleModel
 import PasserelleOutput
 /// Reads and validates `site.yaml`.
 package enum SiteConfigLoader {
-    package static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML", "paths"]
+    package static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML", "paths", "budget"]
+    package static let budgetKeys = ["page"]
     package static let pathKeys = ["az", "tags", "search"]
     package static let sectionKeys = ["kind", "slug", "title"]
     package static let languageKeys = ["code", "name", "locale"]
@@ -89,9 +90,21 @@ package enum SiteConfigLoader {
                 diagnostics += paths.diagnostics
             }
         }
+        var pageBudget: PageBudget?
+        if let node = fields["budget"], var budget = YAMLFields(node, path: path, firstLine: 1, what: "'budget'", diagnostics: &diagnostics) {
+            budget.rejectUnknownKeys(budgetKeys, context: "'budget'")
+            if let value = budget["page"] {
+                if let text = value.string, let bytes = PageBudget.bytes(text) {
+                    pageBudget = PageBudget(bytes: bytes, text: text, location: budget.location(value))
+                } else {
+                    budget.error(value, "a page budget is a size, like 60KB, 1.5MB or 50000 (bytes)")
+                }
+            }
+            diagnostics += budget.diagnostics
+        }
         diagnostics += fields.diagnostics
         guard !languages.isEmpty, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (SiteConfig(title: title, baseURL: baseURL, languages: languages, theme: theme,
-                           sections: sections, unsafeHTML: unsafeHTML, generatedSlugs: generatedSlugs), diagnostics)
+                           sections: sections, unsafeHTML: unsafeHTML, generatedSlugs: generatedSlugs, pageBudget: pageBudget), diagnostics)
     }
 }

@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable {
     public let unsafeHTML: Bool
     /// Slugs of the generated pages per language: `az`, `tags`, `search`.
     public let generatedSlugs: [String: [String: String]]
+    /// The most a page's HTML may weigh (`budget: { page: 60KB }`), or nil.
+    public let pageBudget: PageBudget?
 
     /// The default slugs of generated pages, when `site.yaml` does not set them under `paths`.
     public static let defaultGeneratedSlugs: [String: [String: String]] = [
@@ -26,7 +28,7 @@ public struct SiteConfig: Sendable {
     /// The same settings published at another address (`--base-url`, for previews).
     public func with(baseURL: String) -> SiteConfig {
         SiteConfig(title: title, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", languages: languages, theme: theme,
-                   sections: sections, unsafeHTML: unsafeHTML, generatedSlugs: generatedSlugs)
+                   sections: sections, unsafeHTML: unsafeHTML, generatedSlugs: generatedSlugs, pageBudget: pageBudget)
     }
     public var languageCodes: [String] { languages.map(\.code) }
 
@@ -35,7 +37,9 @@ public struct SiteConfig: Sendable {
     public func title(in language: String) -> String { title[language] ?? title[defaultLanguage.code] ?? "" }
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
-    package init(title: [String: String], baseURL: String, languages: [Language], theme: String, sections: [SectionConfig], unsafeHTML: Bool, generatedSlugs: [String: [String: String]]) {
+    package init(title: [String: String], baseURL: String, languages: [Language], theme: String, sections: [SectionConfig], unsafeHTML: Bool,
+                 generatedSlugs: [String: [String: String]], pageBudget: PageBudget? = nil) {
+        self.pageBudget = pageBudget
         self.title = title
         self.baseURL = baseURL
         self.languages = languages
@@ -43,5 +47,34 @@ public struct SiteConfig: Sendable {
         self.sections = sections
         self.unsafeHTML = unsafeHTML
         self.generatedSlugs = generatedSlugs
+    }
+}
+
+/// The weight budget of a page: its HTML file's size, at most `bytes`.
+public struct PageBudget: Sendable, Equatable {
+    public let bytes: Int
+    /// As `site.yaml` writes it (`60KB`).
+    public let text: String
+    /// Where `site.yaml` sets it: the warnings for pages over it point there.
+    public let location: SourceLocation
+
+    public init(bytes: Int, text: String, location: SourceLocation) {
+        self.bytes = bytes
+        self.text = text
+        self.location = location
+    }
+
+    /// The bytes of a size written `60KB`, `60 KB`, `1.5MB` or `50000` (KB: 1,024 bytes; MB: 1,024 KB), or nil.
+    public static func bytes(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [(String, Double)] = [("KIB", 1024), ("MIB", 1_048_576), ("KB", 1024), ("MB", 1_048_576), ("K", 1024), ("M", 1_048_576), ("B", 1)]
+        var number = Substring(trimmed), scale = 1.0
+        for (unit, factor) in units where trimmed.hasSuffix(unit) {
+            number = trimmed.dropLast(unit.count)
+            scale = factor
+            break
+        }
+        guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value > 0, value.isFinite else { return nil }
+        return Int((value * scale).rounded())
     }
 }
