@@ -10,10 +10,13 @@ Usage: scripts/check-zim.py SITE.zim OUTPUT_DIR QUERY EXPECTED_TITLE
 - every HTML page of OUTPUT_DIR (the same site built with `build`) is served as it was built
   (kiwix-serve's own bar is turned off), and every internal
   link and asset of every page served resolves (no 404), the main page being the language chooser;
+- in headless Chromium, the French home page through kiwix-serve has the theme's style and its
+  menu links lead to pages (ZIM_SCREENSHOT=FILE saves what it showed);
 - the full-text search for QUERY lists a page titled EXPECTED_TITLE.
 Prints the figures; exits 1 on any failure.
 """
 import html.parser
+import os
 import pathlib
 import re
 import socket
@@ -51,6 +54,38 @@ def fetch(url):
             return response.status, response.read(), response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as error:
         return error.code, b"", ""
+
+
+def browse(url, screenshot):
+    """Opens a page in headless Chromium through kiwix-serve, as a Kiwix reader would, and
+    follows its first menu link: the theme's style sheet applies, and the link leads to a page."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    failures = []
+    try:
+        driver.set_window_size(1000, 800)
+        driver.get(url)
+        styled = driver.execute_script("return getComputedStyle(document.querySelector('.skip') || document.body).position")
+        if styled != "absolute":
+            failures.append(f"{url}: the theme's style sheet does not apply in Chromium")
+        if screenshot:
+            driver.save_screenshot(screenshot)
+        links = driver.find_elements(By.CSS_SELECTOR, "nav.menu a")
+        if len(links) < 2:
+            failures.append(f"{url}: no menu in Chromium")
+        else:
+            target = links[1].get_attribute("href")
+            links[1].click()
+            if driver.current_url != target or not driver.find_elements(By.CSS_SELECTOR, "main h1"):
+                failures.append(f"{url}: following the menu link {target} in Chromium gave {driver.current_url}")
+    finally:
+        driver.quit()
+    return failures
 
 
 def main():
@@ -118,6 +153,8 @@ def main():
                 status, _, _ = fetch(root + target)
                 if status != 200:
                     failures.append(f"/{page}: link {link} gives {status}")
+
+        failures += browse(f"{root}/{name}/fr/index.html", os.environ.get("ZIM_SCREENSHOT"))
 
         status, body, _ = fetch(f"{root}/search?content={name}&pattern={urllib.parse.quote(query)}")
         results = body.decode("utf-8", "replace")
