@@ -112,8 +112,10 @@ public struct Build: Sendable {
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
         // (Not with offline bundles, which hold every page and are made whole, nor with a page
-        // budget, whose warnings are about every page.)
+        // budget, whose warnings are about every page, nor with typed fields, which the snapshot
+        // does not carry yet.)
         if !options.offlineBundles, let cache, let fingerprint, let current, let currentIdentity, let target, let (config, snapshot) = snapshot?.value, config.pageBudget == nil,
+           config.sections.allSatisfy({ $0.fields.isEmpty }),
            snapshot.environment == fingerprint.environment, cache.snapshotIsSealed(snapshot.fileHashes, for: currentIdentity) {
             let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options,
                                    target: target)

@@ -70,7 +70,9 @@ package struct TextEditBuild: Sendable {
             guard !file.isIndex, let section = file.section, let variant = before[file.id]?.variants[file.language] else {
                 return .needsFullBuild("\(path) is not a published entry")
             }
-            let parsed = FrontMatterParser.parse(file, kind: config.section(named: section)?.kind)
+            let declared = config.section(named: section)
+            let parsed = FrontMatterParser.parse(file, kind: declared?.kind, fields: declared?.fields ?? [],
+                                                 locales: config.languages.map(\.foundationLocale))
             guard parsed.metadata == variant.metadata, parsed.bodyFirstLine == variant.bodyFirstLine,
                   parsed.diagnostics == snapshot.frontMatterDiagnostics[file.relativePath] ?? [] else {
                 return .needsFullBuild("the front matter of \(path) changed")

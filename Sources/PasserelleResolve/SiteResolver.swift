@@ -48,6 +48,46 @@ public struct SiteResolver: Sendable {
         }
     }
 
+    /// The targets of each `references` field of `metadata` (the text of entry `id`), resolved
+    /// like `related` but only into the field's section: a reference without a section is looked
+    /// up there first. Every reference that does not resolve, or resolves elsewhere, is an error.
+    package static func fieldTargets(_ metadata: EntryMetadata, of id: String, section: SectionConfig?, index: ReferenceIndex,
+                                     entries: [String: Entry], drafts: Set<String>, diagnostics: inout [Diagnostic]) -> [String: [String]] {
+        guard let section, !metadata.fields.isEmpty else { return [:] }
+        var targets: [String: [String]] = [:]
+        for field in section.fields {
+            guard let to = field.target, case let .references(references)? = metadata.fields[field.name] else { continue }
+            var found: [String] = []
+            for reference in references {
+                let written = ContentPath.splitAnchor(reference.text).0
+                var result = index.resolve(written)
+                if !written.contains("/"), case .success(to + "/" + written) = index.resolve(to + "/" + written) {
+                    result = .success(to + "/" + written)
+                }
+                switch result {
+                case let .success(target) where drafts.contains(target) && entries[target] == nil:
+                    diagnostics.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
+                case let .success(target) where !target.hasPrefix(to + "/"):
+                    let sectionName = target.split(separator: "/").first.map(String.init) ?? target
+                    diagnostics.append(.error(reference.location, "reference '\(reference.text)' in '\(field.name)' leads into section '\(sectionName)': it must be an entry of '\(to)'"))
+                case let .success(target):
+                    if target != id && !found.contains(target) && entries[target] != nil { found.append(target) }
+                case let .failure(.notFound(suggestions)):
+                    let inSection = suggestions.filter { $0.hasPrefix(to + "/") }
+                    let hint = Suggestion.closest(to: written, in: entries.keys.filter { $0.hasPrefix(to + "/") }.map { String($0.dropFirst(to.count + 1)) }.sorted())
+                        .map { to + "/" + $0 }
+                    let named = (inSection + hint).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)
+                    diagnostics.append(.error(reference.location, "unresolved reference '\(reference.text)' in '\(field.name)': no entry of '\(to)' is named so"
+                        + (named.isEmpty ? "" : " (did you mean " + named.map { "'\($0)'" }.joined(separator: " or ") + "?)")))
+                case let .failure(failure):
+                    diagnostics.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
+                }
+            }
+            targets[field.name] = found
+        }
+        return targets
+    }
+
     /// The key of a rendered body: an entry's page, or a section's (home: `""`) intro, in a language.
     package static func bodyKey(entry id: String?, section: String?, language: String) -> String {
         id.map { "entry:\($0):\(language)" } ?? "intro:\(section ?? ""):\(language)"
@@ -97,8 +137,10 @@ public struct SiteResolver: Sendable {
 
         // Parse front matter in parallel, each text made there (its metadata moved, not copied).
         let includeDrafts = options.includeDrafts
-        let parsed = files.concurrentMap { file -> (diagnostics: [Diagnostic], variant: EntryVariant?, isDraft: Bool) in
-            let result = FrontMatterParser.parse(file, kind: file.section.flatMap { config.section(named: $0)?.kind })
+        let locales = config.languages.map(\.foundationLocale)
+        let parsed = files.concurrentMap { [config] file -> (diagnostics: [Diagnostic], variant: EntryVariant?, isDraft: Bool) in
+            let section = file.section.flatMap { config.section(named: $0) }
+            let result = FrontMatterParser.parse(file, kind: section?.kind, fields: section?.fields ?? [], locales: locales)
             guard let metadata = result.metadata else { return (result.diagnostics, nil, false) }
             if metadata.draft && !includeDrafts { return (result.diagnostics, nil, true) }
             return (result.diagnostics, EntryVariant(language: file.language, metadata: metadata, body: result.body,
@@ -202,11 +244,14 @@ public struct SiteResolver: Sendable {
 
         // Related entries, per page: resolved across cores, then stored in id order.
         let sortedIDs = pairedIDs.filter { entries[$0] != nil } // sorted already
-        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs] id -> [(related: [String], diagnostics: [Diagnostic])] in
+        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs, config] id -> [(related: [String], typed: [String: [String]], diagnostics: [Diagnostic], typedDiagnostics: [Diagnostic])] in
             let entry = entries[id]!
             return languages.map { language in
-                var related: [String] = [], found: [Diagnostic] = []
-                for reference in entry.variant(for: language, order: languages).metadata.related {
+                var related: [String] = [], found: [Diagnostic] = [], typedFound: [Diagnostic] = []
+                let metadata = entry.variant(for: language, order: languages).metadata
+                let typed = SiteResolver.fieldTargets(metadata, of: id, section: config.section(named: entry.section.name),
+                                                      index: index, entries: entries, drafts: draftIDs, diagnostics: &typedFound)
+                for reference in metadata.related {
                     switch index.resolve(ContentPath.splitAnchor(reference.text).0) {
                     case let .success(targetID) where draftIDs.contains(targetID) && entries[targetID] == nil:
                         found.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
@@ -216,13 +261,16 @@ public struct SiteResolver: Sendable {
                         found.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
                     }
                 }
-                return (related, found)
+                return (related, typed, found, typedFound)
             }
         }
         for (id, perLanguage) in zip(sortedIDs, relatedByID) {
             for (language, result) in zip(languages, perLanguage) {
                 diagnostics += result.diagnostics
+                // Each text's typed references are reported once, not again on the pages that show it in another language.
+                if entries[id]!.pages[language]!.textLanguage == language { diagnostics += result.typedDiagnostics }
                 entries[id]!.pages[language]!.related = result.related
+                if !result.typed.isEmpty { entries[id]!.pages[language]!.fieldTargets = result.typed }
             }
         }
 
@@ -316,6 +364,33 @@ public struct SiteResolver: Sendable {
             }
         }
 
+        // Typed backlinks: who names whom in a `references` field, per language, sources in id order.
+        let referenceFields = config.sections.flatMap { section in
+            section.fields.filter { $0.target != nil }.map { (section: section.name, field: $0.name) }
+        }
+        if !referenceFields.isEmpty {
+            for language in languages {
+                var typed: [String: [TypedBacklinks]] = [:]
+                for id in sortedIDs {
+                    guard let page = entries[id]!.pages[language], !page.fieldTargets.isEmpty else { continue }
+                    for (section, field) in referenceFields where section == entries[id]!.section.name {
+                        for target in page.fieldTargets[field] ?? [] {
+                            var lists = typed[target] ?? []
+                            if let at = lists.firstIndex(where: { $0.section == section && $0.field == field }) {
+                                if lists[at].sources.last != id { lists[at].sources.append(id) }
+                            } else {
+                                lists.append(TypedBacklinks(section: section, field: field, sources: [id]))
+                            }
+                            typed[target] = lists
+                        }
+                    }
+                }
+                for (target, lists) in typed where entries[target]?.pages[language] != nil {
+                    let order = { (list: TypedBacklinks) in referenceFields.firstIndex { $0 == (list.section, list.field) } ?? 0 }
+                    entries[target]!.pages[language]!.typedBacklinks = lists.sorted { order($0) < order($1) }
+                }
+            }
+        }
         clock.lap("  backlinks")
         // Sections, in listing order per language: each section and language sorted on its own core.
         let membersBySection = Dictionary(grouping: sortedIDs.map { entries[$0]! }, by: \.section.name)

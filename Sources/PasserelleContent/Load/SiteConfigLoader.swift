@@ -5,7 +5,7 @@ package enum SiteConfigLoader {
     package static let allowedKeys = ["title", "baseURL", "languages", "theme", "sections", "unsafeHTML", "paths", "budget"]
     package static let budgetKeys = ["page"]
     package static let pathKeys = ["az", "tags", "search"]
-    package static let sectionKeys = ["kind", "slug", "title"]
+    package static let sectionKeys = ["kind", "slug", "title", "fields", "catalog"]
     package static let languageKeys = ["code", "name", "locale"]
 
     package static func load(text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
@@ -52,6 +52,7 @@ package enum SiteConfigLoader {
         var sections: [SectionConfig] = []
         if let node = fields["sections"] {
             if case let .mapping(mapping) = node {
+                let sectionNames = mapping.compactMap { $0.key.string }
                 for (nameNode, value) in mapping {
                     let name = nameNode.string ?? ""
                     guard var section = YAMLFields(value, path: path, firstLine: 1, what: "section '\(name)'", diagnostics: &diagnostics) else { continue }
@@ -67,9 +68,17 @@ package enum SiteConfigLoader {
                     for (code, slug) in slugs.sorted(by: { $0.key < $1.key }) where !PathSafety.isSafeSegment(slug) {
                         section.error(section["slug"]!, "unsafe slug '\(slug)' for '\(code)': use letters, digits and '-'")
                     }
+                    let fields = section["fields"].map {
+                        FieldConfigLoader.fields($0, section: name, kind: kind, sections: sectionNames, languages: codes, path: path, diagnostics: &diagnostics)
+                    } ?? []
+                    let catalog = section["catalog"].flatMap {
+                        FieldConfigLoader.catalog($0, section: name, fields: fields, declared: FieldConfigLoader.names(section["fields"]),
+                                                  path: path, diagnostics: &diagnostics)
+                    }
                     sections.append(SectionConfig(name: name, kind: kind,
                                                   slugs: slugs.filter { PathSafety.isSafeSegment($0.value) },
-                                                  titles: section.localized("title", languages: codes) ?? [:]))
+                                                  titles: section.localized("title", languages: codes) ?? [:],
+                                                  fields: fields, catalog: catalog))
                     diagnostics += section.diagnostics
                 }
             } else {

@@ -28,7 +28,8 @@ public enum FrontMatterParser {
         }
     }
 
-    public static func parse(_ file: SourceFile, kind: SectionConfig.Kind?) -> Parsed {
+    /// `fields`: the typed keys the file's section declares.
+    public static func parse(_ file: SourceFile, kind: SectionConfig.Kind?, fields: [FieldDefinition] = [], locales: [Locale] = []) -> Parsed {
         let path = file.displayPath
         let text = file.text
         guard text.hasPrefix("---\n") || text == "---" else {
@@ -82,19 +83,21 @@ public enum FrontMatterParser {
             diagnostics.append(.error(SourceLocation(path: path, line: 1), "front matter is empty: it needs at least 'title'"))
             return Parsed(metadata: nil, body: body, bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
         }
-        let metadata = decode(root, path: path, kind: kind, diagnostics: &diagnostics)
+        let metadata = decode(root, path: path, kind: kind, fields: fields, locales: locales, diagnostics: &diagnostics)
         return Parsed(metadata: diagnostics.hasErrors ? nil : metadata, body: body,
                       bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
     }
 
-    package static func decode(_ root: Node, path: String, kind: SectionConfig.Kind?, diagnostics: inout [Diagnostic]) -> EntryMetadata? {
+    package static func decode(_ root: Node, path: String, kind: SectionConfig.Kind?, fields declared: [FieldDefinition] = [],
+                               locales: [Locale] = [], diagnostics: inout [Diagnostic]) -> EntryMetadata? {
         guard var fields = YAMLFields(root, path: path, firstLine: 2, what: "front matter", diagnostics: &diagnostics) else { return nil }
         if kind != .event {
-            for key in eventKeys where fields[key] != nil && !projectKeys.contains(key) {
+            for key in eventKeys where fields[key] != nil && !projectKeys.contains(key) && !declared.contains(where: { $0.name == key }) {
                 fields.error(fields.keyNode(key)!, "'\(key)' is only for events: this section is not of kind: event")
             }
         }
-        fields.rejectUnknownKeys(allowedKeys(for: kind) + (kind == .event ? [] : eventKeys.filter { !projectKeys.contains($0) }), context: "front matter")
+        fields.rejectUnknownKeys(allowedKeys(for: kind) + (kind == .event ? [] : eventKeys.filter { !projectKeys.contains($0) })
+                                 + declared.map(\.name), context: "front matter")
         var meta = EntryMetadata()
         if let node = fields.require("title", context: "front matter"), let title = fields.string(node, key: "title") {
             if title.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { fields.error(node, "'title' must not be empty") }
@@ -171,8 +174,49 @@ public enum FrontMatterParser {
             fields.warn(node, "'url' '\(url)' is left out: only http, https and mailto links and relative links are published")
             meta.url = nil
         }
+        for field in declared where fields[field.name] != nil {
+            if let value = typedValue(field, &fields, locales: locales) { meta.fields[field.name] = value }
+        }
         diagnostics += fields.diagnostics
         return meta
+    }
+
+    /// The value of a typed field, checked against its definition; nil (and an error) when wrong.
+    private static func typedValue(_ field: FieldDefinition, _ fields: inout YAMLFields, locales: [Locale]) -> FieldValue? {
+        let key = field.name
+        switch field.kind {
+        case .countries:
+            var codes: [String] = []
+            for (code, node) in fields.strings(key) ?? [] {
+                if Countries.codes.contains(code) {
+                    if !codes.contains(code) { codes.append(code) }
+                    continue
+                }
+                let suggestions = Countries.suggestions(for: code, locales: locales)
+                let hint = suggestions.isEmpty ? "" : " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?)"
+                fields.error(node, "unknown country code '\(Suggestion.visible(code))' in '\(key)': use ISO 3166-1 codes in upper case, like SN" + hint)
+            }
+            return .countries(codes)
+        case let .choice(values):
+            guard let text = fields.string(key) else { return nil }
+            guard values.contains(where: { $0.key == text }) else {
+                fields.error(fields[key]!, "unknown value '\(Suggestion.visible(text))' for '\(key)': use "
+                             + values.map(\.key).joined(separator: ", ") + Suggestion.didYouMean(text, in: values.map(\.key)))
+                return nil
+            }
+            return .choice(text)
+        case .year:
+            guard let node = fields[key] else { return nil }
+            guard case .scalar = node, let year = Int(node.string ?? ""), (0...9999).contains(year) else {
+                fields.error(node, "'\(key)' must be a year, a whole number like 2003, not '\(Suggestion.visible(node.string ?? YAMLFields.kindName(node)))'")
+                return nil
+            }
+            return .year(year)
+        case .text:
+            return fields.string(key).map(FieldValue.text)
+        case .references:
+            return .references((fields.strings(key) ?? []).map { ReferenceText(text: $0.0, location: fields.location($0.1)) })
+        }
     }
 
     /// A warning for a local time that the zone's clocks skip or show twice, saying which instant

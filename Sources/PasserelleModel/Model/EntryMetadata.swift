@@ -16,6 +16,8 @@ public struct EntryMetadata: Hashable, Sendable {
     /// An external link (events, projects).
     public var url: String?
     public var event: EventDetails?
+    /// The values of the section's typed fields (`FieldDefinition`), by key.
+    public var fields: [String: FieldValue] = [:]
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
     package init(title: String = "", summary: String? = nil, weight: Int? = nil, category: String? = nil, tags: [String] = [], related: [ReferenceText] = [], slug: String? = nil, aliases: [ReferenceText] = [], draft: Bool = false, date: CalendarDate? = nil, updated: CalendarDate? = nil, location: String? = nil, url: String? = nil, event: EventDetails? = nil) {

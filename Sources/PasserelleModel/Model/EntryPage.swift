@@ -14,6 +14,8 @@ public struct EntryPage: Sendable {
         var related: [String]
         var bodyReferences: [String]
         var backlinks: [String]
+        var fieldTargets: [String: [String]] = [:]
+        var typedBacklinks: [TypedBacklinks] = []
     }
 
     /// The fields, immutable, shared by every copy of the page.
@@ -75,6 +77,18 @@ public struct EntryPage: Sendable {
         set { change { $0.backlinks = newValue } }
     }
 
+    /// Per `references` field of its text: the entry ids it names, in order.
+    public var fieldTargets: [String: [String]] {
+        get { storage.fields.fieldTargets }
+        set { change { $0.fieldTargets = newValue } }
+    }
+    /// The entries that name this one in a `references` field, by section and field (sorted by
+    /// section, then field, as `site.yaml` declares them).
+    public var typedBacklinks: [TypedBacklinks] {
+        get { storage.fields.typedBacklinks }
+        set { change { $0.typedBacklinks = newValue } }
+    }
+
     /// Sets what the rendered body gives the page, in one change.
     package mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [String]) {
         change { fields in
@@ -86,4 +100,17 @@ public struct EntryPage: Sendable {
     }
 
     public var isFallback: Bool { storage.fields.language != storage.fields.textLanguage }
+}
+
+/// The entries of one section that name an entry in one of its `references` fields.
+public struct TypedBacklinks: Sendable, Hashable {
+    public let section: String
+    public let field: String
+    public var sources: [String]
+
+    public init(section: String, field: String, sources: [String]) {
+        self.section = section
+        self.field = field
+        self.sources = sources
+    }
 }

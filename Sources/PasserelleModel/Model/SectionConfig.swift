@@ -8,12 +8,21 @@ public struct SectionConfig: Hashable, Sendable {
     public let kind: Kind
     public let slugs: [String: String]
     public let titles: [String: String]
+    /// Its typed front-matter keys, in declared order.
+    public let fields: [FieldDefinition]
+    /// What makes its listing a catalog, if anything.
+    public let catalog: CatalogConfig?
+
+    public func field(named name: String) -> FieldDefinition? { fields.first { $0.name == name } }
 
     public func slug(in language: String) -> String { slugs[language] ?? name }
     public func title(in language: String) -> String { titles[language] ?? name }
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
-    package init(name: String, kind: Kind, slugs: [String: String], titles: [String: String]) {
+    package init(name: String, kind: Kind, slugs: [String: String], titles: [String: String],
+                 fields: [FieldDefinition] = [], catalog: CatalogConfig? = nil) {
+        self.fields = fields
+        self.catalog = catalog
         self.name = name
         self.kind = kind
         self.slugs = slugs

@@ -1,3 +1,4 @@
+import Foundation
 import PasserelleMarkdown
 import PasserelleModel
 import PasserelleTemplates
@@ -11,7 +12,7 @@ package struct EntryPages: PageKind {
         ["entry", "html", "sectionTitle", "sectionURL", "textLang", "fallbackNotice", "date", "dateISO", "updated",
          "updatedISO", "tags", "hasTags", "location", "externalURL", "event", "startISO", "status", "statusLabel",
          "isCancelled", "showStatus", "timezone", "icsURL", "category", "related", "hasRelated", "backlinkGroups",
-         "hasBacklinks", "entries"]
+         "hasBacklinks", "entries", "fields", "hasFields", "values", "text", "last", "typedBacklinks", "inverseTitle", "key"]
     }
 
     package func jobs(in site: Site) -> [PageJob] {
@@ -98,9 +99,55 @@ extension PageRenderer {
                                    "entries": sorted.map { entryLink($0.source.entry, language: language, from: path) }])
         }
         if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups; item["hasBacklinks"] = true }
+        let fields = fieldItems(meta, page: page, section: entry.section, language: language, from: path)
+        if !fields.isEmpty { item["fields"] = fields; item["hasFields"] = true }
+        let typed = typedBacklinkItems(page, language: language, from: path)
+        if !typed.isEmpty { item["typedBacklinks"] = typed }
         context["entry"] = item
         var written = self.page("entry", context, path: path) { entry.pages[$0]!.outputPath }
         written.lastModified = meta.updated ?? meta.date
         return written
+    }
+
+    /// The typed fields of a text, in the section's order, each under its title in `language`:
+    /// countries by their names, choices by their titles, references as links to their targets.
+    func fieldItems(_ meta: EntryMetadata, page: EntryPage, section: SectionConfig, language: String, from path: String) -> [TemplateRecord] {
+        let locale = site.config.language(language)?.foundationLocale ?? Locale(identifier: language)
+        return section.fields.compactMap { field -> TemplateRecord? in
+            guard let value = meta.fields[field.name] else { return nil }
+            var values: [TemplateRecord]
+            switch value {
+            case let .countries(codes): values = codes.map { ["text": Countries.name($0, locale: locale)] }
+            case let .choice(key):
+                guard case let .choice(choices) = field.kind else { return nil }
+                values = [["text": choices.first { $0.key == key }?.title(in: language) ?? key]]
+            case let .year(year): values = [["text": String(year)]]
+            case let .text(text): values = [["text": text]]
+            case .references:
+                values = (page.fieldTargets[field.name] ?? []).compactMap { site.entries[$0] }.map { target in
+                    var link = entryLink(target, language: language, from: path)
+                    link["text"] = link["title"]
+                    return link
+                }
+            }
+            guard !values.isEmpty else { return nil }
+            values[values.count - 1]["last"] = true
+            return ["name": field.title(in: language), "values": values]
+        }
+    }
+
+    /// The entries that name this page's entry in a `references` field, under the field's
+    /// inverse title, each list sorted like the section it comes from.
+    func typedBacklinkItems(_ page: EntryPage, language: String, from path: String) -> [TemplateRecord] {
+        page.typedBacklinks.compactMap { list -> TemplateRecord? in
+            guard let field = site.config.section(named: list.section)?.field(named: list.field),
+                  case let .references(_, inverse) = field.kind else { return nil }
+            let rank = ranks[language]?[list.section] ?? [:]
+            let sources = list.sources.compactMap { id in site.entries[id].map { (id: id, entry: $0) } }
+                .sorted { (rank[$0.id] ?? 0, $0.id) < (rank[$1.id] ?? 0, $1.id) }
+            guard !sources.isEmpty else { return nil }
+            return ["inverseTitle": inverse[language] ?? field.title(in: language), "key": "\(list.section)-\(list.field)",
+                    "entries": sources.map { entryLink($0.entry, language: language, from: path) }]
+        }
     }
 }
