@@ -89,6 +89,8 @@ public struct PageRenderer: Sendable {
     func tags(_ language: String) -> [TagIndex.Tag] { tagsMemo.value(for: language) { TagIndex(site: site, language: language).tags } }
     private let tagsMemo = ConcurrentMemo<[TagIndex.Tag]>()
     let icalBlocks = ConcurrentMemo<(ICalendarWriter.Event, [UInt8])?>()
+    /// The catalogs of the catalog sections, by language and section (`catalog(_:_:)`).
+    let catalogMemo = ConcurrentMemo<Catalog>()
     /// The last build's search records by language, and the entries whose bodies changed since:
     /// the search index is made of those records with the changed ones replaced (a text edit).
     package let carriedSearch: (records: [String: SearchFragments], edited: Set<RenderPlan.EditedBody>)?

@@ -6,6 +6,12 @@ public enum SitePaths {
         "\(language)/\(section.slug(in: language))/index.html"
     }
 
+    /// The page of one facet value of a catalog: `fr/projets/pays/sn/index.html`, then
+    /// `fr/projets/pays/sn/page/2/index.html` for the next hundred entries.
+    public static func facetValue(_ section: SectionConfig, field: FieldDefinition, value: String, page: Int = 1, _ language: String) -> String {
+        "\(language)/\(section.slug(in: language))/\(field.slug(in: language))/\(value)/" + (page > 1 ? "page/\(page)/index.html" : "index.html")
+    }
+
     public static func entry(_ section: SectionConfig, slug: String, _ language: String) -> String {
         "\(language)/\(section.slug(in: language))/\(slug)/index.html"
     }

@@ -116,12 +116,14 @@ extension PageRenderer {
         return section.fields.compactMap { field -> TemplateRecord? in
             guard let value = meta.fields[field.name] else { return nil }
             var values: [TemplateRecord]
+            var slugs: [String] = []
             switch value {
-            case let .countries(codes): values = codes.map { ["text": Countries.name($0, locale: locale)] }
+            case let .countries(codes): values = codes.map { ["text": Countries.name($0, locale: locale)] }; slugs = codes.map { $0.lowercased() }
             case let .choice(key):
                 guard case let .choice(choices) = field.kind else { return nil }
                 values = [["text": choices.first { $0.key == key }?.title(in: language) ?? key]]
-            case let .year(year): values = [["text": String(year)]]
+                slugs = [key]
+            case let .year(year): values = [["text": String(year)]]; slugs = [String(year)]
             case let .text(text): values = [["text": text]]
             case .references:
                 values = (page.fieldTargets[field.name] ?? []).compactMap { site.entries[$0] }.map { target in
@@ -131,6 +133,12 @@ extension PageRenderer {
                 }
             }
             guard !values.isEmpty else { return nil }
+            // A facet of the section's catalog: each value links to its page.
+            if section.catalog?.facets.contains(field.name) == true {
+                for (index, slug) in zip(values.indices, slugs) {
+                    values[index]["url"] = SitePaths.relative(from: path, to: SitePaths.facetValue(section, field: field, value: slug, language))
+                }
+            }
             values[values.count - 1]["last"] = true
             return ["name": field.title(in: language), "values": values]
         }

@@ -113,7 +113,7 @@ package enum PageKinds {
     package static let all: [any PageKind] = [
         LanguageChooserPage(), RootNotFoundPage(),
         SearchIndexFiles(), AtoZPage(), TagsPage(), SearchPage(), NotFoundPage(), TagPages(), AtomFeedFile(),
-        HomePage(), SectionListingPage(), EntryPages(),
+        HomePage(), SectionListingPage(), CatalogFacetPages(), EntryPages(),
         CalendarPages(), EventICalendarFile(), LanguageICalendarFile(),
         RedirectPages(), SitemapFile(), RobotsFile(),
         TranslationStatusPages(),

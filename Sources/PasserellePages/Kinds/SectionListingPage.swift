@@ -7,7 +7,8 @@ package struct SectionListingPage: PageKind {
     package var name: String { "section listing" }
     package var templates: [String] { ["section"] }
     package var keys: [String] {
-        ["intro", "introLang", "groups", "category", "entries", "empty", "calendarYears", "year", "hasCalendar", "icsURL"]
+        ["intro", "introLang", "groups", "category", "entries", "empty", "calendarYears", "year", "hasCalendar", "icsURL",
+         "catalog", "facets", "values", "label", "count", "facetKeys", "facetValues", "last", "field", "key"]
     }
 
     package func jobs(in site: Site) -> [PageJob] {
@@ -31,6 +32,11 @@ package struct SectionListingPage: PageKind {
             context.merge(renderer.eventListing(section, language: language, path: path))
             return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
         }
+        if section.config.catalog != nil {
+            context["catalog"] = renderer.catalogListing(renderer.catalog(section, language), from: path)
+            context["empty"] = (section.orderedEntries[language] ?? []).isEmpty
+            return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
+        }
         // Group by category, groups in the order of their first (lowest-weight) entry.
         var groups: [(category: String?, entries: [TemplateRecord])] = []
         for id in section.orderedEntries[language] ?? [] {
@@ -46,5 +52,38 @@ package struct SectionListingPage: PageKind {
         context["groups"] = groups.map { ["category": $0.category ?? false, "entries": $0.entries] as TemplateRecord }
         context["empty"] = groups.isEmpty
         return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
+    }
+}
+
+extension PageRenderer {
+    /// A catalog listing: each facet with its values and counts, linked to their pages, and every
+    /// entry with its facet values (`facetKeys`: `field=slug` words, for filtering in place).
+    func catalogListing(_ catalog: Catalog, from path: String) -> TemplateRecord {
+        let language = catalog.language
+        var perEntry: [String: [(facet: Int, value: Catalog.Value)]] = [:]
+        let facets = catalog.facets.enumerated().map { index, facet -> TemplateRecord in
+            for value in facet.values { for id in value.entries { perEntry[id, default: []].append((index, value)) } }
+            return ["name": facet.field.title(in: language), "field": facet.field.slug(in: language),
+                    "values": facet.values.map { value -> TemplateRecord in
+                        ["label": value.label, "count": value.entries.count, "key": value.slug,
+                         "url": SitePaths.relative(from: path, to: catalog.path(facet, value))]
+                    }]
+        }
+        let entries = catalog.entries.compactMap { id -> TemplateRecord? in
+            guard let entry = site.entries[id] else { return nil }
+            var link = entryLink(entry, language: language, from: path)
+            let values = perEntry[id] ?? []
+            link["facetKeys"] = values.map { "\(catalog.facets[$0.facet].field.slug(in: language))=\($0.value.slug)" }.joined(separator: " ")
+            link["facetValues"] = catalog.facets.indices.compactMap { index -> TemplateRecord? in
+                var shown = values.filter { $0.facet == index }.map { value -> TemplateRecord in
+                    ["label": value.value.label, "url": SitePaths.relative(from: path, to: catalog.path(catalog.facets[index], value.value))]
+                }
+                guard !shown.isEmpty else { return nil }
+                shown[shown.count - 1]["last"] = true
+                return ["name": catalog.facets[index].field.title(in: language), "values": shown]
+            }
+            return link
+        }
+        return ["facets": facets, "entries": entries]
     }
 }

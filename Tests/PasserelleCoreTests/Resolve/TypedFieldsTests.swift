@@ -11,14 +11,14 @@ final class TypedFieldsTests: XCTestCase {
         let report = site.build()
         XCTAssertTrue(report.succeeded, "\(report.diagnostics)")
         let french = try site.read("fr/projets/vallee/index.html")
-        XCTAssertTrue(french.contains("<dt>Pays</dt><dd>Sénégal, Mali</dd>"), french)
-        XCTAssertTrue(french.contains("<dt>État</dt><dd>En cours</dd>"), french)
+        XCTAssertTrue(french.contains("<dt>Pays</dt><dd><a href=\"../pays/sn/index.html\">Sénégal</a>, <a href=\"../pays/ml/index.html\">Mali</a></dd>"), french)
+        XCTAssertTrue(french.contains("<dt>État</dt><dd><a href=\"../status/active/index.html\">En cours</a></dd>"), french)
         XCTAssertTrue(french.contains("<dt>Depuis</dt><dd>2003</dd>"), french)
         XCTAssertTrue(french.contains("<dt>Partenaire</dt><dd>Réseau des télécentres</dd>"), french)
         XCTAssertTrue(french.contains("<dt>Points du plan d’action</dt><dd><a href=\"../../plan/telecentres/index.html\">Télécentres communautaires</a>, <a href=\"../../plan/contenu-local/index.html\">Contenu local</a></dd>"), french)
         let english = try site.read("en/projects/vallee/index.html")
-        XCTAssertTrue(english.contains("<dt>Countries</dt><dd>Senegal, Mali</dd>"), english)
-        XCTAssertTrue(english.contains("<dt>Status</dt><dd>Active</dd>"), english)
+        XCTAssertTrue(english.contains("<dt>Countries</dt><dd><a href=\"../countries/sn/index.html\">Senegal</a>, <a href=\"../countries/ml/index.html\">Mali</a></dd>"), english)
+        XCTAssertTrue(english.contains("<dt>Status</dt><dd><a href=\"../status/active/index.html\">Active</a></dd>"), english)
         XCTAssertTrue(english.contains("<a href=\"../../plan/telecentres/index.html\">Community telecentres</a>"), english)
     }
 

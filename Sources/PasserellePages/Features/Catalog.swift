@@ -1,0 +1,100 @@
+import Foundation
+import PasserelleModel
+
+/// The facets of a catalog section in one language (`catalog:` in `site.yaml`): each facet's
+/// values, in order, with the entries that have each, in the section's listing order.
+package struct Catalog: Sendable {
+    /// One value of a facet: the countries code, choice key, year or target entry id it stands
+    /// for, its slug in URLs, its label in the language, and its entries.
+    package struct Value: Sendable {
+        package let key: String
+        package let slug: String
+        package let label: String
+        package var entries: [String]
+    }
+
+    package struct Facet: Sendable {
+        package let field: FieldDefinition
+        package let values: [Value]
+    }
+
+    package let section: SectionConfig
+    package let language: String
+    package let facets: [Facet]
+    /// The section's entries in listing order.
+    package let entries: [String]
+
+    /// Entries a facet page lists at most; the rest go on following pages.
+    package static let pageSize = 100
+
+    package init(section: Section, site: Site, language: String) {
+        self.section = section.config
+        self.language = language
+        entries = section.orderedEntries[language] ?? []
+        let locale = site.config.language(language)?.foundationLocale ?? Locale(identifier: language)
+        let collation = TitleCollation(locale: site.config.language(language)?.locale ?? language)
+        var facets: [Facet] = []
+        for name in section.config.catalog?.facets ?? [] {
+            guard let field = section.config.field(named: name) else { continue }
+            var found: [String: Value] = [:], order: [String] = []
+            for id in entries {
+                guard let entry = site.entries[id] else { continue }
+                for (key, slug, label) in Catalog.values(of: entry, field: field, language: language, site: site, locale: locale) {
+                    if found[key] == nil {
+                        found[key] = Value(key: key, slug: slug, label: label, entries: [])
+                        order.append(key)
+                    }
+                    if found[key]!.entries.last != id { found[key]!.entries.append(id) }
+                }
+            }
+            var values = order.map { found[$0]! }
+            switch field.kind {
+            case let .choice(choices):
+                let rank = Dictionary(uniqueKeysWithValues: choices.enumerated().map { ($1.key, $0) })
+                values.sort { rank[$0.key, default: 0] < rank[$1.key, default: 0] }
+            case .year:
+                values.sort { (Int($0.key) ?? 0) > (Int($1.key) ?? 0) }
+            case .references:
+                // The targets in their own section's listing order.
+                let target = field.target.flatMap { name in site.sections.first { $0.config.name == name } }
+                let rank = Dictionary(uniqueKeysWithValues: (target?.orderedEntries[language] ?? []).enumerated().map { ($1, $0) })
+                values.sort { (rank[$0.key] ?? .max, $0.key) < (rank[$1.key] ?? .max, $1.key) }
+            case .countries, .text:
+                values = collation.sorted(values, title: \.label, tieBreak: \.key)
+            }
+            facets.append(Facet(field: field, values: values))
+        }
+        self.facets = facets
+    }
+
+    /// The values `entry` has for `field` in `language`: (key, slug, label).
+    package static func values(of entry: Entry, field: FieldDefinition, language: String, site: Site, locale: Locale) -> [(String, String, String)] {
+        guard let page = entry.pages[language] else { return [] }
+        let metadata = entry.variants[page.textLanguage]?.metadata
+        switch metadata?.fields[field.name] {
+        case let .countries(codes)?:
+            return codes.map { ($0, $0.lowercased(), Countries.name($0, locale: locale)) }
+        case let .choice(key)?:
+            guard case let .choice(choices) = field.kind else { return [] }
+            return [(key, key, choices.first { $0.key == key }?.title(in: language) ?? key)]
+        case let .year(year)?:
+            return [(String(year), String(year), String(year))]
+        case .references?:
+            return (page.fieldTargets[field.name] ?? []).compactMap { id in
+                guard let target = site.entries[id], let targetPage = target.pages[language],
+                      let title = target.variants[targetPage.textLanguage]?.metadata.title else { return nil }
+                return (id, targetPage.slug, title)
+            }
+        default:
+            return []
+        }
+    }
+
+    /// How many pages the value's listing takes.
+    package static func pageCount(_ value: Value) -> Int { max(1, (value.entries.count + pageSize - 1) / pageSize) }
+
+    /// The path of page `page` of a value's listing.
+    package func path(_ facet: Facet, _ value: Value, page: Int = 1) -> String {
+        SitePaths.facetValue(section, field: facet.field, value: value.slug, page: page, language)
+    }
+}
