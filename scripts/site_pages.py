@@ -23,6 +23,13 @@ def page_types(output):
                 tags = sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
                 if tags:
                     found["tag"] = tags[0] / "index.html"
+            elif 'class="catalog"' in text:
+                found["catalog"] = index
+                # A facet value's page: <catalog>/<field>/<value>/index.html (the field folder has no page).
+                for field in sorted(p for p in folder.iterdir() if p.is_dir() and not (p / "index.html").is_file()):
+                    values = sorted(p for p in field.iterdir() if (p / "index.html").is_file())
+                    if values:
+                        found.setdefault("facet", values[0] / "index.html")
             else:
                 found.setdefault("section", index)
                 entries = sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
