@@ -12,16 +12,19 @@ final class CatalogFacetPagesTests: XCTestCase {
         XCTAssertTrue(site.build().succeeded)
         let listing = try site.read("fr/projets/index.html")
         XCTAssertTrue(listing.contains("<section class=\"facet\" data-field=\"pays\"><h2>Pays</h2>"), listing)
-        XCTAssertTrue(listing.contains("<a href=\"pays/sn/index.html\" data-key=\"sn\">Sénégal</a> <span class=\"count\">(2)</span>"), listing)
-        XCTAssertTrue(listing.contains("<a href=\"pays/ml/index.html\" data-key=\"ml\">Mali</a> <span class=\"count\">(1)</span>"), listing)
-        XCTAssertTrue(listing.contains("<a href=\"status/active/index.html\" data-key=\"active\">En cours</a> <span class=\"count\">(1)</span>"), listing)
-        XCTAssertTrue(listing.contains("<a href=\"addresses/contenu-local/index.html\" data-key=\"contenu-local\">Contenu local</a> <span class=\"count\">(2)</span>"), listing)
+        XCTAssertTrue(listing.contains("<a href=\"pays/sn/index.html\" data-key=\"sn\" title=\"Page : Sénégal\">Sénégal</a> <span class=\"count\">(2)</span>"), listing)
+        XCTAssertTrue(listing.contains("<a href=\"pays/ml/index.html\" data-key=\"ml\" title=\"Page : Mali\">Mali</a> <span class=\"count\">(1)</span>"), listing)
+        XCTAssertTrue(listing.contains("<a href=\"status/active/index.html\" data-key=\"active\" title=\"Page : En cours\">En cours</a> <span class=\"count\">(1)</span>"), listing)
+        XCTAssertTrue(listing.contains("<a href=\"addresses/contenu-local/index.html\" data-key=\"contenu-local\" title=\"Page : Contenu local\">Contenu local</a> <span class=\"count\">(2)</span>"), listing)
         // Countries in the language's order of names; choices in their declared order.
         XCTAssertLessThan(try XCTUnwrap(listing.range(of: ">Mali<")).lowerBound, try XCTUnwrap(listing.range(of: ">Sénégal<")).lowerBound)
         XCTAssertLessThan(try XCTUnwrap(listing.range(of: ">En cours<")).lowerBound, try XCTUnwrap(listing.range(of: ">Achevé<")).lowerBound)
         XCTAssertTrue(listing.contains("<li data-facets=\"pays=ml pays=sn addresses=contenu-local addresses=telecentres status=active\">"), listing)
+        XCTAssertTrue(listing.contains("<script src=\"../../theme/catalog.js\" defer></script>"), listing)
+        XCTAssertTrue(listing.contains("<p class=\"catalog-status\" role=\"status\" aria-live=\"polite\""), listing)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("theme/catalog.js").path))
         let english = try site.read("en/projects/index.html")
-        XCTAssertTrue(english.contains("<a href=\"countries/sn/index.html\" data-key=\"sn\">Senegal</a>"), english)
+        XCTAssertTrue(english.contains("<a href=\"countries/sn/index.html\" data-key=\"sn\" title=\"Page: Senegal\">Senegal</a>"), english)
     }
 
     func testEachValueHasItsPageListingItsEntries() throws {
