@@ -63,6 +63,7 @@ struct NewCommand: ParsableCommand {
                 lines += ["start: \(today.iso)", "# end: \(today.iso)            # last day, inclusive", "# timezone: Africa/Tunis    # for timed events (start: \(today.iso)T09:00)",
                           "# location: \"\"", "# status: confirmed          # or tentative, cancelled"]
             }
+            lines += NewCommand.fieldLines(sectionConfig, language: language.code)
             lines += ["# related: [recommendations/calendar]", "# tags: []", "---", "", ""]
             try Data(lines.joined(separator: "\n").utf8).write(to: file, options: .withoutOverwriting)
             Swift.print("created \(display(file, cwd))")
@@ -76,6 +77,23 @@ struct NewCommand: ParsableCommand {
 
     private func display(_ url: URL, _ cwd: URL) -> String {
         url.path.hasPrefix(cwd.path + "/") ? String(url.path.dropFirst(cwd.path.count + 1)) : url.path
+    }
+
+    /// The section's typed fields, as comments to fill in (they are all optional), each with
+    /// what it takes: `# countries: [SN]          # Pays: ISO 3166-1 codes`.
+    static func fieldLines(_ section: SectionConfig, language: String) -> [String] {
+        section.fields.map { field in
+            let (example, what): (String, String)
+            switch field.kind {
+            case .countries: (example, what) = ("[SN]", "ISO 3166-1 codes, upper case")
+            case let .choice(values): (example, what) = (values.first?.key ?? "", values.map(\.key).joined(separator: ", "))
+            case .year: (example, what) = ("\(CalendarDate(Date()).year)", "a year")
+            case .text: (example, what) = ("\"\"", "a text")
+            case let .references(to, _): (example, what) = ("[]", "entries of \(to)")
+            }
+            let line = "# \(field.name): \(example)"
+            return line.padding(toLength: max(line.count + 1, 30), withPad: " ", startingAt: 0) + "# \(field.title(in: language)): \(what)"
+        }
     }
 
     static func quoted(_ text: String) -> String {

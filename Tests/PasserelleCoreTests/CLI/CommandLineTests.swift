@@ -61,6 +61,25 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("broken.zip").path))
     }
 
+    func testNewWritesTheSectionsTypedFieldsAsCommentsThatBuildOnceFilledIn() throws {
+        let catalog = try FixtureSite("catalog")
+        defer { catalog.remove() }
+        let result = try PasserelleProcess.run(["new", "projects", "ecoles", "--title-fr", "Écoles", "--title-en", "Schools"], in: catalog.root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let french = try catalog.read("projects/ecoles.fr.md", in: catalog.content)
+        XCTAssertTrue(french.contains("\n# countries: [SN]             # Pays: ISO 3166-1 codes, upper case\n"), french)
+        XCTAssertTrue(french.contains("\n# status: active              # État: active, completed\n"), french)
+        XCTAssertTrue(french.contains("# addresses: []               # Points du plan d’action: entries of plan"), french)
+        XCTAssertTrue(try catalog.read("projects/ecoles.en.md", in: catalog.content).contains("# Countries: ISO 3166-1 codes"))
+        // Uncommented as they are, they are valid front matter.
+        let filled = french.replacingOccurrences(of: "# countries:", with: "countries:").replacingOccurrences(of: "# status:", with: "status:")
+            .replacingOccurrences(of: "# since:", with: "since:").replacingOccurrences(of: "# addresses:", with: "addresses:")
+        try catalog.write("projects/ecoles.fr.md", filled)
+        let report = catalog.build()
+        XCTAssertTrue(report.succeeded, "\(report.diagnostics)")
+        XCTAssertTrue(try catalog.read("fr/projets/ecoles/index.html").contains("<dt>Pays</dt>"))
+    }
+
     func testAFIFOIsAnErrorNamingItsPathNeverAWait() throws {
         XCTAssertEqual(mkfifo(site.content.appendingPathComponent("events/x.fr.md").path, 0o644), 0)
         for command in ["check", "build"] {
