@@ -21,15 +21,14 @@ public struct BundleContents: Sendable {
 
     /// Every folder that holds a file, as `fr/` and `fr/projets/`, sorted like the files.
     public var folders: [String] {
-        var folders = Set<String>()
-        for (path, _) in files {
-            var rest = Substring(path)
-            while let slash = rest.lastIndex(of: "/") {
-                rest = rest[..<slash]
-                guard folders.insert(String(rest) + "/").inserted else { break }
-            }
-        }
-        return folders.sorted { String.utf8Precedes($0, $1) }
+        SitePaths.folders(holding: files.map(\.path)).map { $0 + "/" }.sorted { String.utf8Precedes($0, $1) }
+    }
+
+    /// The files of a build as `build` writes them: `files`, and the marker file of its output folder.
+    public static func ofBuild(_ files: [String: [UInt8]]) -> BundleContents {
+        var all = files
+        all[OutputWriter.marker] = Array(OutputWriter.markerText.utf8)
+        return BundleContents(files: all)
     }
 }
 

@@ -260,10 +260,7 @@ public struct Build: Sendable {
         do {
             for bundle in bundles { output.write(bundle.download.path, .data(bundle.data)) }
             for (destination, source) in copies {
-                switch SourceTree.read(path: source) {
-                case let .success(data): output.write(destination, .data(data))
-                case let .failure(error): throw OutputWriter.Failure.io("\(source) \(error.message)")
-                }
+                output.write(destination, .data(try Build.copiedFile(source)))
             }
             try output.finish()
         } catch {
@@ -331,6 +328,14 @@ public struct Build: Sendable {
                 options.theme.map { resolveTheme($0).path } ?? "", "\(options.includeDrafts)", "\(options.strict)", options.baseURL ?? "", "precompress \(options.precompress)", "offline bundles \(options.offlineBundles)",
                 "\(options.buildDate.timeIntervalSince1970)", options.workingDirectory.standardizedFileURL.path,
                 GitHistory.state(around: options.content)].joined(separator: "\n")
+    }
+
+    /// A theme or content file the output holds as it is, read from its real path.
+    static func copiedFile(_ source: String) throws -> Data {
+        switch SourceTree.read(path: source) {
+        case let .success(data): return data
+        case let .failure(error): throw OutputWriter.Failure.io("\(source) \(error.message)")
+        }
     }
 
     private func finish(_ report: Report) -> Report {

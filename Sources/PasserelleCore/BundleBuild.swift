@@ -51,9 +51,7 @@ public struct BundleBuild: Sendable {
         let site = Locked<Site?>(nil)
         let report = Build(options: options, into: memory, observingSite: { resolved in site.withLock { $0 = resolved } }).run()
         guard report.succeeded, let files = memory.current?.files, let resolved = site.withLock({ $0 }) else { return (report, nil, nil) }
-        var all = files
-        all[OutputWriter.marker] = Array(OutputWriter.markerText.utf8)
-        return (report, BundleContents(files: all), resolved)
+        return (report, BundleContents.ofBuild(files), resolved)
     }
 
     /// What a bundle of `site` says about it: a name from its address, its title and home text

@@ -3,7 +3,6 @@ import PasserelleModel
 import PasserelleOutput
 import PasserellePages
 import PasserelleTemplates
-import PasserelleContent
 import Foundation
 
 /// `build --offline-bundles`: the site as one zip and one ZIM under `output/offline/`, which
@@ -22,14 +21,8 @@ enum OfflineBundles {
         let renderer = PageRenderer(site: site, theme: theme, commitDays: commitDays)
         _ = RenderPlan(site: site).render(with: renderer) { page in collected.withLock { $0[page.path] = page.bytes } }
         var files = collected.withLock { $0.take() }
-        for (destination, source) in copies {
-            switch SourceTree.read(path: source) {
-            case let .success(data): files[destination] = Array(data)
-            case let .failure(error): throw OutputWriter.Failure.io("\(source) \(error.message)")
-            }
-        }
-        files[OutputWriter.marker] = Array(OutputWriter.markerText.utf8)
-        let contents = BundleContents(files: files)
+        for (destination, source) in copies { files[destination] = Array(try Build.copiedFile(source)) }
+        let contents = BundleContents.ofBuild(files)
         let metadata = BundleBuild.metadata(of: site, contents: contents)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("passerelle-offline-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -6,6 +6,19 @@ public enum SitePaths {
         "\(language)/\(section.slug(in: language))/index.html"
     }
 
+    /// Every folder that holds one of `paths` (`fr`, `fr/recommandations`…), without the root.
+    public static func folders<Paths: Sequence>(holding paths: Paths) -> Set<String> where Paths.Element == String {
+        var folders = Set<String>()
+        for path in paths {
+            var rest = Substring(path)
+            while let slash = rest.lastIndex(of: "/") {
+                rest = rest[..<slash]
+                guard folders.insert(String(rest)).inserted else { break }
+            }
+        }
+        return folders
+    }
+
     /// The page of one facet value of a catalog: `fr/projets/pays/sn/index.html`, then
     /// `fr/projets/pays/sn/page/2/index.html` for the next hundred entries.
     public static func facetValue(_ section: SectionConfig, field: FieldDefinition, value: String, page: Int = 1, _ language: String) -> String {

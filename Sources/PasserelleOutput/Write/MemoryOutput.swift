@@ -13,15 +13,7 @@ public final class MemoryOutput: OutputTarget, Sendable {
 
         public init(files: [String: [UInt8]]) {
             self.files = files
-            var folders = Set<String>()
-            for path in files.keys {
-                var path = Substring(path)
-                while let slash = path.lastIndex(of: "/") {
-                    path = path[..<slash]
-                    guard folders.insert(String(path)).inserted else { break }
-                }
-            }
-            self.folders = folders
+            folders = SitePaths.folders(holding: files.keys)
         }
     }
 

@@ -14,16 +14,8 @@ final class BundleBuildTests: XCTestCase {
         return options
     }
 
-    /// Every file of a zip, by path (folders as empty values ending in `/`).
     private func unzipped(_ url: URL) throws -> [String: Data] {
-        let archive = try Archive(url: url, accessMode: .read)
-        var files: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
-            var data = Data()
-            _ = try archive.extract(entry, consumer: { data.append($0) })
-            files[entry.path] = data
-        }
-        return files
+        try unzippedFiles(try Archive(url: url, accessMode: .read))
     }
 
     func testTheZipHoldsExactlyTheTreeBuildWritesAndIsTheSameTwice() throws {

@@ -16,14 +16,7 @@ final class OfflineBundlesTests: XCTestCase {
     }
 
     private func unzipped(_ data: Data) throws -> [String: Data] {
-        let archive = try Archive(data: data, accessMode: .read)
-        var files: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
-            var bytes = Data()
-            _ = try archive.extract(entry, consumer: { bytes.append($0) })
-            files[entry.path] = bytes
-        }
-        return files
+        try unzippedFiles(try Archive(data: data, accessMode: .read))
     }
 
     func testEveryPageLinksBothBundlesWhichHoldTheSiteWithoutThem() throws {
