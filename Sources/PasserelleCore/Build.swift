@@ -112,10 +112,8 @@ public struct Build: Sendable {
         // Only entry texts changed: render what they change, carry the rest over.
         var fullBuildReason: String?
         // (Not with offline bundles, which hold every page and are made whole, nor with a page
-        // budget, whose warnings are about every page, nor with typed fields, which the snapshot
-        // does not carry yet.)
+        // budget, whose warnings are about every page.)
         if !options.offlineBundles, let cache, let fingerprint, let current, let currentIdentity, let target, let (config, snapshot) = snapshot?.value, config.pageBudget == nil,
-           config.sections.allSatisfy({ $0.fields.isEmpty }),
            snapshot.environment == fingerprint.environment, cache.snapshotIsSealed(snapshot.fileHashes, for: currentIdentity) {
             let outcome = textEdit(snapshot: snapshot, config: config, fingerprint: fingerprint, output: current, options: options,
                                    target: target)
@@ -155,11 +153,11 @@ public struct Build: Sendable {
         guard var config = loaded.config else { return finish(report) }
         if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
         options.progress?("parsing and resolving \(loaded.files.count) files")
-        report.languages = config.languageCodes
+        report.languages = config.languageCodes.map(\.rawValue)
 
         let themeURL = resolveTheme(options.theme ?? config.theme)
         let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL), requirements: PageKinds.themeRequirements)
-            .load(languages: config.languageCodes)
+            .load(languages: config.languageCodes.map(\.rawValue))
         report.diagnostics += themeDiagnostics
 
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
@@ -301,7 +299,7 @@ public struct Build: Sendable {
         var clock = PhaseClock(enabled: options.showsTimings)
         defer { clock.lap("  text edit rebuild") }
         let themeURL = resolveTheme(options.theme ?? config.theme)
-        let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL), requirements: PageKinds.themeRequirements).load(languages: config.languageCodes)
+        let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL), requirements: PageKinds.themeRequirements).load(languages: config.languageCodes.map(\.rawValue))
         guard let theme, themeDiagnostics.isEmpty else { return nil }
         clock.lap("  theme")
         let build = TextEditBuild(options: options, snapshot: snapshot, config: config, theme: theme, fingerprint: fingerprint, output: output,

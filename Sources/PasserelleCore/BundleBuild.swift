@@ -65,7 +65,7 @@ public struct BundleBuild: Sendable {
         return BundleMetadata(
             name: bundleName(baseURL: config.baseURL, title: title), title: title,
             description: BundleMetadata.oneLine(html: site.homeIntros[language]?.html ?? "", fallback: title),
-            languages: config.languages.map { BundleMetadata.iso639_3($0.code) },
+            languages: config.languages.map { BundleMetadata.iso639_3($0.code.rawValue) },
             creator: title, publisher: title, date: site.buildDate, mainPage: "index.html",
             illustration: Illustration.png(accent: colours.accent, background: colours.background))
     }

@@ -70,13 +70,22 @@ struct ArchiveWriter {
 
     mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
+    mutating func id(_ id: EntryID) { string(id.rawValue) }
+    mutating func ids(_ ids: [EntryID]) { array(ids) { $0.string($1.rawValue) } }
+    mutating func language(_ code: LanguageCode) { string(code.rawValue) }
+
     /// A dictionary, in key order so that the same model always gives the same bytes.
-    mutating func dictionary<T>(_ values: [String: T], _ write: (inout ArchiveWriter, T) -> Void) {
+    mutating func dictionary<Key: ArchiveKey, T>(_ values: [Key: T], _ write: (inout ArchiveWriter, T) -> Void) {
         int(values.count)
-        for key in values.keys.sorted() {
-            string(key)
-            write(&self, values[key]!)
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            string(key.archiveKey)
+            write(&self, value)
         }
+    }
+
+    /// A per-language table: its values in the site's language order (the reader knows the languages).
+    mutating func table<T>(_ table: LanguageTable<T>, _ write: (inout ArchiveWriter, T) -> Void) {
+        array(table.values, write)
     }
 }
 
@@ -160,14 +169,46 @@ struct ArchiveReader {
 
     mutating func strings() throws -> [String] { try array { try $0.string() } }
 
-    mutating func dictionary<T>(_ read: (inout ArchiveReader) throws -> T) throws -> [String: T] {
+    mutating func id() throws -> EntryID { EntryID(try string()) }
+    mutating func ids() throws -> [EntryID] { try array { EntryID(try $0.string()) } }
+    mutating func language() throws -> LanguageCode { LanguageCode(try string()) }
+
+    mutating func dictionary<Key: ArchiveKey, T>(_ read: (inout ArchiveReader) throws -> T) throws -> [Key: T] {
         let count = try count()
-        var values: [String: T] = [:]
+        var values: [Key: T] = [:]
         values.reserveCapacity(count)
         for _ in 0..<count {
-            let key = try string()
+            let key = Key(archiveKey: try string())
             values[key] = try read(&self)
         }
         return values
     }
+
+    /// A table `ArchiveWriter.table` wrote, for the site's `languages` (a table of another length is corrupt).
+    mutating func table<T>(languages: [LanguageCode], _ read: (inout ArchiveReader) throws -> T) throws -> LanguageTable<T> {
+        let values = try array(read)
+        guard values.count == languages.count else { throw Corrupt() }
+        return LanguageTable(languages: languages, values: values)
+    }
+}
+
+/// A dictionary key the archive writes as its text.
+protocol ArchiveKey: Hashable, Comparable {
+    var archiveKey: String { get }
+    init(archiveKey: String)
+}
+
+extension String: ArchiveKey {
+    var archiveKey: String { self }
+    init(archiveKey: String) { self = archiveKey }
+}
+
+extension EntryID: ArchiveKey {
+    var archiveKey: String { rawValue }
+    init(archiveKey: String) { self.init(archiveKey) }
+}
+
+extension LanguageCode: ArchiveKey {
+    var archiveKey: String { rawValue }
+    init(archiveKey: String) { self.init(archiveKey) }
 }

@@ -29,10 +29,10 @@ package struct SiteSnapshot: Sendable {
     var frontMatterDiagnostics: [String: [Diagnostic]]
     var bodyDiagnostics: [String: [Diagnostic]]
     var otherDiagnostics: [Diagnostic]
-    var knownIDs: [String]
-    var drafts: [String]
+    var knownIDs: [EntryID]
+    var drafts: [EntryID]
     var imageSizes: [String: ImageDimensions]
-    var search: [String: SearchFragments]
+    var search: [LanguageCode: SearchFragments]
     var pagesPerLanguage: [String: Int]
     var filesWritten: Int
     /// Tells this snapshot's file from an earlier one, so that edits saved for one are never applied to another.
@@ -42,7 +42,7 @@ package struct SiteSnapshot: Sendable {
     var editedPages: Set<String> = []
 
     /// The snapshot of a build that just rendered `site`.
-    package init(environment: String, outputInode: UInt64, texts: [String: UInt64], site: Site, frontMatterDiagnostics: [String: [Diagnostic]], bodyDiagnostics: [String: [Diagnostic]], otherDiagnostics: [Diagnostic], knownIDs: [String], drafts: [String], imageSizes: [String: ImageDimensions], search: [String: SearchFragments], pagesPerLanguage: [String: Int], filesWritten: Int) {
+    package init(environment: String, outputInode: UInt64, texts: [String: UInt64], site: Site, frontMatterDiagnostics: [String: [Diagnostic]], bodyDiagnostics: [String: [Diagnostic]], otherDiagnostics: [Diagnostic], knownIDs: [EntryID], drafts: [EntryID], imageSizes: [String: ImageDimensions], search: [LanguageCode: SearchFragments], pagesPerLanguage: [String: Int], filesWritten: Int) {
         self.environment = environment
         self.outputInode = outputInode
         self.texts = texts
@@ -58,7 +58,7 @@ package struct SiteSnapshot: Sendable {
         self.filesWritten = filesWritten
     }
 
-    private static let header = "passerelle-snapshot 3\n"
+    private static let header = "passerelle-snapshot 4\n"
     private static let editsHeader = "passerelle-snapshot-edits 1\n"
     /// Beyond this many edited pages, a rebuild writes the whole snapshot again.
     static let editLimit = 1_000
@@ -98,7 +98,7 @@ package struct SiteSnapshot: Sendable {
         out.dictionary(texts) { $0.uint64($1) }
         // Where each edited entry's search record is, in one pass per language over its records.
         let edited = editedPages.map(SiteSnapshot.page)
-        var positions: [String: [String: Int]] = [:]
+        var positions: [LanguageCode: [EntryID: Int]] = [:]
         for (language, fragments) in search {
             let wanted = Set(edited.lazy.filter { $0.language == language }.map(\.id))
             guard !wanted.isEmpty else { continue }
@@ -109,19 +109,20 @@ package struct SiteSnapshot: Sendable {
         out.array(editedPages.sorted()) { out, key in
             let (id, language) = SiteSnapshot.page(key)
             out.string(key)
-            out.string(site.entries[id]?.pages[language]?.plainText ?? "")
-            out.string(site.entries[id]?.pages[language]?.html ?? "")
+            let page = site.entries[id]?.pages[language]
+            out.string(page?.plainText ?? "")
+            out.string(page?.html ?? "")
             out.array(bodyDiagnostics[key] ?? [], SiteSnapshot.write)
-            out.string(positions[language]?[id].map { search[language]!.json[$0] } ?? "")
+            out.string(positions[language]?[id].flatMap { search[language]?.json[$0] } ?? "")
         }
         try SiteSnapshot.replace(url: SiteSnapshot.editsURL(url), with: out.bytes)
         return FileHashes(snapshot: previous.snapshot, edits: out.bytes.withUnsafeBytes { BlockHash.of($0) })
     }
 
     /// The entry id and language of an entry page's `bodyKey`.
-    private static func page(_ key: String) -> (id: String, language: String) {
+    private static func page(_ key: String) -> (id: EntryID, language: LanguageCode) {
         let parts = key.split(separator: ":", maxSplits: 1).last.map { $0.split(separator: ":") } ?? []
-        return (parts.dropLast().joined(separator: ":"), parts.last.map(String.init) ?? "")
+        return (EntryID(parts.dropLast().joined(separator: ":")), LanguageCode(parts.last.map(String.init) ?? ""))
     }
 
     private static func replace(url: URL, with bytes: [UInt8]) throws {
@@ -164,10 +165,10 @@ package struct SiteSnapshot: Sendable {
         out.dictionary(frontMatterDiagnostics) { $0.array($1, SiteSnapshot.write) }
         out.dictionary(bodyDiagnostics) { $0.array($1, SiteSnapshot.write) }
         out.array(otherDiagnostics, SiteSnapshot.write)
-        out.strings(knownIDs)
-        out.strings(drafts)
+        out.ids(knownIDs)
+        out.ids(drafts)
         out.dictionary(imageSizes) { out, size in out.int(size.width); out.int(size.height) }
-        out.dictionary(search) { out, fragments in out.strings(fragments.entryIDs); out.strings(fragments.json) }
+        out.dictionary(search) { out, fragments in out.ids(fragments.entryIDs); out.strings(fragments.json) }
         out.dictionary(pagesPerLanguage) { $0.int($1) }
         out.int(filesWritten)
         out.flush()
@@ -181,10 +182,10 @@ package struct SiteSnapshot: Sendable {
     private static func write(_ out: inout ArchiveWriter, _ site: Site) {
         out.array(site.sections) { out, section in
             out.string(section.config.name)
-            out.dictionary(section.orderedEntries) { $0.strings($1) }
-            out.dictionary(section.intros, write)
+            out.table(section.orderedEntries) { $0.ids($1) }
+            out.table(section.intros) { $0.optional($1, write) }
         }
-        out.dictionary(site.homeIntros, write)
+        out.table(site.homeIntros) { $0.optional($1, write) }
         out.strings(site.assets)
         // The bodies a text edit of another entry may show again (a feed, a language's calendar).
         let quoted = RenderPlan(site: site).quotedBodies()
@@ -198,7 +199,7 @@ package struct SiteSnapshot: Sendable {
             let parts = Array(batches[first..<min(first + 16, batches.count)]).concurrentMap { range -> [UInt8] in
                 var part = ArchiveWriter(capacity: 1 << 19)
                 part.int(range.count)
-                for id in ids[range] { write(&part, site.entries[id]!, quoted: quoted) }
+                for id in ids[range] { write(&part, site[id], quoted: quoted) }
                 return part.bytes
             }
             for part in parts {
@@ -213,11 +214,11 @@ package struct SiteSnapshot: Sendable {
 
     private static func write(_ out: inout ArchiveWriter, _ entry: Entry, quoted: (plainText: Set<RenderPlan.EditedBody>, html: Set<RenderPlan.EditedBody>)) {
         let id = entry.id
-        out.string(entry.id)
+        out.id(entry.id)
         out.string(entry.section.name)
         out.string(entry.fileSlug)
         out.dictionary(entry.variants) { out, variant in
-            out.string(variant.language)
+            out.language(variant.language)
             write(&out, variant.metadata)
             out.int(variant.bodyFirstLine)
             let source = variant.source
@@ -225,28 +226,34 @@ package struct SiteSnapshot: Sendable {
             out.string(source.relativePath)
             out.optional(source.section) { $0.string($1) }
             out.string(source.slug)
-            out.string(source.language)
+            out.language(source.language)
             out.bool(source.isIndex)
         }
-        out.dictionary(entry.pages) { out, page in
-            out.string(page.language)
-            out.string(page.textLanguage)
+        out.table(entry.pages) { out, page in
+            out.language(page.language)
+            out.language(page.textLanguage)
             out.string(page.slug)
             out.string(page.outputPath)
             out.strings(page.headingIDs)
             let body = RenderPlan.EditedBody(entry: id, language: page.language)
             out.string(quoted.plainText.contains(body) ? page.plainText : "")
             out.string(quoted.html.contains(body) ? page.html : "")
-            out.strings(page.related)
-            out.strings(page.bodyReferences)
-            out.strings(page.backlinks)
+            out.ids(page.related)
+            out.ids(page.bodyReferences)
+            out.ids(page.backlinks)
+            out.dictionary(page.fieldTargets) { $0.ids($1) }
+            out.array(page.typedBacklinks) { out, list in
+                out.string(list.section)
+                out.string(list.field)
+                out.ids(list.sources)
+            }
         }
     }
 
     private static func write(_ out: inout ArchiveWriter, _ text: RenderedText) {
         out.optional(text.title) { $0.string($1) }
         out.string(text.html)
-        out.string(text.textLanguage)
+        out.language(text.textLanguage)
     }
 
     private static func write(_ out: inout ArchiveWriter, _ meta: EntryMetadata) {
@@ -269,6 +276,15 @@ package struct SiteSnapshot: Sendable {
             out.optional(event.timezone) { $0.string($1) }
             out.string(event.status.rawValue)
             out.optional(event.recurrence) { $0.string($1.rawValue) }
+        }
+        out.dictionary(meta.fields) { out, value in
+            switch value {
+            case let .countries(codes): out.int(0); out.strings(codes)
+            case let .choice(key): out.int(1); out.string(key)
+            case let .year(year): out.int(2); out.int(year)
+            case let .text(text): out.int(3); out.string(text)
+            case let .references(references): out.int(4); out.array(references, write)
+            }
         }
     }
 
@@ -334,14 +350,15 @@ extension SiteSnapshot {
         guard try input.string() == SiteSnapshot.editsHeader, try input.uint64() == generation else { throw ArchiveReader.Corrupt() }
         outputInode = try input.uint64()
         texts = try input.dictionary { try $0.uint64() }
-        var records: [String: [String: String]] = [:]
+        var records: [LanguageCode: [EntryID: String]] = [:]
         var entries = site.entries
         for _ in 0..<(try input.count()) {
             let key = try input.string()
             let (id, language) = SiteSnapshot.page(key)
-            guard entries[id]?.pages[language] != nil else { throw ArchiveReader.Corrupt() }
-            entries[id]!.pages[language]!.plainText = try input.string()
-            entries[id]!.pages[language]!.html = try input.string()
+            guard var entry = entries[id], site.languageCodes.contains(language) else { throw ArchiveReader.Corrupt() }
+            entry.pages[language].plainText = try input.string()
+            entry.pages[language].html = try input.string()
+            entries[id] = entry
             let diagnostics = try input.array(SiteSnapshot.readDiagnostic)
             records[language, default: [:]][id] = try input.string()
             bodyDiagnostics[key] = diagnostics.isEmpty ? nil : diagnostics
@@ -367,16 +384,16 @@ extension SiteSnapshot {
         frontMatterDiagnostics = try input.dictionary { try $0.array(SiteSnapshot.readDiagnostic) }
         bodyDiagnostics = try input.dictionary { try $0.array(SiteSnapshot.readDiagnostic) }
         otherDiagnostics = try input.array(SiteSnapshot.readDiagnostic)
-        knownIDs = try input.strings()
-        drafts = try input.strings()
+        knownIDs = try input.ids()
+        drafts = try input.ids()
         imageSizes = try input.dictionary { ImageDimensions(width: try $0.int(), height: try $0.int()) }
-        search = try input.dictionary { input in
-            let ids = try input.strings(), json = try input.strings()
+        let records: [LanguageCode: (ids: [EntryID], json: [String])] = try input.dictionary { input in
+            let ids = try input.ids(), json = try input.strings()
             guard ids.count == json.count else { throw ArchiveReader.Corrupt() }
-            return SearchFragments(language: "", entryIDs: ids, json: json)
+            return (ids, json)
         }
-        for (language, fragments) in search {
-            search[language] = SearchFragments(language: language, entryIDs: fragments.entryIDs, json: fragments.json)
+        search = records.reduce(into: [:]) { search, record in
+            search[record.key] = SearchFragments(language: record.key, entryIDs: record.value.ids, json: record.value.json)
         }
         pagesPerLanguage = try input.dictionary { try $0.int() }
         filesWritten = try input.int()
@@ -388,18 +405,19 @@ extension SiteSnapshot {
             guard let section = config.section(named: name) else { throw ArchiveReader.Corrupt() }
             return section
         }
+        let languages = config.languageCodes
         let sections = try input.array { input in
-            Section(config: try section(try input.string()), orderedEntries: try input.dictionary { try $0.strings() },
-                    intros: try input.dictionary(readRenderedText))
+            Section(config: try section(try input.string()), orderedEntries: try input.table(languages: languages) { try $0.ids() },
+                    intros: try input.table(languages: languages) { try $0.optional(readRenderedText) })
         }
-        let homeIntros = try input.dictionary(readRenderedText)
+        let homeIntros = try input.table(languages: languages) { try $0.optional(readRenderedText) }
         let assets = try input.strings()
         let batches = try (0..<(try input.count())).map { _ in try input.part() }
         let decoded = batches.concurrentMap { batch in
             Result<[Entry], any Error> { () throws -> [Entry] in
                 try batch.withUnsafeBytes { raw in
                     var input = ArchiveReader(raw)
-                    let entries = try input.array { try readEntry(&$0, section: section) }
+                    let entries = try input.array { try readEntry(&$0, section: section, languages: languages) }
                     guard input.isAtEnd else { throw ArchiveReader.Corrupt() }
                     return entries
                 }
@@ -410,31 +428,37 @@ extension SiteSnapshot {
                     homeIntros: homeIntros, assets: assets, buildDate: buildDate)
     }
 
-    private static func readEntry(_ input: inout ArchiveReader, section: (String) throws -> SectionConfig) throws -> Entry {
-        let id = try input.string()
+    private static func readEntry(_ input: inout ArchiveReader, section: (String) throws -> SectionConfig, languages: [LanguageCode]) throws -> Entry {
+        let id = try input.id()
         let entrySection = try section(try input.string())
         let fileSlug = try input.string()
-        let variants = try input.dictionary { input -> EntryVariant in
-            let language = try input.string()
+        let variants: [LanguageCode: EntryVariant] = try input.dictionary { input -> EntryVariant in
+            let language = try input.language()
             let metadata = try readMetadata(&input)
             let bodyFirstLine = try input.int()
             let source = SourceFile(displayPath: try input.string(), relativePath: try input.string(),
                                     section: try input.optional { try $0.string() }, slug: try input.string(),
-                                    language: try input.string(), isIndex: try input.bool(), text: "")
+                                    language: try input.language(), isIndex: try input.bool(), text: "")
             return EntryVariant(language: language, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine, source: source)
         }
-        let pages = try input.dictionary { input in
-            let (language, textLanguage, slug, outputPath) = (try input.string(), try input.string(), try input.string(), try input.string())
+        let pages = try input.table(languages: languages) { input in
+            let (language, textLanguage, slug, outputPath) = (try input.language(), try input.language(), try input.string(), try input.string())
             let (headingIDs, plainText, html) = (try input.strings(), try input.string(), try input.string())
-            return EntryPage(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
-                             headingIDs: headingIDs, plainText: plainText,
-                             related: try input.strings(), bodyReferences: try input.strings(), backlinks: try input.strings())
+            guard variants[textLanguage] != nil else { throw ArchiveReader.Corrupt() }
+            var page = EntryPage(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
+                                 headingIDs: headingIDs, plainText: plainText,
+                                 related: try input.ids(), bodyReferences: try input.ids(), backlinks: try input.ids())
+            let fieldTargets: [String: [EntryID]] = try input.dictionary { try $0.ids() }
+            if !fieldTargets.isEmpty { page.fieldTargets = fieldTargets }
+            let typedBacklinks = try input.array { TypedBacklinks(section: try $0.string(), field: try $0.string(), sources: try $0.ids()) }
+            if !typedBacklinks.isEmpty { page.typedBacklinks = typedBacklinks }
+            return page
         }
         return Entry(id: id, section: entrySection, fileSlug: fileSlug, variants: variants, pages: pages)
     }
 
     private static func readRenderedText(_ input: inout ArchiveReader) throws -> RenderedText {
-        RenderedText(title: try input.optional { try $0.string() }, html: try input.string(), textLanguage: try input.string())
+        RenderedText(title: try input.optional { try $0.string() }, html: try input.string(), textLanguage: try input.language())
     }
 
     private static func readMetadata(_ input: inout ArchiveReader) throws -> EntryMetadata {
@@ -462,6 +486,16 @@ extension SiteSnapshot {
                 return value
             }
             return EventDetails(start: start, end: end, timezone: timezone, status: status, recurrence: recurrence)
+        }
+        meta.fields = try input.dictionary { input -> FieldValue in
+            switch try input.int() {
+            case 0: return .countries(try input.strings())
+            case 1: return .choice(try input.string())
+            case 2: return .year(try input.int())
+            case 3: return .text(try input.string())
+            case 4: return .references(try input.array(readReference))
+            default: throw ArchiveReader.Corrupt()
+            }
         }
         return meta
     }

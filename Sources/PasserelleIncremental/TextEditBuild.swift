@@ -67,7 +67,7 @@ package struct TextEditBuild: Sendable {
         for path in changed {
             let loaded = loader.loadFile(String(path.dropFirst("content/".count)), config: config)
             guard loaded.diagnostics.isEmpty, let file = loaded.files.first else { return .needsFullBuild("\(path) cannot be read") }
-            guard !file.isIndex, let section = file.section, let variant = before[file.id]?.variants[file.language] else {
+            guard !file.isIndex, let section = file.section, let entry = before[file.id], let variant = entry.variants[file.language] else {
                 return .needsFullBuild("\(path) is not a published entry")
             }
             let declared = config.section(named: section)
@@ -78,7 +78,7 @@ package struct TextEditBuild: Sendable {
                 return .needsFullBuild("the front matter of \(path) changed")
             }
             for language in languages {
-                let page = before[file.id]!.pages[language]!
+                let page = entry.pages[language]
                 guard page.textLanguage == file.language else { continue }
                 jobs.append(.init(source: file, body: parsed.body, bodyFirstLine: parsed.bodyFirstLine, language: language, pagePath: page.outputPath))
             }
@@ -94,20 +94,22 @@ package struct TextEditBuild: Sendable {
         }
         for (job, result) in zip(jobs, results) {
             let id = job.source.id
-            var page = entries[id]!.pages[job.language]!
+            guard var entry = entries[id] else { return .needsFullBuild("\(id) is not in the snapshot") }
+            var page = entry.pages[job.language]
             let references = result.entryReferences(from: id)
             guard result.output.headingIDs == page.headingIDs else { return .needsFullBuild("the headings of \(job.source.displayPath) changed") }
             guard references == page.bodyReferences else { return .needsFullBuild("the references of \(job.source.displayPath) changed") }
             page.html = result.output.html
             page.plainText = result.output.plainText
-            entries[id]!.pages[job.language] = page
+            entry.pages[job.language] = page
+            entries[id] = entry
             let found = Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: job, entries: before))
             bodyDiagnostics[SiteResolver.bodyKey(entry: id, section: nil, language: job.language)] = found.isEmpty ? nil : Array(found)
         }
 
         clock.lap("  edited bodies rendered")
         var report = BuildReport()
-        report.languages = languages
+        report.languages = languages.map(\.rawValue)
         report.diagnostics = SiteResolver.Resolution.combine(
             frontMatter: Array(snapshot.frontMatterDiagnostics.values.joined()), other: snapshot.otherDiagnostics, bodies: bodyDiagnostics)
             .ordered(strict: options.strict)

@@ -47,53 +47,53 @@ public struct PageRenderer: Sendable {
     }
 
     /// The translations of a page whose path in each language is `pathIn(code)`, and `x-default`.
-    func alternatePaths(_ pathIn: (String) -> String) -> [(String, String)] {
-        site.config.languages.map { ($0.code, pathIn($0.code)) } + [("x-default", xDefault(pathIn))]
+    func alternatePaths(_ pathIn: (LanguageCode) -> String) -> [(String, String)] {
+        site.config.languages.map { ($0.code.rawValue, pathIn($0.code)) } + [("x-default", xDefault(pathIn))]
     }
 
     /// The page for readers whose language is none of the site's: the default language's, or for the
     /// home pages the language chooser (`index.html`), which is there for them.
-    func xDefault(_ pathIn: (String) -> String) -> String {
+    func xDefault(_ pathIn: (LanguageCode) -> String) -> String {
         let code = site.config.defaultLanguage.code
         let path = pathIn(code)
         return path == SitePaths.home(code) ? "index.html" : path
     }
 
     /// Renders `template` as the listed page at `path`, whose translations are at `pathIn(code)`.
-    func page(_ template: String, _ context: TemplateRecord, path: String, pathIn: (String) -> String) -> Page {
+    func page(_ template: String, _ context: TemplateRecord, path: String, pathIn: (LanguageCode) -> String) -> Page {
         Page(path: path, content: theme.render(template, context), alternates: alternatePaths(pathIn))
     }
 
     let site: Site
     let theme: Theme
     /// Date phrases per language, made once.
-    let dateText: [String: DateText]
+    let dateText: LanguageTable<DateText>
     /// Position of each entry in its section's listing, by language then section: backlinks are listed in that order.
-    let ranks: [String: [String: [String: Int]]]
+    let ranks: LanguageTable<[String: [EntryID: Int]]>
     /// Every entry in the A–Z order of each language: the A–Z page and the search index share it.
     /// Made when first asked for: a rebuild after a text edit does not need it.
-    func atoz(_ language: String) -> AtoZIndex { atozMemo.value(for: language) { AtoZIndex(site: site, language: language) } }
+    func atoz(_ language: LanguageCode) -> AtoZIndex { atozMemo.value(for: language.rawValue) { AtoZIndex(site: site, language: language) } }
     private let atozMemo = ConcurrentMemo<AtoZIndex>()
     /// When each event happens, in words, by language then entry id: every list that links an event shows it.
-    let eventTimes: [String: [String: String]]
+    let eventTimes: LanguageTable<[EntryID: String]>
     /// Per language then entry id: a link to the entry without its URL (which depends on the
     /// page it is on), made once: lists and backlinks show each entry many times.
-    let linkBases: [String: [String: (fields: TemplateRecord, target: String)]]
+    let linkBases: LanguageTable<[EntryID: (fields: TemplateRecord, target: String)]>
     /// Per language, the depth (number of `/`) of the deepest page the chrome links to.
-    let chromeDepth: [String: Int]
+    let chromeDepth: LanguageTable<Int>
     let chromeCache = ConcurrentMemo<TemplateRecord>()
     /// The search records of each language, as rendered: the build snapshot keeps them.
     public let searchFragments = SearchFragments.Store()
 
     /// The tags of each language, made when first asked for (the tags page and the tag pages share them).
-    func tags(_ language: String) -> [TagIndex.Tag] { tagsMemo.value(for: language) { TagIndex(site: site, language: language).tags } }
+    func tags(_ language: LanguageCode) -> [TagIndex.Tag] { tagsMemo.value(for: language.rawValue) { TagIndex(site: site, language: language).tags } }
     private let tagsMemo = ConcurrentMemo<[TagIndex.Tag]>()
     let icalBlocks = ConcurrentMemo<(ICalendarWriter.Event, [UInt8])?>()
     /// The catalogs of the catalog sections, by language and section (`catalog(_:_:)`).
     let catalogMemo = ConcurrentMemo<Catalog>()
     /// The last build's search records by language, and the entries whose bodies changed since:
     /// the search index is made of those records with the changed ones replaced (a text edit).
-    package let carriedSearch: (records: [String: SearchFragments], edited: Set<RenderPlan.EditedBody>)?
+    package let carriedSearch: (records: [LanguageCode: SearchFragments], edited: Set<RenderPlan.EditedBody>)?
     /// The bundles of the whole site, linked from every page's footer with their sizes.
     let downloads: [OfflineDownload]
     /// The last commit day of each content file, for the translation status (`GitHistory`); it
@@ -109,50 +109,44 @@ public struct PageRenderer: Sendable {
     }
 
     package init(site: Site, theme: Theme, listsEverything: Bool, commitDays: @escaping @Sendable () -> [String: CalendarDate],
-                 carriedSearch: (records: [String: SearchFragments], edited: Set<RenderPlan.EditedBody>)?, downloads: [OfflineDownload] = []) {
+                 carriedSearch: (records: [LanguageCode: SearchFragments], edited: Set<RenderPlan.EditedBody>)?, downloads: [OfflineDownload] = []) {
         self.site = site
         self.theme = theme
         self.downloads = downloads
         self.commitDays = commitDays
         self.carriedSearch = carriedSearch
-        var dateText: [String: DateText] = [:]
-        for language in site.config.languages {
-            dateText[language.code] = DateText(locale: language.locale, strings: theme.strings[language.code] ?? [:])
+        let languages = site.languageCodes
+        let dateText = LanguageTable(languages: languages) { code in
+            DateText(locale: site.config.language(code.rawValue)?.locale ?? code.rawValue, strings: theme.strings(code))
         }
         self.dateText = dateText
-        var ranks: [String: [String: [String: Int]]] = [:]
-        for language in site.languageCodes {
-            for section in site.sections {
-                let ids = section.orderedEntries[language] ?? []
-                ranks[language, default: [:]][section.config.name] = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-            }
+        ranks = LanguageTable(languages: languages) { language in
+            Dictionary(uniqueKeysWithValues: site.sections.map { section in
+                (section.config.name, Dictionary(uniqueKeysWithValues: section.orderedEntries[language].enumerated().map { ($1, $0) }))
+            })
         }
-        self.ranks = ranks
-        let languages = site.languageCodes
-        var eventTimes: [String: [String: String]] = [:]
-        for language in languages where listsEverything {
-            let dates = dateText[language]!
+        let eventTimes = LanguageTable(languages: languages) { language -> [EntryID: String] in
+            guard listsEverything else { return [:] }
+            var times: [EntryID: String] = [:]
             for entry in site.entries.values {
-                let page = entry.pages[language]!
-                if let event = entry.variants[page.textLanguage]!.metadata.event {
-                    eventTimes[language, default: [:]][entry.id] = dates.event(event)
-                }
+                if let event = entry.shownText(in: language).metadata.event { times[entry.id] = dateText[language].event(event) }
             }
+            return times
         }
         self.eventTimes = eventTimes
         let ids = listsEverything ? site.entries.keys.sorted() : []
         let bases = languages.concurrentMap { [eventTimes] language in
             Dictionary(uniqueKeysWithValues: ids.map { id in
-                (id, PageRenderer.linkBase(site.entries[id]!, language: language, when: eventTimes[language]?[id] ?? ""))
+                (id, PageRenderer.linkBase(site[id], language: language, when: eventTimes[language][id] ?? ""))
             })
         }
-        linkBases = Dictionary(uniqueKeysWithValues: zip(languages, bases))
-        chromeDepth = Dictionary(uniqueKeysWithValues: languages.map { language in
-            (language, PageRenderer.chromeTargets(site: site, language: language).map { SitePaths.depth($0.utf8) }.max() ?? 0)
-        })
+        linkBases = LanguageTable(languages: languages, values: bases)
+        chromeDepth = LanguageTable(languages: languages) { language in
+            PageRenderer.chromeTargets(site: site, language: language).map { SitePaths.depth($0.utf8) }.max() ?? 0
+        }
     }
 
-    var languages: [String] { site.languageCodes }
+    var languages: [LanguageCode] { site.languageCodes }
 
     /// Makes what every job of a full render shares: the A–Z order of both languages at once,
     /// before the jobs that read it.
@@ -170,7 +164,7 @@ public struct PageRenderer: Sendable {
     /// The bilingual context of pages at the root: the language chooser and the root 404.
     func rootContext(path: String) -> TemplateRecord {
         let choices: [TemplateRecord] = site.config.languages.map { language in
-            let t = theme.strings[language.code] ?? [:]
+            let t = theme.strings(language.code)
             return ["code": language.code, "name": language.name, "url": SitePaths.relative(from: path, to: SitePaths.home(language.code)),
                     "siteTitle": site.config.title(in: language.code), "enter": t["enter_site"] ?? language.name]
         }
@@ -179,7 +173,7 @@ public struct PageRenderer: Sendable {
             "lang": site.config.defaultLanguage.code, "root": "", "languages": choices, "alternates": alternates,
             "css": "theme/style.css", "canonical": SitePaths.absolute(path, baseURL: site.config.baseURL),
             "titles": site.config.languages.map { site.config.title(in: $0.code) }.joined(separator: " · "),
-            "notFoundTexts": site.config.languages.map { ["code": $0.code, "text": theme.strings[$0.code]?["not_found_text"] ?? ""] },
+            "notFoundTexts": site.config.languages.map { ["code": $0.code, "text": theme.strings($0.code)["not_found_text"] ?? ""] },
         ]
         return context
     }
@@ -187,18 +181,18 @@ public struct PageRenderer: Sendable {
     // MARK: Shared pieces
 
     /// A link to an entry as shown in lists: title in the reader's language where it exists, with its real `lang`.
-    func entryLink(_ entry: Entry, language: String, from path: String) -> TemplateRecord {
-        let base = linkBases[language]?[entry.id] ?? PageRenderer.linkBase(entry, language: language, when:
-            entry.variant(for: language, order: languages).metadata.event.map { dateText[language]!.event($0) } ?? "")
+    func entryLink(_ entry: Entry, language: LanguageCode, from path: String) -> TemplateRecord {
+        let base = linkBases[language][entry.id] ?? PageRenderer.linkBase(entry, language: language, when:
+            entry.variant(for: language, order: languages).metadata.event.map { dateText[language].event($0) } ?? "")
         var link = base.fields
         link["url"] = SitePaths.relative(from: path, to: base.target)
         return link
     }
 
     /// The fields of a link to `entry` in `language` but its URL; `when` is its event's time in words.
-    private static func linkBase(_ entry: Entry, language: String, when: String) -> (fields: TemplateRecord, target: String) {
-        let page = entry.pages[language]!
-        let meta = entry.variants[page.textLanguage]!.metadata
+    private static func linkBase(_ entry: Entry, language: LanguageCode, when: String) -> (fields: TemplateRecord, target: String) {
+        let page = entry.pages[language]
+        let meta = entry.shownText(in: language).metadata
         var link: TemplateRecord = ["title": meta.title, "section": entry.section.title(in: language)]
         if page.isFallback { link["linkLang"] = page.textLanguage }
         if let summary = meta.summary { link["summary"] = summary }
@@ -206,7 +200,7 @@ public struct PageRenderer: Sendable {
         return (link, page.outputPath)
     }
 
-    private func alternates(_ pathIn: (String) -> String) -> [TemplateRecord] {
+    private func alternates(_ pathIn: (LanguageCode) -> String) -> [TemplateRecord] {
         var links: [TemplateRecord] = site.config.languages.map {
             ["hreflang": $0.code, "href": SitePaths.absolute(pathIn($0.code), baseURL: site.config.baseURL)]
         }
@@ -215,14 +209,14 @@ public struct PageRenderer: Sendable {
     }
 
     /// What every page of a language shares: head links, menu, language switcher, UI strings.
-    func chrome(language: String, path: String, title: String?, pathIn: (String) -> String) -> TemplateRecord {
+    func chrome(language: LanguageCode, path: String, title: String?, pathIn: (LanguageCode) -> String) -> TemplateRecord {
         let siteTitle = site.config.title(in: language)
         // A page deeper than every link of the chrome sees the same chrome as its siblings.
         let depth = SitePaths.depth(path.utf8)
         var context: TemplateRecord
-        if depth > (chromeDepth[language] ?? .max), let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")),
+        if depth > chromeDepth[language], let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")),
            let parent = path[..<folder].utf8.lastIndex(of: UInt8(ascii: "/")) {
-            context = chromeCache.value(for: language + "|" + String(path[..<parent]) + "|" + String(depth)) {
+            context = chromeCache.value(for: language.rawValue + "|" + String(path[..<parent]) + "|" + String(depth)) {
                 sharedChrome(language: language, path: path)
             }
         } else {
@@ -240,11 +234,11 @@ public struct PageRenderer: Sendable {
     }
 
     /// Every page the chrome of a language links to: home, sections, pages, and the kinds' pages (feed, A–Z, tags, search).
-    static func chromeTargets(site: Site, language: String) -> [String] {
+    static func chromeTargets(site: Site, language: LanguageCode) -> [String] {
         var targets = [SitePaths.home(language)] + PageKinds.chromeLinks(in: site, language: language).map(\.path)
         for section in site.sections {
             if section.config.kind == .page {
-                targets += (section.orderedEntries[language] ?? []).compactMap { site.entries[$0]?.pages[language]?.outputPath }
+                targets += section.orderedEntries[language].map { site[$0].pages[language].outputPath }
             } else {
                 targets.append(SitePaths.section(section.config, language))
             }
@@ -253,15 +247,15 @@ public struct PageRenderer: Sendable {
     }
 
     /// The chrome fields that depend only on the page's place: menu, relative links, UI strings.
-    private func sharedChrome(language: String, path: String) -> TemplateRecord {
-        var menu: [TemplateRecord] = [["title": theme.strings[language]?["home"] ?? "Home",
+    private func sharedChrome(language: LanguageCode, path: String) -> TemplateRecord {
+        var menu: [TemplateRecord] = [["title": theme.strings(language)["home"] ?? "Home",
                                       "url": SitePaths.relative(from: path, to: SitePaths.home(language)),
                                       "current": path == SitePaths.home(language)]]
         for section in site.sections {
             if section.config.kind == .page {
-                for id in section.orderedEntries[language] ?? [] {
-                    let entry = site.entries[id]!
-                    let target = entry.pages[language]!.outputPath
+                for id in section.orderedEntries[language] {
+                    let entry = site[id]
+                    let target = entry.pages[language].outputPath
                     var item = entryLink(entry, language: language, from: path)
                     item["current"] = target == path
                     menu.append(item)
@@ -281,13 +275,13 @@ public struct PageRenderer: Sendable {
             "css": SitePaths.rootPrefix(from: path) + "theme/style.css",
             "homeURL": SitePaths.relative(from: path, to: SitePaths.home(language)),
             "menu": menu,
-            "t": theme.strings[language] ?? [:],
+            "t": theme.strings(language),
         ]
         for link in PageKinds.chromeLinks(in: site, language: language) {
             shared[link.key] = SitePaths.relative(from: path, to: link.path)
         }
         if !downloads.isEmpty {
-            let locale = site.config.language(language)?.foundationLocale ?? Locale(identifier: language)
+            let locale = site.config.language(language.rawValue)?.foundationLocale ?? Locale(identifier: language.rawValue)
             shared["downloads"] = downloads.map { download -> TemplateRecord in
                 ["url": SitePaths.relative(from: path, to: download.path), "format": download.format, "type": download.mimeType,
                  "size": Int64(download.size).formatted(.byteCount(style: .file).locale(locale))]
@@ -295,4 +289,17 @@ public struct PageRenderer: Sendable {
         }
         return shared
     }
+}
+
+extension Theme {
+    /// The theme's UI strings for `language` (none when the theme has none for it).
+    func strings(_ language: LanguageCode) -> [String: String] { strings[language.rawValue] ?? [:] }
+}
+
+extension LanguageCode: TemplateValueConvertible {
+    public var templateValue: TemplateValue { .text(rawValue) }
+}
+
+extension EntryID: TemplateValueConvertible {
+    public var templateValue: TemplateValue { .text(rawValue) }
 }

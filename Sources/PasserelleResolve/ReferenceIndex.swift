@@ -8,7 +8,8 @@ public struct ReferenceIndex: Sendable {
     private let bySlug: [String: [String]]
     private let languages: [String]
 
-    public init(entryIDs: [String], languages: [String]) {
+    public init(entryIDs: [EntryID], languages: [LanguageCode]) {
+        let entryIDs = entryIDs.map(\.rawValue)
         ids = Set(entryIDs)
         var slugs: [String: [String]] = [:]
         slugs.reserveCapacity(entryIDs.count)
@@ -18,7 +19,7 @@ public struct ReferenceIndex: Sendable {
         }
         // In id order where a slug is shared (the order candidates are listed in).
         bySlug = slugs.mapValues { $0.count > 1 ? $0.sorted() : $0 }
-        self.languages = languages
+        self.languages = languages.map(\.rawValue)
     }
 
     /// Why a reference did not resolve.
@@ -28,18 +29,18 @@ public struct ReferenceIndex: Sendable {
     }
 
     /// Resolves a reference as written in front matter or `[[…]]` (without its `#anchor`).
-    public func resolve(_ reference: String) -> Result<String, Failure> {
+    public func resolve(_ reference: String) -> Result<EntryID, Failure> {
         // Most references need no trimming; Foundation's trimming goes through NSString.
         let untrimmed = { (byte: UInt8?) in byte.map { $0 == 0x20 || $0 == 0x09 || $0 >= 0x80 } ?? false }
         let trimmed = untrimmed(reference.utf8.first) || untrimmed(reference.utf8.last)
             ? reference.trimmingCharacters(in: .whitespaces) : reference
         let key = trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : trimmed
         if key.utf8.contains(UInt8(ascii: "/")) {
-            if ids.contains(key) { return .success(key) }
+            if ids.contains(key) { return .success(EntryID(key)) }
             return .failure(.notFound(suggestions: Suggestion.closest(to: key, in: ids.sorted())))
         }
         switch bySlug[key] ?? [] {
-        case let found where found.count == 1: return .success(found[0])
+        case let found where found.count == 1: return .success(EntryID(found[0]))
         case let found where found.count > 1: return .failure(.ambiguous(candidates: found))
         default:
             let candidates = Suggestion.closest(to: key, in: Array(bySlug.keys).sorted())
@@ -53,7 +54,7 @@ public struct ReferenceIndex: Sendable {
 
     /// Resolves a Markdown link to a content file (`../events/tunis-2005.fr.md`) from the file at `sourcePath`
     /// (relative to the content folder).
-    public func resolve(filePath: String, from sourcePath: String) -> Result<String, Failure> {
+    public func resolve(filePath: String, from sourcePath: String) -> Result<EntryID, Failure> {
         guard let path = ContentPath.resolve(Substring(filePath), from: sourcePath) else { return .failure(.notFound(suggestions: [])) }
         var parts = path.split(separator: "/").map(String.init)
         guard var name = parts.popLast(), name.hasSuffix(".md") else { return .failure(.notFound(suggestions: [])) }
@@ -62,7 +63,7 @@ public struct ReferenceIndex: Sendable {
             name = String(name[..<dot])
         }
         let id = (parts + [name]).joined(separator: "/")
-        if ids.contains(id) { return .success(id) }
+        if ids.contains(id) { return .success(EntryID(id)) }
         return .failure(.notFound(suggestions: Suggestion.closest(to: id, in: ids.sorted())))
     }
 

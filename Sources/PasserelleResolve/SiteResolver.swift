@@ -38,9 +38,9 @@ public struct SiteResolver: Sendable {
         /// Diagnostics of pairing translations and resolving `related`.
         package var otherDiagnostics: [Diagnostic] = []
         /// Entries that references may name (including those whose files have errors).
-        package var knownIDs: [String] = []
+        package var knownIDs: [EntryID] = []
         /// Drafts left out of this build.
-        package var drafts: [String] = []
+        package var drafts: [EntryID] = []
 
         /// All diagnostics, from their parts, in the order `resolve` gives them.
         package static func combine(frontMatter: [Diagnostic], other: [Diagnostic], bodies: [String: [Diagnostic]]) -> [Diagnostic] {
@@ -51,30 +51,30 @@ public struct SiteResolver: Sendable {
     /// The targets of each `references` field of `metadata` (the text of entry `id`), resolved
     /// like `related` but only into the field's section: a reference without a section is looked
     /// up there first. Every reference that does not resolve, or resolves elsewhere, is an error.
-    package static func fieldTargets(_ metadata: EntryMetadata, of id: String, section: SectionConfig?, index: ReferenceIndex,
-                                     entries: [String: Entry], drafts: Set<String>, diagnostics: inout [Diagnostic]) -> [String: [String]] {
+    package static func fieldTargets(_ metadata: EntryMetadata, of id: EntryID, section: SectionConfig?, index: ReferenceIndex,
+                                     entries: [EntryID: Entry], drafts: Set<EntryID>, diagnostics: inout [Diagnostic]) -> [String: [EntryID]] {
         guard let section, !metadata.fields.isEmpty else { return [:] }
-        var targets: [String: [String]] = [:]
+        var targets: [String: [EntryID]] = [:]
         for field in section.fields {
             guard let to = field.target, case let .references(references)? = metadata.fields[field.name] else { continue }
-            var found: [String] = []
+            var found: [EntryID] = []
             for reference in references {
                 let written = ContentPath.splitAnchor(reference.text).0
                 var result = index.resolve(written)
-                if !written.contains("/"), case .success(to + "/" + written) = index.resolve(to + "/" + written) {
-                    result = .success(to + "/" + written)
+                if !written.contains("/"), case .success(EntryID(to + "/" + written)) = index.resolve(to + "/" + written) {
+                    result = .success(EntryID(to + "/" + written))
                 }
                 switch result {
                 case let .success(target) where drafts.contains(target) && entries[target] == nil:
                     diagnostics.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
-                case let .success(target) where !target.hasPrefix(to + "/"):
-                    let sectionName = target.split(separator: "/").first.map(String.init) ?? target
+                case let .success(target) where target.section != to:
+                    let sectionName = String(target.section)
                     diagnostics.append(.error(reference.location, "reference '\(reference.text)' in '\(field.name)' leads into section '\(sectionName)': it must be an entry of '\(to)'"))
                 case let .success(target):
                     if target != id && !found.contains(target) && entries[target] != nil { found.append(target) }
                 case let .failure(.notFound(suggestions)):
                     let inSection = suggestions.filter { $0.hasPrefix(to + "/") }
-                    let hint = Suggestion.closest(to: written, in: entries.keys.filter { $0.hasPrefix(to + "/") }.map { String($0.dropFirst(to.count + 1)) }.sorted())
+                    let hint = Suggestion.closest(to: written, in: entries.keys.filter { $0.section == to }.map { String($0.rawValue.dropFirst(to.count + 1)) }.sorted())
                         .map { to + "/" + $0 }
                     let named = (inSection + hint).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)
                     diagnostics.append(.error(reference.location, "unresolved reference '\(reference.text)' in '\(field.name)': no entry of '\(to)' is named so"
@@ -89,7 +89,7 @@ public struct SiteResolver: Sendable {
     }
 
     /// The key of a rendered body: an entry's page, or a section's (home: `""`) intro, in a language.
-    package static func bodyKey(entry id: String?, section: String?, language: String) -> String {
+    package static func bodyKey(entry id: EntryID?, section: String?, language: LanguageCode) -> String {
         id.map { "entry:\($0):\(language)" } ?? "intro:\(section ?? ""):\(language)"
     }
 
@@ -98,12 +98,12 @@ public struct SiteResolver: Sendable {
         package let source: SourceFile
         package let body: String
         package let bodyFirstLine: Int
-        package let language: String
+        package let language: LanguageCode
         package let pagePath: String
         /// A fallback page shows text written for another language: its anchors were checked there.
         package var isFallback: Bool { source.language != language }
 
-        package init(source: SourceFile, body: String, bodyFirstLine: Int, language: String, pagePath: String) {
+        package init(source: SourceFile, body: String, bodyFirstLine: Int, language: LanguageCode, pagePath: String) {
             self.source = source
             self.body = body
             self.bodyFirstLine = bodyFirstLine
@@ -114,11 +114,11 @@ public struct SiteResolver: Sendable {
 
     package struct RenderResult {
         package var output: MarkdownRenderer.Output
-        package var references: [(id: String, anchor: String?, location: SourceLocation)]
+        package var references: [(id: EntryID, anchor: String?, location: SourceLocation)]
 
         /// The entries the body of `id` references, in order of first appearance, itself left out.
-        package func entryReferences(from id: String) -> [String] {
-            var seen = Set<String>()
+        package func entryReferences(from id: EntryID) -> [EntryID] {
+            var seen = Set<EntryID>()
             return references.map(\.id).filter { $0 != id && seen.insert($0).inserted }
         }
     }
@@ -147,10 +147,10 @@ public struct SiteResolver: Sendable {
                                                      bodyFirstLine: result.bodyFirstLine, source: file), false)
         }
         clock.lap("  front matter")
-        var variantsByID: [String: [String: EntryVariant]] = [:]
+        var variantsByID: [EntryID: [LanguageCode: EntryVariant]] = [:]
         variantsByID.reserveCapacity(files.count)
-        var draftIDs = Set<String>()
-        var intros: [String: [String: (EntryVariant)]] = [:] // section name ("" for home) -> lang -> variant
+        var draftIDs = Set<EntryID>()
+        var intros: [String: [LanguageCode: EntryVariant]] = [:] // section name ("" for home) -> lang -> variant
         for index in files.indices {
             let file = files[index]
             if !parsed[index].diagnostics.isEmpty {
@@ -191,11 +191,10 @@ public struct SiteResolver: Sendable {
             let variants = variantsByID[id]!
             let sample = variants.values.first!.source
             guard let section = config.section(named: sample.section!) else { return nil }
-            var entry = Entry(id: id, section: section, fileSlug: sample.slug, variants: variants)
             var placements: [Placement] = []
-            for language in languages {
-                let shown = entry.variant(for: language, order: languages)
-                let slug = variants[language]?.slug ?? entry.fileSlug
+            let pages = LanguageTable(languages: languages) { language -> EntryPage in
+                let shown = Entry.variant(of: variants, for: language, order: languages)
+                let slug = variants[language]?.slug ?? sample.slug
                 let path = SitePaths.entry(section, slug: slug, language)
                 var placement = Placement(path: path, location: SourceLocation(path: shown.source.displayPath, line: 1))
                 if section.kind == .event && slug.count == 4 && slug.allSatisfy(\.isNumber) && variants[language] != nil {
@@ -206,13 +205,13 @@ public struct SiteResolver: Sendable {
                     placement.missing = .warning(placement.location, "missing translation: '\(id)' has no '\(language)' text (\(expected)); the '\(shown.language)' text is shown instead")
                 }
                 placements.append(placement)
-                entry.pages[language] = EntryPage(language: language, textLanguage: shown.language, slug: slug, outputPath: path)
+                return EntryPage(language: language, textLanguage: shown.language, slug: slug, outputPath: path)
             }
-            return (entry, placements)
+            return (Entry(id: id, section: section, fileSlug: sample.slug, variants: variants, pages: pages), placements)
         }
-        var entries: [String: Entry] = [:]
+        var entries: [EntryID: Entry] = [:]
         entries.reserveCapacity(pairedIDs.count)
-        var claimedPaths: [String: (String, SourceLocation)] = [:]
+        var claimedPaths: [String: (EntryID, SourceLocation)] = [:]
         claimedPaths.reserveCapacity(pairedIDs.count * languages.count)
         for (id, pairing) in zip(pairedIDs, paired) {
             guard let (entry, placements) = pairing else { continue }
@@ -244,10 +243,10 @@ public struct SiteResolver: Sendable {
 
         // Related entries, per page: resolved across cores, then stored in id order.
         let sortedIDs = pairedIDs.filter { entries[$0] != nil } // sorted already
-        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs, config] id -> [(related: [String], typed: [String: [String]], diagnostics: [Diagnostic], typedDiagnostics: [Diagnostic])] in
+        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs, config] id -> [(related: [EntryID], typed: [String: [EntryID]], diagnostics: [Diagnostic], typedDiagnostics: [Diagnostic])] in
             let entry = entries[id]!
             return languages.map { language in
-                var related: [String] = [], found: [Diagnostic] = [], typedFound: [Diagnostic] = []
+                var related: [EntryID] = [], found: [Diagnostic] = [], typedFound: [Diagnostic] = []
                 let metadata = entry.variant(for: language, order: languages).metadata
                 let typed = SiteResolver.fieldTargets(metadata, of: id, section: config.section(named: entry.section.name),
                                                       index: index, entries: entries, drafts: draftIDs, diagnostics: &typedFound)
@@ -268,21 +267,21 @@ public struct SiteResolver: Sendable {
             for (language, result) in zip(languages, perLanguage) {
                 diagnostics += result.diagnostics
                 // Each text's typed references are reported once, not again on the pages that show it in another language.
-                if entries[id]!.pages[language]!.textLanguage == language { diagnostics += result.typedDiagnostics }
-                entries[id]!.pages[language]!.related = result.related
-                if !result.typed.isEmpty { entries[id]!.pages[language]!.fieldTargets = result.typed }
+                if entries[id]!.pages[language].textLanguage == language { diagnostics += result.typedDiagnostics }
+                entries[id]!.pages[language].related = result.related
+                if !result.typed.isEmpty { entries[id]!.pages[language].fieldTargets = result.typed }
             }
         }
 
         clock.lap("  related")
         // Render every page's body, entry pages and intros alike, in parallel.
         var jobs: [RenderJob] = []
-        var jobKeys: [(id: String?, section: String?, language: String)] = []
+        var jobKeys: [(id: EntryID?, section: String?, language: LanguageCode)] = []
         // Entry pages first, `sortedIDs` by `languages`: the results of entry `i` start at `i * languages.count`.
         for id in sortedIDs {
             for language in languages {
-                let page = entries[id]!.pages[language]!
-                let shown = entries[id]!.variants[page.textLanguage]!
+                let page = entries[id]!.pages[language]
+                let shown = entries[id]!.shownText(in: language)
                 jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
                                       language: language, pagePath: page.outputPath))
                 jobKeys.append((id, nil, language))
@@ -302,7 +301,7 @@ public struct SiteResolver: Sendable {
         let drafts = draftIDs.subtracting(entries.keys)
         let assetSet = Set(assets)
         // The jobs read a copy of the table that is gone once they are done.
-        let results = { (snapshot: [String: Entry]) in
+        let results = { (snapshot: [EntryID: Entry]) in
             jobs.concurrentMap { [jobs] job in
                 render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
             }
@@ -310,14 +309,14 @@ public struct SiteResolver: Sendable {
 
         clock.lap("  Markdown bodies")
         var bodyDiagnostics: [String: [Diagnostic]] = [:]
-        var sectionIntros: [String: [String: RenderedText]] = [:]
+        var sectionIntros: [String: [LanguageCode: RenderedText]] = [:]
         // Each entry's bodies go into its pages, changed in place: the table and its boxes are
         // referenced by nothing else now (`snapshot` has gone), so nothing is copied.
         for (index, id) in sortedIDs.enumerated() {
             for (offset, language) in languages.enumerated() {
                 let result = results[index * languages.count + offset]
                 assert(jobKeys[index * languages.count + offset].id == id)
-                entries[id]!.pages[language]!.setBody(html: result.output.html, headingIDs: result.output.headingIDs,
+                entries[id]!.pages[language].setBody(html: result.output.html, headingIDs: result.output.headingIDs,
                                                       plainText: result.output.plainText, references: result.entryReferences(from: id))
             }
         }
@@ -329,7 +328,7 @@ public struct SiteResolver: Sendable {
                     title: variant.metadata.title, html: result.output.html, textLanguage: variant.language)
             }
         }
-        let found = { (rendered: [String: Entry]) in
+        let found = { (rendered: [EntryID: Entry]) in
             Array(jobs.indices).concurrentMap { [jobs] index -> [Diagnostic] in
                 let result = results[index]
                 guard !result.output.diagnostics.isEmpty || result.references.contains(where: { $0.anchor != nil }) else { return [] }
@@ -350,7 +349,7 @@ public struct SiteResolver: Sendable {
         let backlinks = languages.concurrentMap { [entries] language -> [[Int]] in
             var sources = [[Int]](repeating: [], count: sortedIDs.count)
             for (source, id) in sortedIDs.enumerated() {
-                guard let page = entries[id]!.pages[language] else { continue }
+                let page = entries[id]!.pages[language]
                 for target in page.related + page.bodyReferences {
                     guard let target = place[target], sources[target].last != source else { continue }
                     sources[target].append(source)
@@ -360,7 +359,7 @@ public struct SiteResolver: Sendable {
         }
         for (index, id) in sortedIDs.enumerated() {
             for (language, sources) in zip(languages, backlinks) where !sources[index].isEmpty {
-                entries[id]!.pages[language]!.backlinks = sources[index].map { sortedIDs[$0] }
+                entries[id]!.pages[language].backlinks = sources[index].map { sortedIDs[$0] }
             }
         }
 
@@ -370,9 +369,10 @@ public struct SiteResolver: Sendable {
         }
         if !referenceFields.isEmpty {
             for language in languages {
-                var typed: [String: [TypedBacklinks]] = [:]
+                var typed: [EntryID: [TypedBacklinks]] = [:]
                 for id in sortedIDs {
-                    guard let page = entries[id]!.pages[language], !page.fieldTargets.isEmpty else { continue }
+                    let page = entries[id]!.pages[language]
+                    guard !page.fieldTargets.isEmpty else { continue }
                     for (section, field) in referenceFields where section == entries[id]!.section.name {
                         for target in page.fieldTargets[field] ?? [] {
                             var lists = typed[target] ?? []
@@ -385,16 +385,16 @@ public struct SiteResolver: Sendable {
                         }
                     }
                 }
-                for (target, lists) in typed where entries[target]?.pages[language] != nil {
+                for (target, lists) in typed where entries[target] != nil {
                     let order = { (list: TypedBacklinks) in referenceFields.firstIndex { $0 == (list.section, list.field) } ?? 0 }
-                    entries[target]!.pages[language]!.typedBacklinks = lists.sorted { order($0) < order($1) }
+                    entries[target]!.pages[language].typedBacklinks = lists.sorted { order($0) < order($1) }
                 }
             }
         }
         clock.lap("  backlinks")
         // Sections, in listing order per language: each section and language sorted on its own core.
         let membersBySection = Dictionary(grouping: sortedIDs.map { entries[$0]! }, by: \.section.name)
-        let orders = config.sections.flatMap { section in config.languages.map { (section, $0) } }.concurrentMap { section, language -> [String] in
+        let orders = config.sections.flatMap { section in config.languages.map { (section, $0) } }.concurrentMap { section, language -> [EntryID] in
             let members = membersBySection[section.name] ?? []
             let metadata = members.map { $0.variant(for: language.code, order: languages).metadata }
             let titles = TitleCollation(locale: language.locale).prepare(metadata.map(\.title))
@@ -410,24 +410,26 @@ public struct SiteResolver: Sendable {
         }
         var sections: [Section] = []
         for (index, sectionConfig) in config.sections.enumerated() {
-            var ordered: [String: [String]] = [:]
-            for (offset, language) in config.languages.enumerated() {
-                ordered[language.code] = orders[index * config.languages.count + offset]
-            }
-            sections.append(Section(config: sectionConfig, orderedEntries: ordered, intros: sectionIntros[sectionConfig.name] ?? [:]))
+            let ordered = LanguageTable(languages: languages, values: Array(orders[index * languages.count ..< (index + 1) * languages.count]))
+            sections.append(Section(config: sectionConfig, orderedEntries: ordered, intros: introTable(sectionIntros[sectionConfig.name])))
         }
 
         clock.lap("  section order")
-        let site = Site(config: config, sections: sections, entries: entries, homeIntros: sectionIntros[""] ?? [:],
+        let site = Site(config: config, sections: sections, entries: entries, homeIntros: introTable(sectionIntros[""]),
                         assets: assets, buildDate: options.buildDate)
         return Resolution(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics,
                           frontMatterDiagnostics: frontMatterDiagnostics, bodyDiagnostics: bodyDiagnostics,
                           otherDiagnostics: otherDiagnostics, knownIDs: knownIDs.sorted(), drafts: drafts.sorted())
     }
 
+    /// The rendered intros of a section (or of the home page), one per site language where it has one.
+    private func introTable(_ intros: [LanguageCode: RenderedText]?) -> LanguageTable<RenderedText?> {
+        LanguageTable(languages: config.languageCodes) { intros?[$0] }
+    }
+
     /// The `#anchor`s of a body's references that name no heading of their target. A fallback page
     /// shows text written for another language: its anchors were checked there.
-    package static func anchorFailures(_ result: RenderResult, of job: RenderJob, entries: [String: Entry]) -> [Diagnostic] {
+    package static func anchorFailures(_ result: RenderResult, of job: RenderJob, entries: [EntryID: Entry]) -> [Diagnostic] {
         guard !job.isFallback else { return [] }
         return result.references.compactMap { reference in
             guard let anchor = reference.anchor, let page = entries[reference.id]?.pages[job.language],
@@ -437,13 +439,13 @@ public struct SiteResolver: Sendable {
     }
 
     package func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
-                        entries: [String: Entry], drafts: Set<String>, assets: Set<String>,
+                        entries: [EntryID: Entry], drafts: Set<EntryID>, assets: Set<String>,
                         imageSizes: [String: ImageDimensions]) -> RenderResult {
-        final class Collector { var references: [(id: String, anchor: String?, location: SourceLocation)] = [] }
+        final class Collector { var references: [(id: EntryID, anchor: String?, location: SourceLocation)] = [] }
         let collector = Collector()
         let languages = config.languageCodes
         let output = renderer.render(job.body, path: job.source.displayPath, firstLine: job.bodyFirstLine, resolve: { request in
-            let resolved: Result<String, ReferenceIndex.Failure>
+            let resolved: Result<EntryID, ReferenceIndex.Failure>
             let written: String
             switch request.target {
             case let .reference(reference):
@@ -458,12 +460,13 @@ public struct SiteResolver: Sendable {
                 if drafts.contains(id) {
                     return .failure(.error(request.location, "reference '\(written)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
                 }
-                guard let page = entries[id]?.pages[job.language] else {
+                guard let entry = entries[id] else {
                     // The target's own file has errors, reported there.
-                    return .success(.init(url: "", title: id))
+                    return .success(.init(url: "", title: id.rawValue))
                 }
+                let page = entry.pages[job.language]
                 collector.references.append((id, request.anchor, request.location))
-                let title = entries[id]!.variant(for: job.language, order: languages).metadata.title
+                let title = entry.variant(for: job.language, order: languages).metadata.title
                 var url = SitePaths.relative(from: job.pagePath, to: page.outputPath)
                 if let anchor = request.anchor { url += "#" + anchor }
                 return .success(.init(url: url, title: title))

@@ -43,7 +43,7 @@ struct NewCommand: ParsableCommand {
         for pair in titles {
             guard let equals = pair.firstIndex(of: "=") else { fail("--title takes CODE=TEXT, not '\(pair)'") }
             let code = String(pair[..<equals])
-            guard config.language(code) != nil else { fail("unknown language '\(code)'" + Suggestion.didYouMean(code, in: config.languageCodes)) }
+            guard config.language(code) != nil else { fail("unknown language '\(code)'" + Suggestion.didYouMean(code, in: config.languageCodes.map(\.rawValue))) }
             byLanguage[code] = String(pair[pair.index(after: equals)...])
         }
         let folder = contentURL.appendingPathComponent(section)
@@ -57,7 +57,7 @@ struct NewCommand: ParsableCommand {
             .map { Date(timeIntervalSince1970: $0) } ?? Date())
         let fallbackTitle = slug.split(separator: "-").joined(separator: " ").capitalized
         for (language, file) in zip(config.languages, files) {
-            let title = byLanguage[language.code] ?? fallbackTitle
+            let title = byLanguage[language.code.rawValue] ?? fallbackTitle
             var lines = ["---", "title: \(NewCommand.quoted(title))", "summary: \"\""]
             if sectionConfig.kind == .event {
                 lines += ["start: \(today.iso)", "# end: \(today.iso)            # last day, inclusive", "# timezone: Africa/Tunis    # for timed events (start: \(today.iso)T09:00)",
@@ -81,7 +81,7 @@ struct NewCommand: ParsableCommand {
 
     /// The section's typed fields, as comments to fill in (they are all optional), each with
     /// what it takes: `# countries: [SN]          # Pays: ISO 3166-1 codes`.
-    static func fieldLines(_ section: SectionConfig, language: String) -> [String] {
+    static func fieldLines(_ section: SectionConfig, language: LanguageCode) -> [String] {
         section.fields.map { field in
             let (example, what): (String, String)
             switch field.kind {

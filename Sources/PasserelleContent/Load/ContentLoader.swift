@@ -136,9 +136,9 @@ public struct ContentLoader: Sendable {
         }
         let slug = String(stem[..<dot])
         let language = String(stem[stem.index(after: dot)...])
-        guard config.language(language) != nil else {
+        guard let siteLanguage = config.language(language) else {
             result.diagnostics.append(.error(location, "unknown language '\(language)' in file name '\(name)'"
-                + Suggestion.didYouMean(language, in: config.languageCodes)))
+                + Suggestion.didYouMean(language, in: config.languageCodes.map(\.rawValue))))
             return
         }
         if section == nil && slug != "_index" { return }
@@ -152,7 +152,7 @@ public struct ContentLoader: Sendable {
         }
         guard let text = readText(item, relative: relative, displayPath: location.path, into: &result) else { return }
         result.files.append(SourceFile(displayPath: location.path, relativePath: relative, section: section,
-                                       slug: slug, language: language, isIndex: slug == "_index", text: text))
+                                       slug: slug, language: siteLanguage.code, isIndex: slug == "_index", text: text))
     }
 
     /// Reads the UTF-8 file of `item` (at `relative` in the content folder), dropping a BOM and

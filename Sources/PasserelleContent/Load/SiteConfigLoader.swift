@@ -28,10 +28,10 @@ package enum SiteConfigLoader {
                     if let code {
                         if code.isEmpty || !code.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
                             lang.error(lang["code"]!, "language code '\(code)' must be letters, like 'fr'")
-                        } else if languages.contains(where: { $0.code == code }) {
+                        } else if languages.contains(where: { $0.code.rawValue == code }) {
                             lang.error(lang["code"]!, "language '\(code)' is declared twice")
                         } else {
-                            languages.append(Language(code: code, name: lang.string("name") ?? code,
+                            languages.append(Language(code: LanguageCode(code), name: lang.string("name") ?? code,
                                                       locale: lang.string("locale") ?? code))
                         }
                     }
@@ -41,7 +41,7 @@ package enum SiteConfigLoader {
                 fields.error(node, "'languages' must be a non-empty list of { code, name, locale }")
             }
         }
-        let codes = languages.map(\.code)
+        let codes = languages.map(\.code.rawValue)
         let title = fields.localized("title", languages: codes) ?? [:]
         if fields["title"] == nil { _ = fields.require("title", context: "site.yaml") }
         var baseURL = fields.string("baseURL") ?? "/"

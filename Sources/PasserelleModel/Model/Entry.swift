@@ -5,13 +5,13 @@
 public struct Entry: Sendable {
     /// The fields, immutable, shared by every copy of the entry.
     private final class Fields: Sendable {
-        let id: String
+        let id: EntryID
         let section: SectionConfig
         let fileSlug: String
-        let variants: [String: EntryVariant]
-        let pages: [String: EntryPage]
+        let variants: [LanguageCode: EntryVariant]
+        let pages: LanguageTable<EntryPage>
 
-        init(id: String, section: SectionConfig, fileSlug: String, variants: [String: EntryVariant], pages: [String: EntryPage]) {
+        init(id: EntryID, section: SectionConfig, fileSlug: String, variants: [LanguageCode: EntryVariant], pages: LanguageTable<EntryPage>) {
             self.id = id
             self.section = section
             self.fileSlug = fileSlug
@@ -22,26 +22,38 @@ public struct Entry: Sendable {
 
     private var storage: Fields
 
-    public init(id: String, section: SectionConfig, fileSlug: String, variants: [String: EntryVariant], pages: [String: EntryPage] = [:]) {
+    public init(id: EntryID, section: SectionConfig, fileSlug: String, variants: [LanguageCode: EntryVariant], pages: LanguageTable<EntryPage>) {
         storage = Fields(id: id, section: section, fileSlug: fileSlug, variants: variants, pages: pages)
     }
 
-    public var id: String { storage.id }
+    public var id: EntryID { storage.id }
     public var section: SectionConfig { storage.section }
     /// The slug from the file name, shared by all translations.
     public var fileSlug: String { storage.fileSlug }
     /// The texts that exist, by language code.
-    public var variants: [String: EntryVariant] { storage.variants }
+    public var variants: [LanguageCode: EntryVariant] { storage.variants }
     /// The page of this entry in each site language (a fallback page where the translation is missing).
     /// Setting it puts the fields in a new box: the shared one is never written.
-    public var pages: [String: EntryPage] {
+    public var pages: LanguageTable<EntryPage> {
         get { storage.pages }
         set { storage = Fields(id: storage.id, section: storage.section, fileSlug: storage.fileSlug, variants: storage.variants, pages: newValue) }
     }
 
+    /// The text its page in `language` shows: its own, or the one its fallback page was made with.
+    public func shownText(in language: LanguageCode) -> EntryVariant {
+        guard let text = storage.variants[storage.pages[language].textLanguage] else {
+            preconditionFailure("the page of '\(storage.id)' in '\(language)' shows a text the entry does not have")
+        }
+        return text
+    }
+
     /// The text shown to readers of `language`: its own, else the first available in site order.
-    public func variant(for language: String, order: [String]) -> EntryVariant {
-        let variants = storage.variants
+    public func variant(for language: LanguageCode, order: [LanguageCode]) -> EntryVariant {
+        Entry.variant(of: storage.variants, for: language, order: order)
+    }
+
+    /// `variant(for:order:)` among `variants` (not empty), before the entry is made.
+    public static func variant(of variants: [LanguageCode: EntryVariant], for language: LanguageCode, order: [LanguageCode]) -> EntryVariant {
         if let own = variants[language] { return own }
         for code in order { if let other = variants[code] { return other } }
         return variants.values.sorted { $0.language < $1.language }[0]
@@ -53,13 +65,13 @@ public struct Entry: Sendable {
 /// A class, immutable: every page, link and list that shows an entry reads its text, and
 /// passing one reference costs one retain where a copy of the fields cost twenty.
 public final class EntryVariant: Sendable {
-    public let language: String
+    public let language: LanguageCode
     public let metadata: EntryMetadata
     public let body: String
     public let bodyFirstLine: Int
     public let source: SourceFile
 
-    public init(language: String, metadata: EntryMetadata, body: String, bodyFirstLine: Int, source: SourceFile) {
+    public init(language: LanguageCode, metadata: EntryMetadata, body: String, bodyFirstLine: Int, source: SourceFile) {
         self.language = language
         self.metadata = metadata
         self.body = body

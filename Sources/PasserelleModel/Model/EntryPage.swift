@@ -4,17 +4,17 @@
 /// that shows a page copies it out of its entry, and a copy is then one retain, not ten.
 public struct EntryPage: Sendable {
     private struct Fields: Sendable {
-        let language: String
-        let textLanguage: String
+        let language: LanguageCode
+        let textLanguage: LanguageCode
         let slug: String
         let outputPath: String
         var html: String
         var headingIDs: [String]
         var plainText: String
-        var related: [String]
-        var bodyReferences: [String]
-        var backlinks: [String]
-        var fieldTargets: [String: [String]] = [:]
+        var related: [EntryID]
+        var bodyReferences: [EntryID]
+        var backlinks: [EntryID]
+        var fieldTargets: [String: [EntryID]] = [:]
         var typedBacklinks: [TypedBacklinks] = []
     }
 
@@ -33,18 +33,18 @@ public struct EntryPage: Sendable {
         storage = Box(fields)
     }
 
-    public init(language: String, textLanguage: String, slug: String, outputPath: String, html: String = "",
-                headingIDs: [String] = [], plainText: String = "", related: [String] = [],
-                bodyReferences: [String] = [], backlinks: [String] = []) {
+    public init(language: LanguageCode, textLanguage: LanguageCode, slug: String, outputPath: String, html: String = "",
+                headingIDs: [String] = [], plainText: String = "", related: [EntryID] = [],
+                bodyReferences: [EntryID] = [], backlinks: [EntryID] = []) {
         storage = Box(Fields(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
                              headingIDs: headingIDs, plainText: plainText, related: related,
                              bodyReferences: bodyReferences, backlinks: backlinks))
     }
 
     /// The language of the site this page belongs to.
-    public var language: String { storage.fields.language }
+    public var language: LanguageCode { storage.fields.language }
     /// The language the text is actually written in (differs on a fallback page).
-    public var textLanguage: String { storage.fields.textLanguage }
+    public var textLanguage: LanguageCode { storage.fields.textLanguage }
     public var slug: String { storage.fields.slug }
     /// Path of the written file, relative to the output root: `fr/recommandations/calendrier/index.html`.
     public var outputPath: String { storage.fields.outputPath }
@@ -62,23 +62,23 @@ public struct EntryPage: Sendable {
         set { change { $0.plainText = newValue } }
     }
     /// Entry ids named in `related`, in order.
-    public var related: [String] {
+    public var related: [EntryID] {
         get { storage.fields.related }
         set { change { $0.related = newValue } }
     }
     /// Entry ids referenced from the body, in order of first appearance.
-    public var bodyReferences: [String] {
+    public var bodyReferences: [EntryID] {
         get { storage.fields.bodyReferences }
         set { change { $0.bodyReferences = newValue } }
     }
     /// Entry ids that reference this entry from their page in the same language, sorted.
-    public var backlinks: [String] {
+    public var backlinks: [EntryID] {
         get { storage.fields.backlinks }
         set { change { $0.backlinks = newValue } }
     }
 
     /// Per `references` field of its text: the entry ids it names, in order.
-    public var fieldTargets: [String: [String]] {
+    public var fieldTargets: [String: [EntryID]] {
         get { storage.fields.fieldTargets }
         set { change { $0.fieldTargets = newValue } }
     }
@@ -90,7 +90,7 @@ public struct EntryPage: Sendable {
     }
 
     /// Sets what the rendered body gives the page, in one change.
-    package mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [String]) {
+    package mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [EntryID]) {
         change { fields in
             fields.html = html
             fields.headingIDs = headingIDs
@@ -106,9 +106,9 @@ public struct EntryPage: Sendable {
 public struct TypedBacklinks: Sendable, Hashable {
     public let section: String
     public let field: String
-    public var sources: [String]
+    public var sources: [EntryID]
 
-    public init(section: String, field: String, sources: [String]) {
+    public init(section: String, field: String, sources: [EntryID]) {
         self.section = section
         self.field = field
         self.sources = sources

@@ -35,7 +35,7 @@ public struct FieldDefinition: Hashable, Sendable {
             self.titles = titles
         }
 
-        public func title(in language: String) -> String { titles[language] ?? key }
+        public func title(in language: LanguageCode) -> String { titles[language.rawValue] ?? key }
     }
 
     /// The front-matter key.
@@ -52,8 +52,8 @@ public struct FieldDefinition: Hashable, Sendable {
         self.slugs = slugs
     }
 
-    public func title(in language: String) -> String { titles[language] ?? name }
-    public func slug(in language: String) -> String { slugs[language] ?? name }
+    public func title(in language: LanguageCode) -> String { titles[language.rawValue] ?? name }
+    public func slug(in language: LanguageCode) -> String { slugs[language.rawValue] ?? name }
 
     /// The section a `references` field points into.
     public var target: String? {

@@ -1,5 +1,8 @@
 /// Minimal, deterministic JSON writing for the generated indexes (keys in the order given).
 package enum JSONText {
+    package static func string(_ id: EntryID) -> String { string(id.rawValue) }
+    package static func string(_ code: LanguageCode) -> String { string(code.rawValue) }
+
     package static func string(_ text: String) -> String {
         // Fast path: nothing to escape (no quote, backslash, control, `<`, U+2028/2029 lead byte 0xE2).
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {

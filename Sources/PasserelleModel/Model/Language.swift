@@ -2,11 +2,11 @@ import Foundation
 
 /// A language the site is published in: its code (`fr`), its own name and its ICU locale.
 public struct Language: Hashable, Sendable {
-    public let code: String
+    public let code: LanguageCode
     public let name: String
     public let locale: String
 
-    public init(code: String, name: String, locale: String) {
+    public init(code: LanguageCode, name: String, locale: String) {
         self.code = code
         self.name = name
         self.locale = locale

@@ -2,12 +2,12 @@
 public struct Section: Sendable {
     public let config: SectionConfig
     /// Entry ids, in listing order per language (weight, then title by the language's collation).
-    public let orderedEntries: [String: [String]]
+    public let orderedEntries: LanguageTable<[EntryID]>
     /// Rendered intro (`_index.<lang>.md`) per language, if any.
-    public let intros: [String: RenderedText]
+    public let intros: LanguageTable<RenderedText?>
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
-    package init(config: SectionConfig, orderedEntries: [String: [String]], intros: [String: RenderedText]) {
+    package init(config: SectionConfig, orderedEntries: LanguageTable<[EntryID]>, intros: LanguageTable<RenderedText?>) {
         self.config = config
         self.orderedEntries = orderedEntries
         self.intros = intros
@@ -18,10 +18,10 @@ public struct Section: Sendable {
 public struct RenderedText: Sendable {
     public let title: String?
     public let html: String
-    public let textLanguage: String
+    public let textLanguage: LanguageCode
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
-    package init(title: String?, html: String, textLanguage: String) {
+    package init(title: String?, html: String, textLanguage: LanguageCode) {
         self.title = title
         self.html = html
         self.textLanguage = textLanguage

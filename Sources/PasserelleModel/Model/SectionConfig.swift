@@ -15,8 +15,8 @@ public struct SectionConfig: Hashable, Sendable {
 
     public func field(named name: String) -> FieldDefinition? { fields.first { $0.name == name } }
 
-    public func slug(in language: String) -> String { slugs[language] ?? name }
-    public func title(in language: String) -> String { titles[language] ?? name }
+    public func slug(in language: LanguageCode) -> String { slugs[language.rawValue] ?? name }
+    public func title(in language: LanguageCode) -> String { titles[language.rawValue] ?? name }
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
     package init(name: String, kind: Kind, slugs: [String: String], titles: [String: String],

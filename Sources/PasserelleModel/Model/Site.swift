@@ -4,20 +4,27 @@ import Foundation
 public struct Site: Sendable {
     public let config: SiteConfig
     public let sections: [Section]
-    public let entries: [String: Entry]
+    public let entries: [EntryID: Entry]
     /// Home page intro (`content/_index.<lang>.md`) per language.
-    public let homeIntros: [String: RenderedText]
+    public let homeIntros: LanguageTable<RenderedText?>
     /// Content assets, relative to `content/assets/`.
     public let assets: [String]
     /// The build's clock: `SOURCE_DATE_EPOCH` when set.
     public let buildDate: Date
 
-    public var languageCodes: [String] { config.languageCodes }
+    public var languageCodes: [LanguageCode] { config.languageCodes }
+
+    /// The entry `id` names. Every id a resolved site holds names one of its entries (the resolver
+    /// keeps no other), so this lookup cannot miss; an id from elsewhere is a programming error.
+    public subscript(id: EntryID) -> Entry {
+        guard let entry = entries[id] else { preconditionFailure("'\(id)' is not an entry of this site") }
+        return entry
+    }
 
     public func section(named name: String) -> Section? { sections.first { $0.config.name == name } }
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
-    package init(config: SiteConfig, sections: [Section], entries: [String: Entry], homeIntros: [String: RenderedText], assets: [String], buildDate: Date) {
+    package init(config: SiteConfig, sections: [Section], entries: [EntryID: Entry], homeIntros: LanguageTable<RenderedText?>, assets: [String], buildDate: Date) {
         self.config = config
         self.sections = sections
         self.entries = entries

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The settings of a site, read from `content/site.yaml`.
 public struct SiteConfig: Sendable {
     public let title: [String: String]
@@ -19,8 +21,8 @@ public struct SiteConfig: Sendable {
     ]
 
     /// The slug of a generated page (`az`, `tags`, `search`) in `language`.
-    public func generatedSlug(_ page: String, _ language: String) -> String {
-        generatedSlugs[page]?[language] ?? SiteConfig.defaultGeneratedSlugs[page]?[language] ?? page
+    public func generatedSlug(_ page: String, _ language: LanguageCode) -> String {
+        generatedSlugs[page]?[language.rawValue] ?? SiteConfig.defaultGeneratedSlugs[page]?[language.rawValue] ?? page
     }
 
     public var defaultLanguage: Language { languages[0] }
@@ -30,11 +32,14 @@ public struct SiteConfig: Sendable {
         SiteConfig(title: title, baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/", languages: languages, theme: theme,
                    sections: sections, unsafeHTML: unsafeHTML, generatedSlugs: generatedSlugs, pageBudget: pageBudget)
     }
-    public var languageCodes: [String] { languages.map(\.code) }
+    public var languageCodes: [LanguageCode] { languages.map(\.code) }
 
     public func section(named name: String) -> SectionConfig? { sections.first { $0.name == name } }
-    public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
-    public func title(in language: String) -> String { title[language] ?? title[defaultLanguage.code] ?? "" }
+    public func language(_ code: String) -> Language? { languages.first { $0.code.rawValue == code } }
+    /// The ICU locale of one of the site's languages (its code, for a code the site does not have).
+    public func locale(of code: LanguageCode) -> String { languages.first { $0.code == code }?.locale ?? code.rawValue }
+    public func foundationLocale(of code: LanguageCode) -> Locale { Locale(identifier: locale(of: code)) }
+    public func title(in language: LanguageCode) -> String { title[language.rawValue] ?? title[defaultLanguage.code.rawValue] ?? "" }
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
     package init(title: [String: String], baseURL: String, languages: [Language], theme: String, sections: [SectionConfig], unsafeHTML: Bool,

@@ -1,8 +1,8 @@
 /// Where each kind of page is written, and how one page links to another.
 public enum SitePaths {
-    public static func home(_ language: String) -> String { "\(language)/index.html" }
+    public static func home(_ language: LanguageCode) -> String { "\(language)/index.html" }
 
-    public static func section(_ section: SectionConfig, _ language: String) -> String {
+    public static func section(_ section: SectionConfig, _ language: LanguageCode) -> String {
         "\(language)/\(section.slug(in: language))/index.html"
     }
 
@@ -21,11 +21,11 @@ public enum SitePaths {
 
     /// The page of one facet value of a catalog: `fr/projets/pays/sn/index.html`, then
     /// `fr/projets/pays/sn/page/2/index.html` for the next hundred entries.
-    public static func facetValue(_ section: SectionConfig, field: FieldDefinition, value: String, page: Int = 1, _ language: String) -> String {
+    public static func facetValue(_ section: SectionConfig, field: FieldDefinition, value: String, page: Int = 1, _ language: LanguageCode) -> String {
         "\(language)/\(section.slug(in: language))/\(field.slug(in: language))/\(value)/" + (page > 1 ? "page/\(page)/index.html" : "index.html")
     }
 
-    public static func entry(_ section: SectionConfig, slug: String, _ language: String) -> String {
+    public static func entry(_ section: SectionConfig, slug: String, _ language: LanguageCode) -> String {
         "\(language)/\(section.slug(in: language))/\(slug)/index.html"
     }
 
@@ -81,17 +81,17 @@ public enum SitePaths {
 
 package extension SitePaths {
     /// The year view of an event section's calendar: `fr/evenements/2005/index.html`.
-    public static func calendarYear(_ section: SectionConfig, _ language: String, _ year: Int) -> String {
+    public static func calendarYear(_ section: SectionConfig, _ language: LanguageCode, _ year: Int) -> String {
         "\(language)/\(section.slug(in: language))/\(String(format4: year))/index.html"
     }
 
     /// A month grid: `fr/evenements/2005/11/index.html`.
-    public static func calendarMonth(_ section: SectionConfig, _ language: String, _ month: YearMonth) -> String {
+    public static func calendarMonth(_ section: SectionConfig, _ language: LanguageCode, _ month: YearMonth) -> String {
         "\(language)/\(section.slug(in: language))/\(String(format4: month.year))/\(String(format2: month.month))/index.html"
     }
 
     /// All events of a language, as iCalendar: `fr/calendar.ics`.
-    public static func languageCalendar(_ language: String) -> String { "\(language)/calendar.ics" }
+    public static func languageCalendar(_ language: LanguageCode) -> String { "\(language)/calendar.ics" }
 
     /// One event as iCalendar, beside its page: `fr/evenements/smsi-tunis-2005/smsi-tunis-2005.ics`.
     public static func eventCalendar(pagePath: String, slug: String) -> String {
@@ -101,17 +101,17 @@ package extension SitePaths {
 
 package extension SitePaths {
     /// A generated page of a language (`az`, `tags`, `search`): `fr/index-a-z/index.html`.
-    public static func generated(_ page: String, _ config: SiteConfig, _ language: String) -> String {
+    public static func generated(_ page: String, _ config: SiteConfig, _ language: LanguageCode) -> String {
         "\(language)/\(config.generatedSlug(page, language))/index.html"
     }
 
     /// The page of one tag: `fr/mots-cles/smsi/index.html`.
-    public static func tag(_ slug: String, _ config: SiteConfig, _ language: String) -> String {
+    public static func tag(_ slug: String, _ config: SiteConfig, _ language: LanguageCode) -> String {
         "\(language)/\(config.generatedSlug("tags", language))/\(slug)/index.html"
     }
 
-    public static func feed(_ language: String) -> String { "\(language)/atom.xml" }
-    public static func searchIndex(_ language: String) -> String { "\(language)/search.json" }
-    public static func searchScriptIndex(_ language: String) -> String { "\(language)/search-index.js" }
-    public static func notFound(_ language: String) -> String { "\(language)/404.html" }
+    public static func feed(_ language: LanguageCode) -> String { "\(language)/atom.xml" }
+    public static func searchIndex(_ language: LanguageCode) -> String { "\(language)/search.json" }
+    public static func searchScriptIndex(_ language: LanguageCode) -> String { "\(language)/search-index.js" }
+    public static func notFound(_ language: LanguageCode) -> String { "\(language)/404.html" }
 }

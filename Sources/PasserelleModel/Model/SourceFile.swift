@@ -10,16 +10,16 @@ public final class SourceFile: Sendable {
     /// The section folder, or nil for files at the content root (the home page intro).
     public let section: String?
     public let slug: String
-    public let language: String
+    public let language: LanguageCode
     /// `_index.<lang>.md`: the intro of a section listing (or of the home page at the root).
     public let isIndex: Bool
     /// The text with any byte-order mark removed and line endings normalised to `\n`.
     public let text: String
 
     /// `<section>/<slug>`: the entry the file is a text of (made once: resolving reads it often).
-    public let id: String
+    public let id: EntryID
 
-    public init(displayPath: String, relativePath: String, section: String?, slug: String, language: String,
+    public init(displayPath: String, relativePath: String, section: String?, slug: String, language: LanguageCode,
                 isIndex: Bool, text: String) {
         self.displayPath = displayPath
         self.relativePath = relativePath
@@ -28,6 +28,6 @@ public final class SourceFile: Sendable {
         self.language = language
         self.isIndex = isIndex
         self.text = text
-        id = section.map { $0 + "/" + slug } ?? slug
+        id = EntryID(section.map { $0 + "/" + slug } ?? slug)
     }
 }

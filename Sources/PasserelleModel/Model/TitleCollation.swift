@@ -29,7 +29,7 @@ public struct TitleCollation: Sendable {
     }
 
     /// `items` sorted by `title` in this collation, then by `tieBreak` where titles are equal.
-    public func sorted<Item>(_ items: [Item], title: (Item) -> String, tieBreak: (Item) -> String) -> [Item] {
+    public func sorted<Item, Key: Comparable>(_ items: [Item], title: (Item) -> String, tieBreak: (Item) -> Key) -> [Item] {
         let titles = prepare(items.map(title))
         let keys = items.map(tieBreak)
         let order = items.indices.sorted { i, j in

@@ -7,18 +7,18 @@ import Foundation
 public struct AtoZIndex: Sendable {
     public struct Group: Sendable {
         public let letter: String
-        public let entryIDs: [String]
+        public let entryIDs: [EntryID]
     }
 
     public let groups: [Group]
 
-    public init(site: Site, language: String) {
-        let collation = TitleCollation(locale: site.config.language(language)?.locale ?? language)
+    public init(site: Site, language: LanguageCode) {
+        let collation = TitleCollation(locale: site.config.locale(of: language))
         let titled = site.entries.values.map { entry in
             (entry.id, entry.variant(for: language, order: site.languageCodes).metadata.title)
         }
         var groups: [Group] = []
-        var letter = "", ids: [String] = []
+        var letter = "", ids: [EntryID] = []
         for (id, title) in collation.sorted(titled, title: \.1, tieBreak: \.0) {
             let next = AtoZIndex.letter(for: title)
             if next != letter, !ids.isEmpty {

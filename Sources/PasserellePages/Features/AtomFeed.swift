@@ -8,7 +8,7 @@ public struct AtomFeed: Sendable {
 
     public let xml: String
 
-    public init(site: Site, language: String) {
+    public init(site: Site, language: LanguageCode) {
         let base = site.config.baseURL
         let latest = AtomFeed.latest(site: site, language: language)
         let updated = latest.first.map { $0.stamp } ?? ICalendarWriter.rfc3339(site.buildDate)
@@ -25,8 +25,8 @@ public struct AtomFeed: Sendable {
             "<generator>Passerelle</generator>",
         ]
         for item in latest {
-            let page = item.entry.pages[language]!
-            let meta = item.entry.variants[page.textLanguage]!.metadata
+            let page = item.entry.pages[language]
+            let meta = item.entry.shownText(in: language).metadata
             let url = XMLText.escape(SitePaths.absolute(page.outputPath, baseURL: base))
             let lang = page.isFallback ? #" xml:lang="\#(page.textLanguage)""# : ""
             lines.append("<entry\(lang)>")
@@ -66,7 +66,7 @@ public struct AtomFeed: Sendable {
     }
 
     /// The entries the feed of `language` lists, latest first, with the date it shows and when each was published.
-    package static func latest(site: Site, language: String) -> ArraySlice<Item> {
+    package static func latest(site: Site, language: LanguageCode) -> ArraySlice<Item> {
         // The newest first (then by id): kept as they come, a few among thousands, not sorted all.
         func precedes(_ a: Item, _ b: Item) -> Bool {
             (b.date, a.entry.id) < (a.date, b.entry.id)

@@ -10,7 +10,7 @@ package struct Catalog: Sendable {
         package let key: String
         package let slug: String
         package let label: String
-        package var entries: [String]
+        package var entries: [EntryID]
     }
 
     package struct Facet: Sendable {
@@ -19,35 +19,35 @@ package struct Catalog: Sendable {
     }
 
     package let section: SectionConfig
-    package let language: String
+    package let language: LanguageCode
     package let facets: [Facet]
     /// The section's entries in listing order.
-    package let entries: [String]
+    package let entries: [EntryID]
 
     /// Entries a facet page lists at most; the rest go on following pages.
     package static let pageSize = 100
 
-    package init(section: Section, site: Site, language: String) {
+    package init(section: Section, site: Site, language: LanguageCode) {
         self.section = section.config
         self.language = language
-        entries = section.orderedEntries[language] ?? []
-        let locale = site.config.language(language)?.foundationLocale ?? Locale(identifier: language)
-        let collation = TitleCollation(locale: site.config.language(language)?.locale ?? language)
+        entries = section.orderedEntries[language]
+        let locale = site.config.foundationLocale(of: language)
+        let collation = TitleCollation(locale: site.config.locale(of: language))
         var facets: [Facet] = []
         for name in section.config.catalog?.facets ?? [] {
             guard let field = section.config.field(named: name) else { continue }
             var found: [String: Value] = [:], order: [String] = []
             for id in entries {
-                guard let entry = site.entries[id] else { continue }
+                let entry = site[id]
                 for (key, slug, label) in Catalog.values(of: entry, field: field, language: language, site: site, locale: locale) {
                     if found[key] == nil {
                         found[key] = Value(key: key, slug: slug, label: label, entries: [])
                         order.append(key)
                     }
-                    if found[key]!.entries.last != id { found[key]!.entries.append(id) }
+                    if found[key]?.entries.last != id { found[key]?.entries.append(id) }
                 }
             }
-            var values = order.map { found[$0]! }
+            var values = order.compactMap { found[$0] }
             switch field.kind {
             case let .choice(choices):
                 let rank = Dictionary(uniqueKeysWithValues: choices.enumerated().map { ($1.key, $0) })
@@ -57,7 +57,7 @@ package struct Catalog: Sendable {
             case .references:
                 // The targets in their own section's listing order.
                 let target = field.target.flatMap { name in site.sections.first { $0.config.name == name } }
-                let rank = Dictionary(uniqueKeysWithValues: (target?.orderedEntries[language] ?? []).enumerated().map { ($1, $0) })
+                let rank = Dictionary(uniqueKeysWithValues: (target?.orderedEntries[language] ?? []).enumerated().map { ($1.rawValue, $0) })
                 values.sort { (rank[$0.key] ?? .max, $0.key) < (rank[$1.key] ?? .max, $1.key) }
             case .countries, .text:
                 values = collation.sorted(values, title: \.label, tieBreak: \.key)
@@ -68,10 +68,9 @@ package struct Catalog: Sendable {
     }
 
     /// The values `entry` has for `field` in `language`: (key, slug, label).
-    package static func values(of entry: Entry, field: FieldDefinition, language: String, site: Site, locale: Locale) -> [(String, String, String)] {
-        guard let page = entry.pages[language] else { return [] }
-        let metadata = entry.variants[page.textLanguage]?.metadata
-        switch metadata?.fields[field.name] {
+    package static func values(of entry: Entry, field: FieldDefinition, language: LanguageCode, site: Site, locale: Locale) -> [(String, String, String)] {
+        let page = entry.pages[language]
+        switch entry.shownText(in: language).metadata.fields[field.name] {
         case let .countries(codes)?:
             return codes.map { ($0, $0.lowercased(), Countries.name($0, locale: locale)) }
         case let .choice(key)?:
@@ -80,10 +79,9 @@ package struct Catalog: Sendable {
         case let .year(year)?:
             return [(String(year), String(year), String(year))]
         case .references?:
-            return (page.fieldTargets[field.name] ?? []).compactMap { id in
-                guard let target = site.entries[id], let targetPage = target.pages[language],
-                      let title = target.variants[targetPage.textLanguage]?.metadata.title else { return nil }
-                return (id, targetPage.slug, title)
+            return (page.fieldTargets[field.name] ?? []).map { id in
+                let target = site[id]
+                return (id.rawValue, target.pages[language].slug, target.shownText(in: language).metadata.title)
             }
         default:
             return []

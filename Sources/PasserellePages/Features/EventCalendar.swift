@@ -2,7 +2,7 @@ import PasserelleModel
 import PasserelleTemplates
 /// One happening of an event: the days it covers (a yearly event has one per year).
 public struct EventOccurrence: Hashable, Sendable {
-    public let entryID: String
+    public let entryID: EntryID
     public let first: CalendarDate
     public let last: CalendarDate
     /// The event's start and end times of day, if it is timed.
@@ -25,9 +25,9 @@ public struct EventCalendar: Sendable {
 
     /// Builds the calendar of the events shown to readers of `language`, from all event sections
     /// or only `sectionName`'s.
-    public init(site: Site, language: String, sectionName: String? = nil) {
+    public init(site: Site, language: LanguageCode, sectionName: String? = nil) {
         today = CalendarDate(site.buildDate)
-        let events: [(String, EventDetails)] = site.entries.values
+        let events: [(EntryID, EventDetails)] = site.entries.values
             .filter { $0.section.kind == .event && (sectionName == nil || $0.section.name == sectionName) }
             .compactMap { entry in
                 entry.variant(for: language, order: site.languageCodes).metadata.event.map { (entry.id, $0) }
@@ -61,7 +61,7 @@ public struct EventCalendar: Sendable {
     }
 
     /// The occurrences of one event up to the end of `horizonYear`.
-    static func occurrences(of event: EventDetails, id: String, through horizonYear: Int) -> [EventOccurrence] {
+    static func occurrences(of event: EventDetails, id: EntryID, through horizonYear: Int) -> [EventOccurrence] {
         let first = event.start.date, last = event.lastDay
         let make = { (a: CalendarDate, b: CalendarDate) in
             EventOccurrence(entryID: id, first: a, last: b, startMinute: event.start.minuteOfDay, endMinute: event.end?.minuteOfDay)
@@ -98,18 +98,17 @@ public struct EventCalendar: Sendable {
     }
 
     /// Entry ids of events with an occurrence that has not ended by today, soonest first.
-    public var upcoming: [String] { nextOccurrences.map(\.entryID) }
+    public var upcoming: [EntryID] { nextOccurrences.map(\.entryID) }
 
     /// Entry ids of events that are over, grouped by the year of their (last) occurrence, latest year first.
-    public var pastByYear: [(year: Int, ids: [String])] {
+    public var pastByYear: [(year: Int, ids: [EntryID])] {
         let upcomingIDs = Set(upcoming)
-        var latest: [String: EventOccurrence] = [:]
+        var latest: [EntryID: EventOccurrence] = [:]
         for occurrence in occurrences where !upcomingIDs.contains(occurrence.entryID) {
             latest[occurrence.entryID] = occurrence
         }
-        let groups = Dictionary(grouping: latest.values, by: { $0.first.year })
-        return groups.keys.sorted(by: >).map { year in
-            (year, groups[year]!.sorted { ($0.first, $0.entryID) < ($1.first, $1.entryID) }.map(\.entryID))
+        return Dictionary(grouping: latest.values, by: { $0.first.year }).sorted { $0.key > $1.key }.map { year, occurrences in
+            (year, occurrences.sorted { ($0.first, $0.entryID) < ($1.first, $1.entryID) }.map(\.entryID))
         }
     }
 

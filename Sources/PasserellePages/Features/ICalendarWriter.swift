@@ -25,11 +25,11 @@ public struct ICalendarWriter: Sendable {
 
     public let productID: String
     public let calendarName: String
-    public let language: String
+    public let language: LanguageCode
     /// `DTSTAMP`: the build's clock.
     public let stamp: Date
 
-    public init(productID: String, calendarName: String, language: String, stamp: Date) {
+    public init(productID: String, calendarName: String, language: LanguageCode, stamp: Date) {
         self.productID = productID
         self.calendarName = calendarName
         self.language = language

@@ -15,7 +15,7 @@ public struct SearchIndex: Sendable {
         /// in order of first appearance, space-separated.
         public let words: String
         /// The text's language when it differs from the index's (a fallback).
-        public let textLanguage: String?
+        public let textLanguage: LanguageCode?
 
         /// The record as the index file writes it.
         public var json: String {
@@ -27,14 +27,14 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    public let language: String
+    public let language: LanguageCode
     public let records: [Record]
 
     /// At most this many distinct body words per entry: enough to find it, small enough for slow links.
     public static let wordLimit = 300
 
     /// The index of `language`, with its records in `order` (the A–Z order).
-    public init(site: Site, language: String, order: [String]) {
+    public init(site: Site, language: LanguageCode, order: [EntryID]) {
         self.language = language
         // In chunks across cores, each with its own cache of folded words.
         let chunks = stride(from: 0, to: order.count, by: 512).map { order[$0..<min($0 + 512, order.count)] }
@@ -44,11 +44,11 @@ public struct SearchIndex: Sendable {
         }.flatMap { $0 }
     }
 
-    package static func record(for id: String, site: Site, language: String, cache: inout [String: String]) -> Record {
-        let entry = site.entries[id]!
-        let page = entry.pages[language]!
-        let meta = entry.variants[page.textLanguage]!.metadata
-        let url = String(page.outputPath.dropFirst(language.count + 1))
+    package static func record(for id: EntryID, site: Site, language: LanguageCode, cache: inout [String: String]) -> Record {
+        let entry = site[id]
+        let page = entry.pages[language]
+        let meta = entry.shownText(in: language).metadata
+        let url = String(page.outputPath.dropFirst(language.rawValue.utf8.count + 1))
         var words = SearchWords()
         words.hide(wordsOf: meta.title, foldCache: &cache)
         if let summary = meta.summary { words.hide(wordsOf: summary, foldCache: &cache) }
@@ -75,8 +75,8 @@ public struct SearchIndex: Sendable {
     public var json: String { SearchIndex.json(language: language, fragments: fragments) }
 
     /// The index file from its records' JSON.
-    static func json(language: String, fragments: [String]) -> String {
-        JSONText.object([("language", JSONText.string(language)), ("entries", JSONText.array(fragments))]) + "\n"
+    static func json(language: LanguageCode, fragments: [String]) -> String {
+        JSONText.object([("language", JSONText.string(language.rawValue)), ("entries", JSONText.array(fragments))]) + "\n"
     }
 
     /// The same index as a script, for pages opened from `file://` where `fetch` of a local file is blocked.

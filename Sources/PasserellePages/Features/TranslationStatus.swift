@@ -4,18 +4,18 @@ import PasserelleTemplates
 /// their source (by `updated`, else the day of the file's last git commit).
 public struct TranslationStatus: Sendable {
     public struct Missing: Sendable {
-        public let id: String
+        public let id: EntryID
         public let title: String
-        public let present: [String]
-        public let missing: [String]
+        public let present: [LanguageCode]
+        public let missing: [LanguageCode]
     }
 
     public struct Stale: Sendable {
-        public let id: String
+        public let id: EntryID
         public let title: String
-        public let language: String
+        public let language: LanguageCode
         public let date: CalendarDate
-        public let sourceLanguage: String
+        public let sourceLanguage: LanguageCode
         public let sourceDate: CalendarDate
     }
 
@@ -26,17 +26,17 @@ public struct TranslationStatus: Sendable {
     }
 
     public let sections: [SectionStatus]
-    public let languages: [String]
+    public let languages: [LanguageCode]
 
     /// `commitDays`: last commit day by path relative to the content folder (see `GitHistory`).
     public init(site: Site, commitDays: [String: CalendarDate]) {
         languages = site.languageCodes
         sections = site.sections.map { section in
-            let ids = section.orderedEntries[site.config.defaultLanguage.code] ?? []
+            let ids = section.orderedEntries[site.config.defaultLanguage.code]
             var missing: [Missing] = []
             var stale: [Stale] = []
             for id in ids {
-                let entry = site.entries[id]!
+                let entry = site[id]
                 let title = entry.variant(for: site.config.defaultLanguage.code, order: site.languageCodes).metadata.title
                 let present = site.languageCodes.filter { entry.variants[$0] != nil }
                 if present.count < site.languageCodes.count {
@@ -44,9 +44,10 @@ public struct TranslationStatus: Sendable {
                                            missing: site.languageCodes.filter { entry.variants[$0] == nil }))
                     continue
                 }
-                let dated = present.compactMap { code -> (String, CalendarDate)? in
-                    let variant = entry.variants[code]!
-                    return (variant.metadata.updated ?? commitDays[variant.source.relativePath]).map { (code, $0) }
+                let dated = present.compactMap { code -> (LanguageCode, CalendarDate)? in
+                    entry.variants[code].flatMap { variant in
+                        (variant.metadata.updated ?? commitDays[variant.source.relativePath]).map { (code, $0) }
+                    }
                 }
                 guard dated.count == present.count, let newest = dated.max(by: { ($0.1, $1.0) < ($1.1, $0.0) }) else { continue }
                 for (code, date) in dated where date < newest.1 {
@@ -59,14 +60,14 @@ public struct TranslationStatus: Sendable {
 
     public var json: String {
         JSONText.object([
-            ("languages", JSONText.array(languages.map(JSONText.string))),
+            ("languages", JSONText.array(languages.map { JSONText.string($0) })),
             ("sections", JSONText.array(sections.map { status in
                 JSONText.object([
                     ("section", JSONText.string(status.section.name)),
                     ("missing", JSONText.array(status.missing.map {
                         JSONText.object([("id", JSONText.string($0.id)), ("title", JSONText.string($0.title)),
-                                         ("present", JSONText.array($0.present.map(JSONText.string))),
-                                         ("missing", JSONText.array($0.missing.map(JSONText.string)))])
+                                         ("present", JSONText.array($0.present.map { JSONText.string($0) })),
+                                         ("missing", JSONText.array($0.missing.map { JSONText.string($0) }))])
                     })),
                     ("stale", JSONText.array(status.stale.map {
                         JSONText.object([("id", JSONText.string($0.id)), ("title", JSONText.string($0.title)),

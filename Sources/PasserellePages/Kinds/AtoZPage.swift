@@ -15,16 +15,16 @@ package struct AtoZPage: GeneratedPage {
 }
 
 extension PageRenderer {
-    func renderAtoZ(_ language: String) -> Page {
+    func renderAtoZ(_ language: LanguageCode) -> Page {
         let path = SitePaths.generated(AtoZPage.pathKey, site.config, language)
-        var context = chrome(language: language, path: path, title: theme.strings[language]?["az_title"]) {
+        var context = chrome(language: language, path: path, title: theme.strings(language)["az_title"]) {
             SitePaths.generated(AtoZPage.pathKey, self.site.config, $0)
         }
         let groups = atoz(language).groups
         context["letters"] = groups.map { ["letter": $0.letter, "anchor": $0.letter == "#" ? "az-other" : "az-" + $0.letter.lowercased()] }
         context["groups"] = groups.map { group -> TemplateRecord in
             ["letter": group.letter, "anchor": group.letter == "#" ? "az-other" : "az-" + group.letter.lowercased(),
-             "entries": group.entryIDs.map { entryLink(site.entries[$0]!, language: language, from: path) }]
+             "entries": group.entryIDs.map { entryLink(site[$0], language: language, from: path) }]
         }
         return page(AtoZPage.pathKey, context, path: path) { SitePaths.generated(AtoZPage.pathKey, self.site.config, $0) }
     }

@@ -6,7 +6,7 @@ package struct AtomFeedFile: PageKind {
     package var name: String { "Atom feed" }
     package var chromeLinkKey: String? { "feedURL" }
 
-    package func chromeLinkTarget(in site: Site, language: String) -> String? { SitePaths.feed(language) }
+    package func chromeLinkTarget(in site: Site, language: LanguageCode) -> String? { SitePaths.feed(language) }
 
     package func jobs(in site: Site) -> [PageJob] {
         site.languageCodes.map { PageJob(language: $0) }

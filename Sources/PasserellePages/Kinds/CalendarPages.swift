@@ -43,24 +43,24 @@ package struct CalendarPages: PageKind {
 extension PageRenderer {
 
     /// An occurrence as listed on calendar pages.
-    private func occurrenceItem(_ occurrence: EventOccurrence, language: String, from path: String) -> TemplateRecord {
-        let entry = site.entries[occurrence.entryID]!
+    private func occurrenceItem(_ occurrence: EventOccurrence, language: LanguageCode, from path: String) -> TemplateRecord {
+        let entry = site[occurrence.entryID]
         var item = entryLink(entry, language: language, from: path)
-        item["when"] = dateText[language]!.occurrence(occurrence)
+        item["when"] = dateText[language].occurrence(occurrence)
         item["firstISO"] = occurrence.first.iso
         if let event = entry.variant(for: language, order: site.languageCodes).metadata.event {
             item["cancelled"] = event.status == .cancelled
-            if event.status != .confirmed { item["statusLabel"] = theme.strings[language]?["status_\(event.status.rawValue)"] ?? event.status.rawValue }
-            if let minute = occurrence.startMinute { item["time"] = dateText[language]!.time(minute) }
+            if event.status != .confirmed { item["statusLabel"] = theme.strings(language)["status_\(event.status.rawValue)"] ?? event.status.rawValue }
+            if let minute = occurrence.startMinute { item["time"] = dateText[language].time(minute) }
         }
         if let location = entry.variant(for: language, order: site.languageCodes).metadata.location { item["location"] = location }
         return item
     }
 
-    func renderMonth(_ month: YearMonth, section: Section, calendar: EventCalendar, language: String,
+    func renderMonth(_ month: YearMonth, section: Section, calendar: EventCalendar, language: LanguageCode,
                      previous: YearMonth?, next: YearMonth?) -> Page {
         let path = SitePaths.calendarMonth(section.config, language, month)
-        let dates = dateText[language]!
+        let dates = dateText[language]
         let title = dates.monthTitle(month)
         var context = chrome(language: language, path: path, title: title) { SitePaths.calendarMonth(section.config, $0, month) }
         let order = (0..<7).map { (dates.firstWeekday - 1 + $0) % 7 }
@@ -96,10 +96,10 @@ extension PageRenderer {
         return page("calendar-month", context, path: path) { SitePaths.calendarMonth(section.config, $0, month) }
     }
 
-    func renderYear(_ year: Int, section: Section, calendar: EventCalendar, language: String,
+    func renderYear(_ year: Int, section: Section, calendar: EventCalendar, language: LanguageCode,
                     previous: Int?, next: Int?) -> Page {
         let path = SitePaths.calendarYear(section.config, language, year)
-        let dates = dateText[language]!
+        let dates = dateText[language]
         var context = chrome(language: language, path: path, title: "\(section.config.title(in: language)) \(year)") {
             SitePaths.calendarYear(section.config, $0, year)
         }
@@ -123,22 +123,22 @@ extension PageRenderer {
 
     /// The listing of an event section: upcoming events first (soonest first), then past ones by year,
     /// with links to the calendar's years and to the subscription feed.
-    func eventListing(_ section: Section, language: String, path: String) -> TemplateRecord {
+    func eventListing(_ section: Section, language: LanguageCode, path: String) -> TemplateRecord {
         let calendar = EventCalendar(site: site, language: language, sectionName: section.config.name)
-        let t = theme.strings[language] ?? [:]
+        let t = theme.strings(language)
         var groups: [TemplateRecord] = []
         let upcoming = calendar.upcoming
         let nextOccurrence = Dictionary(uniqueKeysWithValues: calendar.nextOccurrences.map { ($0.entryID, $0) })
         if !upcoming.isEmpty {
             groups.append(["category": t["upcoming"] ?? "Upcoming", "entries": upcoming.map { id -> TemplateRecord in
-                var link = entryLink(site.entries[id]!, language: language, from: path)
-                if let occurrence = nextOccurrence[id] { link["when"] = dateText[language]!.occurrence(occurrence) }
+                var link = entryLink(site[id], language: language, from: path)
+                if let occurrence = nextOccurrence[id] { link["when"] = dateText[language].occurrence(occurrence) }
                 return link
             }])
         }
         for (year, ids) in calendar.pastByYear {
             groups.append(["category": (t["past_year"] ?? "{year}").replacingOccurrences(of: "{year}", with: String(year)),
-                           "entries": ids.map { entryLink(site.entries[$0]!, language: language, from: path) }])
+                           "entries": ids.map { entryLink(site[$0], language: language, from: path) }])
         }
         return [
             "groups": groups,

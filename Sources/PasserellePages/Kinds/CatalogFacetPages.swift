@@ -34,19 +34,19 @@ package struct CatalogFacetPages: PageKind {
 
 extension PageRenderer {
     /// The catalog of `section` in `language`, made once per build.
-    package func catalog(_ section: Section, _ language: String) -> Catalog {
-        catalogMemo.value(for: language + "|" + section.config.name) { Catalog(section: section, site: site, language: language) }
+    package func catalog(_ section: Section, _ language: LanguageCode) -> Catalog {
+        catalogMemo.value(for: language.rawValue + "|" + section.config.name) { Catalog(section: section, site: site, language: language) }
     }
 
     func renderFacetPage(_ catalog: Catalog, _ facet: Catalog.Facet, _ value: Catalog.Value, page number: Int, of count: Int) -> Page {
         let language = catalog.language
         let path = catalog.path(facet, value, page: number)
-        let t = theme.strings[language] ?? [:]
+        let t = theme.strings(language)
         let title = (t["facet_title"] ?? "{field}: {value}")
             .replacingOccurrences(of: "{field}", with: facet.field.title(in: language))
             .replacingOccurrences(of: "{value}", with: value.label)
         // The same value in another language, where it has entries; else that language's catalog.
-        let pathIn = { (code: String) -> String in
+        let pathIn = { (code: LanguageCode) -> String in
             guard code != language, let other = self.site.sections.first(where: { $0.config.name == catalog.section.name }) else { return path }
             let there = self.catalog(other, code)
             if let facetThere = there.facets.first(where: { $0.field.name == facet.field.name }),

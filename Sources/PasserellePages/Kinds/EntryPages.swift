@@ -22,7 +22,7 @@ package struct EntryPages: PageKind {
         }
     }
 
-    package func jobs(showing edits: [String: Set<String>], in site: Site) -> [PageJob] {
+    package func jobs(showing edits: [LanguageCode: Set<EntryID>], in site: Site) -> [PageJob] {
         site.languageCodes.flatMap { language in
             (edits[language] ?? []).filter { site.entries[$0] != nil }.sorted().map { PageJob(language: language, subject: .entry($0)) }
         }
@@ -40,14 +40,14 @@ package struct EntryPages: PageKind {
 }
 
 extension PageRenderer {
-    package func renderEntry(_ entry: Entry, _ language: String) -> Page {
-        let page = entry.pages[language]!
-        let variant = entry.variants[page.textLanguage]!
+    package func renderEntry(_ entry: Entry, _ language: LanguageCode) -> Page {
+        let page = entry.pages[language]
+        let variant = entry.shownText(in: language)
         let meta = variant.metadata
         let path = page.outputPath
-        var context = chrome(language: language, path: path, title: meta.title) { entry.pages[$0]!.outputPath }
-        let dates = dateText[language]!
-        let t = theme.strings[language] ?? [:]
+        var context = chrome(language: language, path: path, title: meta.title) { entry.pages[$0].outputPath }
+        let dates = dateText[language]
+        let t = theme.strings(language)
         var item: TemplateRecord = [
             "title": meta.title, "html": page.html,
             "sectionTitle": entry.section.title(in: language),
@@ -56,7 +56,7 @@ extension PageRenderer {
         if page.isFallback {
             item["textLang"] = page.textLanguage
             item["fallbackNotice"] = (t["fallback_notice"] ?? "")
-                .replacingOccurrences(of: "{language}", with: site.config.language(page.textLanguage)?.name ?? page.textLanguage)
+                .replacingOccurrences(of: "{language}", with: site.config.language(page.textLanguage.rawValue)?.name ?? page.textLanguage.rawValue)
         }
         if let summary = meta.summary {
             item["summary"] = summary
@@ -73,7 +73,7 @@ extension PageRenderer {
         if let url = meta.url, !URLSafety.isDangerous(url) { item["externalURL"] = url }
         if let event = meta.event {
             var details: TemplateRecord = [
-                "when": eventTimes[language]?[entry.id] ?? dates.event(event),
+                "when": eventTimes[language][entry.id] ?? dates.event(event),
                 "startISO": event.start.date.iso,
                 "status": event.status.rawValue,
                 "statusLabel": t["status_\(event.status.rawValue)"] ?? event.status.rawValue,
@@ -91,7 +91,7 @@ extension PageRenderer {
         // at each comparison).
         let sources = page.backlinks.compactMap { id in site.entries[id].map { (id: id, entry: $0) } }
         for section in site.sections {
-            let rank = ranks[language]?[section.config.name] ?? [:]
+            let rank = ranks[language][section.config.name] ?? [:]
             let ranked = sources.filter { $0.entry.section.name == section.config.name }.map { (rank: rank[$0.id] ?? 0, source: $0) }
             guard !ranked.isEmpty else { continue }
             let sorted = ranked.sorted { ($0.rank, $0.source.id) < ($1.rank, $1.source.id) }
@@ -104,15 +104,15 @@ extension PageRenderer {
         let typed = typedBacklinkItems(page, language: language, from: path)
         if !typed.isEmpty { item["typedBacklinks"] = typed }
         context["entry"] = item
-        var written = self.page("entry", context, path: path) { entry.pages[$0]!.outputPath }
+        var written = self.page("entry", context, path: path) { entry.pages[$0].outputPath }
         written.lastModified = meta.updated ?? meta.date
         return written
     }
 
     /// The typed fields of a text, in the section's order, each under its title in `language`:
     /// countries by their names, choices by their titles, references as links to their targets.
-    func fieldItems(_ meta: EntryMetadata, page: EntryPage, section: SectionConfig, language: String, from path: String) -> [TemplateRecord] {
-        let locale = site.config.language(language)?.foundationLocale ?? Locale(identifier: language)
+    func fieldItems(_ meta: EntryMetadata, page: EntryPage, section: SectionConfig, language: LanguageCode, from path: String) -> [TemplateRecord] {
+        let locale = site.config.foundationLocale(of: language)
         return section.fields.compactMap { field -> TemplateRecord? in
             guard let value = meta.fields[field.name] else { return nil }
             var values: [TemplateRecord]
@@ -146,15 +146,15 @@ extension PageRenderer {
 
     /// The entries that name this page's entry in a `references` field, under the field's
     /// inverse title, each list sorted like the section it comes from.
-    func typedBacklinkItems(_ page: EntryPage, language: String, from path: String) -> [TemplateRecord] {
+    func typedBacklinkItems(_ page: EntryPage, language: LanguageCode, from path: String) -> [TemplateRecord] {
         page.typedBacklinks.compactMap { list -> TemplateRecord? in
             guard let field = site.config.section(named: list.section)?.field(named: list.field),
                   case let .references(_, inverse) = field.kind else { return nil }
-            let rank = ranks[language]?[list.section] ?? [:]
+            let rank = ranks[language][list.section] ?? [:]
             let sources = list.sources.compactMap { id in site.entries[id].map { (id: id, entry: $0) } }
                 .sorted { (rank[$0.id] ?? 0, $0.id) < (rank[$1.id] ?? 0, $1.id) }
             guard !sources.isEmpty else { return nil }
-            return ["inverseTitle": inverse[language] ?? field.title(in: language), "key": "\(list.section)-\(list.field)",
+            return ["inverseTitle": inverse[language.rawValue] ?? field.title(in: language), "key": "\(list.section)-\(list.field)",
                     "entries": sources.map { entryLink($0.entry, language: language, from: path) }]
         }
     }

@@ -9,20 +9,21 @@ package struct EventICalendarFile: PageKind {
     package func jobs(in site: Site) -> [PageJob] {
         site.languageCodes.flatMap { language in
             site.sections.filter { $0.config.kind == .event }.flatMap { section in
-                (section.orderedEntries[language] ?? []).filter { Self.isEvent($0, in: site, language: language) }
+                section.orderedEntries[language].filter { Self.isEvent($0, in: site, language: language) }
             }.map { PageJob(language: language, subject: .entry($0)) }
         }
     }
 
-    package func jobs(showing edits: [String: Set<String>], in site: Site) -> [PageJob] {
+    package func jobs(showing edits: [LanguageCode: Set<EntryID>], in site: Site) -> [PageJob] {
         site.languageCodes.flatMap { language in
             (edits[language] ?? []).filter { Self.isEvent($0, in: site, language: language) }.sorted().map { PageJob(language: language, subject: .entry($0)) }
         }
     }
 
     /// Whether the entry `id` is an event of an event section in `language`: it has a calendar file there.
-    static func isEvent(_ id: String, in site: Site, language: String) -> Bool {
-        guard let entry = site.entries[id], entry.section.kind == .event, let page = entry.pages[language] else { return false }
+    static func isEvent(_ id: EntryID, in site: Site, language: LanguageCode) -> Bool {
+        guard let entry = site.entries[id], entry.section.kind == .event else { return false }
+        let page = entry.pages[language]
         return entry.variants[page.textLanguage]?.metadata.event != nil
     }
 
@@ -34,7 +35,7 @@ package struct EventICalendarFile: PageKind {
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         guard case let .entry(id) = job.subject, let entry = renderer.site.entries[id],
               let (event, block) = renderer.icalBlock(entry, language: job.language) else { return [] }
-        let page = entry.pages[job.language]!
+        let page = entry.pages[job.language]
         return [PageRenderer.Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),
                                   content: renderer.icalWriter(job.language, name: event.summary).calendar([event], blocks: [block]))]
     }
@@ -43,27 +44,27 @@ package struct EventICalendarFile: PageKind {
 extension PageRenderer {
     /// The event of `entry` in `language` and its `VEVENT` block, made once for its own file and
     /// its language's (`taking`: for the language's, the last to use it, which frees it).
-    func icalBlock(_ entry: Entry, language: String, taking: Bool = false) -> (ICalendarWriter.Event, [UInt8])? {
+    func icalBlock(_ entry: Entry, language: LanguageCode, taking: Bool = false) -> (ICalendarWriter.Event, [UInt8])? {
         let make = { icalEvent(entry, language: language).map { ($0, icalWriter(language, name: "").eventBlock($0)) } }
-        let key = entry.id + "\n" + language
+        let key = entry.id.rawValue + "\n" + language.rawValue
         return taking ? icalBlocks.take(key, make: make) : icalBlocks.value(for: key, make: make)
     }
 
-    func icalWriter(_ language: String, name: String) -> ICalendarWriter {
-        ICalendarWriter(productID: "-//Passerelle//\(site.config.title(in: language))//\(language.uppercased())",
+    func icalWriter(_ language: LanguageCode, name: String) -> ICalendarWriter {
+        ICalendarWriter(productID: "-//Passerelle//\(site.config.title(in: language))//\(language.rawValue.uppercased())",
                         calendarName: name, language: language, stamp: site.buildDate)
     }
 
-    func icalEvent(_ entry: Entry, language: String) -> ICalendarWriter.Event? {
-        let page = entry.pages[language]!
-        let meta = entry.variants[page.textLanguage]!.metadata
+    func icalEvent(_ entry: Entry, language: LanguageCode) -> ICalendarWriter.Event? {
+        let page = entry.pages[language]
+        let meta = entry.shownText(in: language).metadata
         guard let details = meta.event else { return nil }
         let host = URL(string: site.config.baseURL)?.host ?? "passerelle"
         // The event's own site (`url`) ends the description: `URL` is the page's, one per event (RFC 5545 §3.8.4.6).
         let description = [meta.summary, page.plainText.isEmpty ? nil : page.plainText, meta.url]
             .compactMap { $0 }.joined(separator: "\n\n")
         return ICalendarWriter.Event(
-            uid: entry.id.replacingOccurrences(of: "/", with: ".") + "-\(language)@\(host)",
+            uid: entry.id.rawValue.replacingOccurrences(of: "/", with: ".") + "-\(language)@\(host)",
             summary: meta.title, description: description, location: meta.location,
             url: SitePaths.absolute(page.outputPath, baseURL: site.config.baseURL), details: details)
     }

@@ -20,11 +20,11 @@ package struct HomePage: PageKind {
             context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
         }
         context["sections"] = site.sections.filter { $0.config.kind != .page }.map { section -> TemplateRecord in
-            let ids = section.orderedEntries[language] ?? []
+            let ids = section.orderedEntries[language]
             return ["title": section.config.title(in: language), "anchor": "section-\(section.config.name)",
                     "url": SitePaths.relative(from: path, to: SitePaths.section(section.config, language)),
                     "count": ids.count,
-                    "entries": ids.prefix(8).map { renderer.entryLink(site.entries[$0]!, language: language, from: path) },
+                    "entries": ids.prefix(8).map { renderer.entryLink(site[$0], language: language, from: path) },
                     "more": ids.count > 8]
         }
         return [renderer.page("home", context, path: path) { SitePaths.home($0) }]

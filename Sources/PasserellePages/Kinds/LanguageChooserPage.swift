@@ -7,7 +7,7 @@ package struct LanguageChooserPage: PageKind {
     package var templates: [String] { ["root"] }
     package var keys: [String] { ["titles", "enter", "notFoundTexts", "text"] }
 
-    package func jobs(in site: Site) -> [PageJob] { [PageJob(language: "")] }
+    package func jobs(in site: Site) -> [PageJob] { [.atRoot] }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         [renderer.page("root", renderer.rootContext(path: "index.html"), path: "index.html") { SitePaths.home($0) }]

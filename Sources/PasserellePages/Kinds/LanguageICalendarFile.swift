@@ -12,7 +12,7 @@ package struct LanguageICalendarFile: PageKind {
     }
 
     package func bodies(of job: PageJob, in site: Site) -> BodyUse {
-        let ids = site.sections.filter { $0.config.kind == .event }.flatMap { $0.orderedEntries[job.language] ?? [] }
+        let ids = site.sections.filter { $0.config.kind == .event }.flatMap { $0.orderedEntries[job.language] }
             .filter { EventICalendarFile.isEvent($0, in: site, language: job.language) }
         return .quoted(Set(ids), html: false)
     }
@@ -21,9 +21,9 @@ package struct LanguageICalendarFile: PageKind {
         let site = renderer.site, language = job.language
         let eventSections = site.sections.filter { $0.config.kind == .event }
         let all = eventSections
-            .flatMap { $0.orderedEntries[language] ?? [] }
-            .compactMap { id -> (id: String, event: ICalendarWriter.Event, block: [UInt8])? in
-                renderer.icalBlock(site.entries[id]!, language: language, taking: true).map { (id, $0.0, $0.1) }
+            .flatMap { $0.orderedEntries[language] }
+            .compactMap { id -> (id: EntryID, event: ICalendarWriter.Event, block: [UInt8])? in
+                renderer.icalBlock(site[id], language: language, taking: true).map { (id, $0.0, $0.1) }
             }
             .sorted { a, b in (a.event.details.start, a.id) < (b.event.details.start, b.id) }
         let name = site.config.title(in: language) + " – " + eventSections.map { $0.config.title(in: language) }.joined(separator: ", ")

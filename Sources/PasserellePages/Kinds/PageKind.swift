@@ -30,11 +30,11 @@ package protocol PageKind: Sendable {
     /// Its jobs whose files show one of the edited bodies (entry ids by language): by default
     /// those of `jobs(in:)` whose `bodies(of:in:)` show one. A kind with a job per entry finds
     /// them without listing every job (the same jobs: `RenderPlanTests` holds them to it).
-    func jobs(showing edits: [String: Set<String>], in site: Site) -> [PageJob]
+    func jobs(showing edits: [LanguageCode: Set<EntryID>], in site: Site) -> [PageJob]
     /// The template key of the link every page's chrome has to this kind's page, if it has one.
     var chromeLinkKey: String? { get }
     /// The path of the page the chrome links to in `language` (when `chromeLinkKey` is not nil).
-    func chromeLinkTarget(in site: Site, language: String) -> String?
+    func chromeLinkTarget(in site: Site, language: LanguageCode) -> String?
 }
 
 extension PageKind {
@@ -43,11 +43,11 @@ extension PageKind {
     package var phase: RenderPhase { .pages }
     package func bodies(of job: PageJob, in site: Site) -> BodyUse { .none }
 
-    package func jobs(showing edits: [String: Set<String>], in site: Site) -> [PageJob] {
+    package func jobs(showing edits: [LanguageCode: Set<EntryID>], in site: Site) -> [PageJob] {
         jobs(in: site).filter { job in edits[job.language].map { bodies(of: job, in: site).shows(anyOf: $0) } ?? false }
     }
     package var chromeLinkKey: String? { nil }
-    package func chromeLinkTarget(in site: Site, language: String) -> String? { nil }
+    package func chromeLinkTarget(in site: Site, language: LanguageCode) -> String? { nil }
 }
 
 /// When a kind renders.
@@ -58,7 +58,7 @@ package enum RenderPhase: Sendable {
     case afterPages
 }
 
-/// One unit of rendering: a kind, a language (empty for the pages at the root), and what in the
+/// One unit of rendering: a kind, a language (`.root` for the files at the root), and what in the
 /// site it is about.
 package struct PageJob: Sendable, Equatable {
     /// What a job is about.
@@ -68,18 +68,21 @@ package struct PageJob: Sendable, Equatable {
         /// One section, by name.
         case section(String)
         /// One entry, by id.
-        case entry(String)
+        case entry(EntryID)
     }
 
     /// The kind's position in `PageKinds.all` (set by the render plan).
     package internal(set) var kind = -1
-    package let language: String
+    package let language: LanguageCode
     package let subject: Subject
     /// A job that renders hundreds of files (a language's calendars, its search index): started
     /// first, so that none is left running alone at the end.
     package let isLong: Bool
 
-    package init(language: String, subject: Subject = .all, isLong: Bool = false) {
+    /// The job of a kind whose files are at the root, in no one language (`LanguageCode.root`).
+    package static let atRoot = PageJob(language: .root)
+
+    package init(language: LanguageCode, subject: Subject = .all, isLong: Bool = false) {
         self.language = language
         self.subject = subject
         self.isLong = isLong
@@ -90,15 +93,15 @@ package struct PageJob: Sendable, Equatable {
 package enum BodyUse: Sendable, Equatable {
     case none
     /// The body of its own entry: its page, its iCalendar file.
-    case own(String)
+    case own(EntryID)
     /// The bodies of these entries, as plain text, or as HTML too (`html`): the feed, the calendar of a language.
-    case quoted(Set<String>, html: Bool)
+    case quoted(Set<EntryID>, html: Bool)
     /// A record of every entry's body, which the snapshot keeps (the search index): a text edit
     /// replaces the records of the edited entries.
     case records
 
     /// Whether an edit of the body of one of `ids` changes the job's files.
-    package func shows(anyOf ids: Set<String>) -> Bool {
+    package func shows(anyOf ids: Set<EntryID>) -> Bool {
         switch self {
         case .none: return false
         case let .own(own): return ids.contains(own)
@@ -137,7 +140,7 @@ package enum PageKinds {
     }
 
     /// The links of every page's chrome to the kinds' pages in `language`: template key, path.
-    package static func chromeLinks(in site: Site, language: String) -> [(key: String, path: String)] {
+    package static func chromeLinks(in site: Site, language: LanguageCode) -> [(key: String, path: String)] {
         all.compactMap { kind in kind.chromeLinkKey.flatMap { key in kind.chromeLinkTarget(in: site, language: language).map { (key, $0) } } }
     }
 }
@@ -152,7 +155,7 @@ package protocol GeneratedPage: PageKind {
 extension GeneratedPage {
     package func jobs(in site: Site) -> [PageJob] { site.languageCodes.map { PageJob(language: $0) } }
 
-    package func chromeLinkTarget(in site: Site, language: String) -> String? {
+    package func chromeLinkTarget(in site: Site, language: LanguageCode) -> String? {
         SitePaths.generated(Self.pathKey, site.config, language)
     }
 }

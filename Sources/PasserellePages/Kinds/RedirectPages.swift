@@ -5,7 +5,7 @@ import PasserelleTemplates
 package struct RedirectPages: PageKind {
     package var name: String { "redirects" }
 
-    package func jobs(in site: Site) -> [PageJob] { [PageJob(language: "")] }
+    package func jobs(in site: Site) -> [PageJob] { [.atRoot] }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         renderer.aliasRedirects().map { alias in
@@ -21,11 +21,11 @@ extension PageRenderer {
     package func aliasRedirects() -> [(path: String, target: String, title: String, location: SourceLocation)] {
         var result: [(String, String, String, SourceLocation)] = []
         for id in site.entries.keys.sorted() {
-            let entry = site.entries[id]!
+            let entry = site[id]
             for language in languages {
                 guard let variant = entry.variants[language] else { continue }
                 for alias in variant.metadata.aliases {
-                    result.append((PageRenderer.aliasPath(alias.text), entry.pages[language]!.outputPath, variant.metadata.title, alias.location))
+                    result.append((PageRenderer.aliasPath(alias.text), entry.pages[language].outputPath, variant.metadata.title, alias.location))
                 }
             }
         }

@@ -25,10 +25,10 @@ package struct RenderPlan: Sendable {
 
     /// An entry's body in one language: what a text edit changes.
     package struct EditedBody: Hashable, Sendable {
-        package let entry: String
-        package let language: String
+        package let entry: EntryID
+        package let language: LanguageCode
 
-        package init(entry: String, language: String) {
+        package init(entry: EntryID, language: LanguageCode) {
             self.entry = entry
             self.language = language
         }

@@ -7,7 +7,7 @@ package struct RootNotFoundPage: PageKind {
     package var templates: [String] { ["root"] }
     package var keys: [String] { ["notFound"] }
 
-    package func jobs(in site: Site) -> [PageJob] { [PageJob(language: "")] }
+    package func jobs(in site: Site) -> [PageJob] { [.atRoot] }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         var context = renderer.rootContext(path: "404.html")

@@ -15,7 +15,7 @@ package struct SearchIndexFiles: PageKind {
         let language = job.language
         // After a text edit: the last build's records, with those of the edited entries made again.
         guard let carried = renderer.carriedSearch, let last = carried.records[language] else { return renderer.renderSearchIndex(language) }
-        var folded: [String: String] = [:], records: [String: String] = [:]
+        var folded: [String: String] = [:], records: [EntryID: String] = [:]
         for edit in carried.edited where edit.language == language {
             records[edit.entry] = SearchIndex.record(for: edit.entry, site: renderer.site, language: language, cache: &folded).json
         }
@@ -27,7 +27,7 @@ package struct SearchIndexFiles: PageKind {
 
 extension PageRenderer {
     /// `search.json` and `search-index.js`: a job of their own, the largest of a language.
-    func renderSearchIndex(_ language: String) -> [Page] {
+    func renderSearchIndex(_ language: LanguageCode) -> [Page] {
         let order = atoz(language).groups.flatMap(\.entryIDs)
         let fragments = SearchIndex(site: site, language: language, order: order).fragments
         searchFragments.keep(SearchFragments(language: language, entryIDs: order, json: fragments))
@@ -35,7 +35,7 @@ extension PageRenderer {
     }
 
     /// `search.json` and `search-index.js` from the JSON of their records.
-    package func searchIndexFiles(_ fragments: [String], _ language: String) -> [Page] {
+    package func searchIndexFiles(_ fragments: [String], _ language: LanguageCode) -> [Page] {
         let json = SearchIndex.json(language: language, fragments: fragments)
         return [Page(path: SitePaths.searchIndex(language), content: json),
                 Page(path: SitePaths.searchScriptIndex(language), content: SearchIndex.script(json: json))]

@@ -15,9 +15,9 @@ package struct SearchPage: GeneratedPage {
 }
 
 extension PageRenderer {
-    func renderSearch(_ language: String) -> Page {
+    func renderSearch(_ language: LanguageCode) -> Page {
         let path = SitePaths.generated(SearchPage.pathKey, site.config, language)
-        var context = chrome(language: language, path: path, title: theme.strings[language]?["search_title"]) {
+        var context = chrome(language: language, path: path, title: theme.strings(language)["search_title"]) {
             SitePaths.generated(SearchPage.pathKey, self.site.config, $0)
         }
         context["indexScript"] = SitePaths.relative(from: path, to: SitePaths.searchScriptIndex(language))

@@ -34,13 +34,13 @@ package struct SectionListingPage: PageKind {
         }
         if section.config.catalog != nil {
             context["catalog"] = renderer.catalogListing(renderer.catalog(section, language), from: path)
-            context["empty"] = (section.orderedEntries[language] ?? []).isEmpty
+            context["empty"] = (section.orderedEntries[language]).isEmpty
             return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
         }
         // Group by category, groups in the order of their first (lowest-weight) entry.
         var groups: [(category: String?, entries: [TemplateRecord])] = []
-        for id in section.orderedEntries[language] ?? [] {
-            let entry = site.entries[id]!
+        for id in section.orderedEntries[language] {
+            let entry = site[id]
             let category = entry.variant(for: language, order: site.languageCodes).metadata.category
             let link = renderer.entryLink(entry, language: language, from: path)
             if let index = groups.firstIndex(where: { $0.category == category }) {
@@ -60,7 +60,7 @@ extension PageRenderer {
     /// entry with its facet values (`facetKeys`: `field=slug` words, for filtering in place).
     func catalogListing(_ catalog: Catalog, from path: String) -> TemplateRecord {
         let language = catalog.language
-        var perEntry: [String: [(facet: Int, value: Catalog.Value)]] = [:]
+        var perEntry: [EntryID: [(facet: Int, value: Catalog.Value)]] = [:]
         let facets = catalog.facets.enumerated().map { index, facet -> TemplateRecord in
             for value in facet.values { for id in value.entries { perEntry[id, default: []].append((index, value)) } }
             return ["name": facet.field.title(in: language), "field": facet.field.slug(in: language),

@@ -6,7 +6,7 @@ package struct SitemapFile: PageKind {
     package var name: String { "sitemap" }
     package var phase: RenderPhase { .afterPages }
 
-    package func jobs(in site: Site) -> [PageJob] { [PageJob(language: "")] }
+    package func jobs(in site: Site) -> [PageJob] { [.atRoot] }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         [PageRenderer.Page(path: "sitemap.xml", content: Sitemap(pages: pages, config: renderer.site.config).xml)]

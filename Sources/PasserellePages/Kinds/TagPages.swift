@@ -25,10 +25,10 @@ package struct TagPages: PageKind {
 extension PageRenderer {
     /// The page of `tag` in `language`; `languages` (in the site's order) are those that have a tag
     /// of the same slug: its translations, declared in its head and in the sitemap when there are any.
-    func renderTag(_ tag: TagIndex.Tag, _ language: String, languages: [String]) -> Page {
+    func renderTag(_ tag: TagIndex.Tag, _ language: LanguageCode, languages: [LanguageCode]) -> Page {
         let path = SitePaths.tag(tag.slug, site.config, language)
         var context = chrome(language: language, path: path, title: tag.name) { _ in path }
-        let alternates: [(String, String)] = languages.count < 2 ? [] : languages.map { ($0, SitePaths.tag(tag.slug, site.config, $0)) }
+        let alternates: [(String, String)] = languages.count < 2 ? [] : languages.map { ($0.rawValue, SitePaths.tag(tag.slug, site.config, $0)) }
             + [("x-default", SitePaths.tag(tag.slug, site.config, languages.contains(site.config.defaultLanguage.code) ? site.config.defaultLanguage.code : languages[0]))]
         context["alternates"] = alternates.map { ["hreflang": $0.0, "href": SitePaths.absolute($0.1, baseURL: site.config.baseURL)] as TemplateRecord }
         context["languages"] = site.config.languages.map { other -> TemplateRecord in
@@ -36,7 +36,7 @@ extension PageRenderer {
              "url": SitePaths.relative(from: path, to: SitePaths.generated(TagsPage.pathKey, site.config, other.code))]
         }
         context["tagsURL"] = SitePaths.relative(from: path, to: SitePaths.generated(TagsPage.pathKey, site.config, language))
-        context["entries"] = tag.entryIDs.map { entryLink(site.entries[$0]!, language: language, from: path) }
+        context["entries"] = tag.entryIDs.map { entryLink(site[$0], language: language, from: path) }
         return Page(path: path, content: theme.render("tag", context), alternates: alternates)
     }
 }

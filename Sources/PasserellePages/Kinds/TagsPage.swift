@@ -15,9 +15,9 @@ package struct TagsPage: GeneratedPage {
 }
 
 extension PageRenderer {
-    func renderTagsOverview(_ tags: [TagIndex.Tag], _ language: String) -> Page {
+    func renderTagsOverview(_ tags: [TagIndex.Tag], _ language: LanguageCode) -> Page {
         let path = SitePaths.generated(TagsPage.pathKey, site.config, language)
-        var context = chrome(language: language, path: path, title: theme.strings[language]?["tags_title"]) {
+        var context = chrome(language: language, path: path, title: theme.strings(language)["tags_title"]) {
             SitePaths.generated(TagsPage.pathKey, self.site.config, $0)
         }
         context[TagsPage.pathKey] = tags.map { ["name": $0.name, "count": $0.entryIDs.count,

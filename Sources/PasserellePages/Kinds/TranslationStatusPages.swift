@@ -11,7 +11,7 @@ package struct TranslationStatusPages: PageKind {
          "missingCount", "staleCount"]
     }
 
-    package func jobs(in site: Site) -> [PageJob] { [PageJob(language: "")] }
+    package func jobs(in site: Site) -> [PageJob] { [.atRoot] }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         renderer.renderTranslationStatus(TranslationStatus(site: renderer.site, commitDays: renderer.commitDays()))
@@ -23,21 +23,21 @@ extension PageRenderer {
     func renderTranslationStatus(_ status: TranslationStatus) -> [Page] {
         let language = site.config.defaultLanguage.code
         let path = "translation-status.html"
-        var context = chrome(language: language, path: path, title: theme.strings[language]?["status_title"]) { _ in path }
+        var context = chrome(language: language, path: path, title: theme.strings(language)["status_title"]) { _ in path }
         context["alternates"] = [] as [TemplateRecord]
         context["noindex"] = true
         let names = Dictionary(uniqueKeysWithValues: site.config.languages.map { ($0.code, $0.name) })
-        func link(_ id: String) -> String {
-            SitePaths.relative(from: path, to: site.entries[id]!.pages[language]!.outputPath)
+        func link(_ id: EntryID) -> String {
+            SitePaths.relative(from: path, to: site[id].pages[language].outputPath)
         }
         context["sections"] = status.sections.map { section -> TemplateRecord in
             ["title": section.section.title(in: language),
              "missing": section.missing.map { ["id": $0.id, "title": $0.title, "url": link($0.id),
-                                               "present": $0.present.map { names[$0] ?? $0 }.joined(separator: ", "),
-                                               "absent": $0.missing.map { names[$0] ?? $0 }.joined(separator: ", ")] },
+                                               "present": $0.present.map { names[$0] ?? $0.rawValue }.joined(separator: ", "),
+                                               "absent": $0.missing.map { names[$0] ?? $0.rawValue }.joined(separator: ", ")] },
              "stale": section.stale.map { ["id": $0.id, "title": $0.title, "url": link($0.id),
-                                           "language": names[$0.language] ?? $0.language, "date": $0.date.iso,
-                                           "source": names[$0.sourceLanguage] ?? $0.sourceLanguage, "sourceDate": $0.sourceDate.iso] },
+                                           "language": names[$0.language] ?? $0.language.rawValue, "date": $0.date.iso,
+                                           "source": names[$0.sourceLanguage] ?? $0.sourceLanguage.rawValue, "sourceDate": $0.sourceDate.iso] },
              "clean": section.missing.isEmpty && section.stale.isEmpty]
         }
         context["missingCount"] = status.sections.map(\.missing.count).reduce(0, +)

@@ -42,7 +42,7 @@ final class SiteSnapshotTests: XCTestCase {
             for (language, variant) in entry.variants.sorted(by: { $0.key < $1.key }) {
                 lines.append("  variant \(language) \(variant.metadata.title) \(variant.bodyFirstLine) \(variant.source.displayPath)")
             }
-            for (language, page) in entry.pages.sorted(by: { $0.key < $1.key }) {
+            for (language, page) in entry.pages.pairs {
                 lines.append("  page \(language) \(page.textLanguage) \(page.outputPath) \(page.headingIDs) \(page.related) \(page.backlinks) "
                              + "\(page.bodyReferences) \(page.plainText.count) \(page.html.count)")
             }
@@ -71,7 +71,7 @@ final class SiteSnapshotTests: XCTestCase {
         try snapshot.save(to: copy)
         snapshot = try read(copy)
         var entries = snapshot.site.entries
-        entries["recommendations/zebra"]!.pages["fr"]!.plainText = "Texte changé."
+        entries["recommendations/zebra"]!.pages["fr"].plainText = "Texte changé."
         let old = snapshot.site
         snapshot.site = Site(config: old.config, sections: old.sections, entries: entries, homeIntros: old.homeIntros,
                              assets: old.assets, buildDate: old.buildDate)
@@ -79,7 +79,7 @@ final class SiteSnapshotTests: XCTestCase {
         let hashes = try snapshot.save(to: copy)
         XCTAssertNotEqual(hashes.edits, 0, "only the edits were written")
         let edited = try read(copy)
-        XCTAssertEqual(edited.site.entries["recommendations/zebra"]?.pages["fr"]?.plainText, "Texte changé.")
+        XCTAssertEqual(edited.site.entries["recommendations/zebra"]?.pages["fr"].plainText, "Texte changé.")
         XCTAssertEqual(edited.fileHashes, hashes)
         // The edits of one snapshot file are not applied to another (each whole save is a new generation).
         let other = site.root.appendingPathComponent("other")

@@ -25,7 +25,7 @@ final class SiteResolverTests: XCTestCase {
         let name = parts.last!.dropLast(3)
         let dot = name.lastIndex(of: ".")!
         return SourceFile(displayPath: "content/" + path, relativePath: path, section: parts.count > 1 ? parts[0] : nil,
-                          slug: String(name[..<dot]), language: String(name[name.index(after: dot)...]), isIndex: false, text: text)
+                          slug: String(name[..<dot]), language: LanguageCode(String(name[name.index(after: dot)...])), isIndex: false, text: text)
     }
 
     func resolve(_ files: [SourceFile]) throws -> (Site?, [Diagnostic]) {
@@ -45,19 +45,19 @@ final class SiteResolverTests: XCTestCase {
             "content/events/tunis.fr.md:1:1: warning: missing translation: 'events/tunis' has no 'en' text (content/events/tunis.en.md); the 'fr' text is shown instead",
         ])
         let calendar = try XCTUnwrap(resolved.entries["recommendations/calendar"])
-        XCTAssertEqual(calendar.pages["fr"]?.outputPath, "fr/recommandations/calendar/index.html")
-        XCTAssertEqual(calendar.pages["en"]?.outputPath, "en/recommendations/calendar-of-events/index.html")
+        XCTAssertEqual(calendar.pages["fr"].outputPath, "fr/recommandations/calendar/index.html")
+        XCTAssertEqual(calendar.pages["en"].outputPath, "en/recommendations/calendar-of-events/index.html")
         // A reference leads to the target in the reader's language, titled in it.
-        XCTAssertTrue(calendar.pages["fr"]!.html.contains(#"<a href="../../evenements/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["fr"]!.html)
-        XCTAssertTrue(calendar.pages["en"]!.html.contains(#"<a href="../../events/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["en"]!.html)
-        XCTAssertEqual(calendar.pages["fr"]?.related, ["events/tunis"])
+        XCTAssertTrue(calendar.pages["fr"].html.contains(#"<a href="../../evenements/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["fr"].html)
+        XCTAssertTrue(calendar.pages["en"].html.contains(#"<a href="../../events/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["en"].html)
+        XCTAssertEqual(calendar.pages["fr"].related, ["events/tunis"])
         // The event shows its French text on the English site, and is cited by the calendar in both.
         let tunis = try XCTUnwrap(resolved.entries["events/tunis"])
-        XCTAssertEqual(tunis.pages["en"]?.textLanguage, "fr")
-        XCTAssertEqual(tunis.pages["en"]?.isFallback, true)
-        XCTAssertEqual(tunis.pages["fr"]?.backlinks, ["recommendations/calendar"])
-        XCTAssertEqual(tunis.pages["en"]?.backlinks, ["recommendations/calendar"])
-        XCTAssertEqual(tunis.pages["fr"]?.headingIDs, ["dates-cles"])
+        XCTAssertEqual(tunis.pages["en"].textLanguage, "fr")
+        XCTAssertEqual(tunis.pages["en"].isFallback, true)
+        XCTAssertEqual(tunis.pages["fr"].backlinks, ["recommendations/calendar"])
+        XCTAssertEqual(tunis.pages["en"].backlinks, ["recommendations/calendar"])
+        XCTAssertEqual(tunis.pages["fr"].headingIDs, ["dates-cles"])
     }
 
     func testFailuresAreLocatedAndNoSiteIsMade() throws {

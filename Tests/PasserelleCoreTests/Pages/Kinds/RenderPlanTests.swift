@@ -20,7 +20,7 @@ final class RenderPlanTests: XCTestCase {
         let site = try XCTUnwrap(SiteResolver(config: config, options: .init(includeDrafts: false, buildDate: Date(timeIntervalSince1970: 1_132_000_000)))
             .resolve(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes).0)
         let (theme, diagnostics) = ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "themes/default",
-                                               requirements: PageKinds.themeRequirements).load(languages: config.languageCodes)
+                                               requirements: PageKinds.themeRequirements).load(languages: config.languageCodes.map(\.rawValue))
         return (site, try XCTUnwrap(theme, "\(diagnostics)"))
     }
 

@@ -1,0 +1,78 @@
+/// An entry's identity: `<section>/<file slug>` (`recommendations/calendar`), shared by its translations.
+///
+/// Ordered as its text is, so that lists sorted by id stay in the order they always had.
+public struct EntryID: Hashable, Comparable, Sendable, CustomStringConvertible, TextOutputStreamable {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(section: String, fileSlug: String) { rawValue = section + "/" + fileSlug }
+
+    /// The section's name: what comes before the first `/`.
+    public var section: Substring { rawValue.prefix { $0 != "/" } }
+    public var description: String { rawValue }
+    public func write<Target: TextOutputStream>(to target: inout Target) { target.write(rawValue) }
+    public static func < (a: EntryID, b: EntryID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A language code as `site.yaml` lists it (`fr`, `en`), naming one of the site's languages.
+public struct LanguageCode: Hashable, Comparable, Sendable, CustomStringConvertible, TextOutputStreamable {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// No language: what the files at the site's root (the language chooser, the sitemap) are in.
+    public static let root = LanguageCode("")
+
+    public var description: String { rawValue }
+    public func write<Target: TextOutputStream>(to target: inout Target) { target.write(rawValue) }
+    public static func < (a: LanguageCode, b: LanguageCode) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One value for each of the site's languages, stored by the language's position in `site.yaml`.
+///
+/// Total: reading the value of one of the site's languages never fails, so rendering has no
+/// lookup that may find nothing. Reading a code the site does not have is a programming error.
+public struct LanguageTable<Value: Sendable>: Sendable {
+    /// The site's languages, in `site.yaml` order: the keys, by position.
+    public let languages: [LanguageCode]
+    /// The values, by the position of their language.
+    public private(set) var values: [Value]
+
+    public init(languages: [LanguageCode], _ value: (LanguageCode) throws -> Value) rethrows {
+        self.languages = languages
+        values = try languages.map(value)
+    }
+
+    /// A table of `values` given in the order of `languages` (as many of them).
+    public init(languages: [LanguageCode], values: [Value]) {
+        precondition(values.count == languages.count, "\(values.count) values for \(languages.count) languages")
+        self.languages = languages
+        self.values = values
+    }
+
+    /// The position of `language` among the site's languages.
+    public func position(of language: LanguageCode) -> Int {
+        // Two to six languages: a scan of inline strings is quicker than hashing one.
+        guard let position = languages.firstIndex(of: language) else {
+            preconditionFailure("'\(language)' is not one of the site's languages \(languages)")
+        }
+        return position
+    }
+
+    public subscript(language: LanguageCode) -> Value {
+        get { values[position(of: language)] }
+        set { values[position(of: language)] = newValue }
+    }
+
+    /// The same table with each value transformed.
+    public func map<T: Sendable>(_ transform: (LanguageCode, Value) throws -> T) rethrows -> LanguageTable<T> {
+        var index = 0
+        return try LanguageTable<T>(languages: languages) { language in
+            defer { index += 1 }
+            return try transform(language, values[index])
+        }
+    }
+
+    /// (language, value) pairs in `site.yaml` order.
+    public var pairs: Zip2Sequence<[LanguageCode], [Value]> { zip(languages, values) }
+}
