@@ -10,7 +10,7 @@ import XCTest
 final class BuildTests: XCTestCase {
     var site: FixtureSite!
 
-    override func setUpWithError() throws { site = try FixtureSite("bilingual") }
+    override func setUpWithError() throws { site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme) }
     override func tearDown() { site.remove() }
 
     func testWritesTheContractLayout() throws {

@@ -6,29 +6,58 @@ import XCTest
 @testable import PasserelleResolve
 @testable import PasserelleTemplates
 
-/// A fixture site copied into a fresh temporary folder, built with the repository's default theme.
+/// A fixture site copied into a fresh temporary folder, built with the tiny test theme
+/// (`Fixtures/themes/tiny`: every template the page kinds need, nothing else) unless a test
+/// asks for another: the core's tests do not depend on the production theme, and the tests of
+/// what readers get ask for it by name (`FixtureSite.defaultTheme`).
 struct FixtureSite {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let repositoryRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    /// The production theme, `themes/default`.
     static let defaultTheme = repositoryRoot.appendingPathComponent("themes/default")
+    /// The tiny theme of the tests.
+    static let tinyTheme = testsFolder.appendingPathComponent("Fixtures/themes/tiny")
 
     let root: URL
+    /// The theme its builds use.
+    let theme: URL
     var content: URL { root.appendingPathComponent("content") }
     var output: URL { root.appendingPathComponent("output") }
 
-    /// Copies `Fixtures/<name>` into a new temporary folder.
-    init(_ name: String) throws {
+    /// Copies `Fixtures/<name>` into a new temporary folder, to be built with `theme`.
+    init(_ name: String, theme: URL = FixtureSite.tinyTheme) throws {
+        self.theme = theme
         root = FileManager.default.temporaryDirectory
             .appendingPathComponent("passerelle-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: FixtureSite.testsFolder.appendingPathComponent("Fixtures/\(name)/content"), to: content)
+        try FixtureSite.copy(FixtureSite.testsFolder.appendingPathComponent("Fixtures/\(name)/content"), to: content)
+    }
+
+    /// Copies the file or folder at `source` to `destination`, bytes and links only. Foundation's
+    /// `copyItem` also copies owners, which fails for a user who does not own the sources.
+    static func copy(_ source: URL, to destination: URL) throws {
+        let manager = FileManager.default
+        if let target = try? manager.destinationOfSymbolicLink(atPath: source.path) {
+            try manager.createSymbolicLink(atPath: destination.path, withDestinationPath: target)
+            return
+        }
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: source.path, isDirectory: &isFolder) else { throw CocoaError(.fileNoSuchFile) }
+        if isFolder.boolValue {
+            try manager.createDirectory(at: destination, withIntermediateDirectories: false)
+            for name in try manager.contentsOfDirectory(atPath: source.path) {
+                try copy(source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+            }
+        } else {
+            try Data(contentsOf: source).write(to: destination)
+        }
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
     @discardableResult
     func build(output: URL? = nil, strict: Bool = false, drafts: Bool = false, themePath: String? = nil, precompress: Bool = false) -> Build.Report {
-        var options = Build.Options(content: content, output: output ?? self.output, theme: themePath ?? FixtureSite.defaultTheme.path)
+        var options = Build.Options(content: content, output: output ?? self.output, theme: themePath ?? theme.path)
         options.strict = strict
         options.precompress = precompress
         options.includeDrafts = drafts

@@ -15,7 +15,13 @@ final class DevServerTests: XCTestCase {
     override func setUp() async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: DevServerTests.repositoryRoot.appendingPathComponent("Tests/PasserelleCoreTests/Fixtures/bilingual/content"), to: content)
+        // `cp -R`, not `copyItem`, which also copies owners and fails for a user who does not own the sources.
+        let copy = Process()
+        copy.executableURL = URL(fileURLWithPath: "/bin/cp")
+        copy.arguments = ["-R", DevServerTests.repositoryRoot.appendingPathComponent("Tests/PasserelleCoreTests/Fixtures/bilingual/content").path, content.path]
+        try copy.run()
+        copy.waitUntilExit()
+        XCTAssertEqual(copy.terminationStatus, 0)
         var options = Build.Options(content: content, output: folder.appendingPathComponent("unused"),
                                     theme: DevServerTests.repositoryRoot.appendingPathComponent("themes/default").path)
         options.workingDirectory = folder

@@ -11,7 +11,7 @@ public struct EntryID: Hashable, Comparable, Sendable, CustomStringConvertible, 
     public var section: Substring { rawValue.prefix { $0 != "/" } }
     public var description: String { rawValue }
     public func write<Target: TextOutputStream>(to target: inout Target) { target.write(rawValue) }
-    public static func < (a: EntryID, b: EntryID) -> Bool { a.rawValue < b.rawValue }
+    @inlinable public static func < (a: EntryID, b: EntryID) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// A language code as `site.yaml` lists it (`fr`, `en`), naming one of the site's languages.
@@ -25,7 +25,7 @@ public struct LanguageCode: Hashable, Comparable, Sendable, CustomStringConverti
 
     public var description: String { rawValue }
     public func write<Target: TextOutputStream>(to target: inout Target) { target.write(rawValue) }
-    public static func < (a: LanguageCode, b: LanguageCode) -> Bool { a.rawValue < b.rawValue }
+    @inlinable public static func < (a: LanguageCode, b: LanguageCode) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// One value for each of the site's languages, stored by the language's position in `site.yaml`.
@@ -36,21 +36,25 @@ public struct LanguageTable<Value: Sendable>: Sendable {
     /// The site's languages, in `site.yaml` order: the keys, by position.
     public let languages: [LanguageCode]
     /// The values, by the position of their language.
-    public private(set) var values: [Value]
+    @inlinable public var values: [Value] { storage }
+    @usableFromInline var storage: [Value]
 
+    @inlinable
     public init(languages: [LanguageCode], _ value: (LanguageCode) throws -> Value) rethrows {
         self.languages = languages
-        values = try languages.map(value)
+        storage = try languages.map(value)
     }
 
     /// A table of `values` given in the order of `languages` (as many of them).
+    @inlinable
     public init(languages: [LanguageCode], values: [Value]) {
         precondition(values.count == languages.count, "\(values.count) values for \(languages.count) languages")
         self.languages = languages
-        self.values = values
+        storage = values
     }
 
     /// The position of `language` among the site's languages.
+    @inlinable
     public func position(of language: LanguageCode) -> Int {
         // Two to six languages: a scan of inline strings is quicker than hashing one.
         guard let position = languages.firstIndex(of: language) else {
@@ -59,20 +63,23 @@ public struct LanguageTable<Value: Sendable>: Sendable {
         return position
     }
 
+    @inlinable
     public subscript(language: LanguageCode) -> Value {
-        get { values[position(of: language)] }
-        set { values[position(of: language)] = newValue }
+        get { storage[position(of: language)] }
+        set { storage[position(of: language)] = newValue }
     }
 
     /// The same table with each value transformed.
+    @inlinable
     public func map<T: Sendable>(_ transform: (LanguageCode, Value) throws -> T) rethrows -> LanguageTable<T> {
         var index = 0
         return try LanguageTable<T>(languages: languages) { language in
             defer { index += 1 }
-            return try transform(language, values[index])
+            return try transform(language, storage[index])
         }
     }
 
     /// (language, value) pairs in `site.yaml` order.
-    public var pairs: Zip2Sequence<[LanguageCode], [Value]> { zip(languages, values) }
+    @inlinable
+    public var pairs: Zip2Sequence<[LanguageCode], [Value]> { zip(languages, storage) }
 }

@@ -325,11 +325,11 @@ final class BadInputTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(Self.cases.count, 40)
         var recorded: [String: [String]] = [:]
         for testCase in Self.cases {
-            let site = try FixtureSite("minimal")
+            let site = try FixtureSite("minimal", theme: FixtureSite.defaultTheme)
             defer { site.remove() }
             let theme = site.root.appendingPathComponent("themes/default")
             try FileManager.default.createDirectory(at: theme.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: theme)
+            try FixtureSite.copy(site.theme, to: theme)
             func url(_ path: String) -> URL {
                 path.hasPrefix("theme:") ? theme.appendingPathComponent(String(path.dropFirst(6))) : site.content.appendingPathComponent(path)
             }

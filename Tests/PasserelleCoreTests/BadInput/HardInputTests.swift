@@ -11,7 +11,7 @@ import XCTest
 final class HardInputTests: XCTestCase {
     var site: FixtureSite!
 
-    override func setUpWithError() throws { site = try FixtureSite("minimal") }
+    override func setUpWithError() throws { site = try FixtureSite("minimal", theme: FixtureSite.defaultTheme) }
     override func tearDown() { site.remove() }
 
     @discardableResult

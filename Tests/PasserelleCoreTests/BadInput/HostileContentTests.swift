@@ -60,7 +60,7 @@ final class HostileContentTests: XCTestCase {
 
     func testAThemeStaticFileLinkedOutsideIsAnError() throws {
         let theme = site.root.appendingPathComponent("theme")
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: theme)
+        try FixtureSite.copy(site.theme, to: theme)
         try link("static/environ.txt", to: "/proc/self/environ", in: theme)
         try link("static/secret.css", to: secret.path, in: theme)
         XCTAssertEqual(failingBuild(themePath: theme.path), [
@@ -121,7 +121,7 @@ final class HostileContentTests: XCTestCase {
         try site.write("assets/.private/key.txt", "do-not-publish")
         try site.write("assets/sub/.git/config", "url = https://do-not-publish@example.org/")
         let theme = site.root.appendingPathComponent("theme")
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: theme)
+        try FixtureSite.copy(site.theme, to: theme)
         try FileManager.default.createDirectory(at: theme.appendingPathComponent("static/.git"), withIntermediateDirectories: true)
         try Data("token do-not-publish".utf8).write(to: theme.appendingPathComponent("static/.git/config"))
         XCTAssertTrue(site.build(themePath: theme.path).succeeded)

@@ -19,7 +19,7 @@ final class PageBudgetCheckTests: XCTestCase {
     }
 
     func testPagesOverTheBudgetAreWarningsAtItsLineAndErrorsWhenStrict() throws {
-        let site = try FixtureSite("bilingual")
+        let site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         let config = try site.read("site.yaml", in: site.content)
         try site.write("site.yaml", config + "budget: { page: 4KB }\n")
@@ -44,7 +44,7 @@ final class PageBudgetCheckTests: XCTestCase {
         XCTAssertEqual(over.map { String($0.message.split(separator: " ")[1]) }, heavy)
 
         // With --strict, they fail the build (on a site with no other warning).
-        let minimal = try FixtureSite("minimal")
+        let minimal = try FixtureSite("minimal", theme: FixtureSite.defaultTheme)
         defer { minimal.remove() }
         try minimal.write("site.yaml", try minimal.read("site.yaml", in: minimal.content) + "budget: { page: 4KB }\n")
         let strict = minimal.build(strict: true)
@@ -54,7 +54,7 @@ final class PageBudgetCheckTests: XCTestCase {
     }
 
     func testABadBudgetIsAnErrorWhereItIsWritten() throws {
-        let site = try FixtureSite("bilingual")
+        let site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         let config = try site.read("site.yaml", in: site.content)
         try site.write("site.yaml", config + "budget: { page: lots, pages: 3KB }\n")

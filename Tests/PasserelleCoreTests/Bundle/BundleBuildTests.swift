@@ -8,7 +8,7 @@ import ZIPFoundation
 /// destination it must not write is refused before anything is built; errors leave no file.
 final class BundleBuildTests: XCTestCase {
     private func options(_ site: FixtureSite) -> Build.Options {
-        var options = Build.Options(content: site.content, output: site.output, theme: FixtureSite.defaultTheme.path)
+        var options = Build.Options(content: site.content, output: site.output, theme: site.theme.path)
         options.workingDirectory = site.root
         options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
         return options

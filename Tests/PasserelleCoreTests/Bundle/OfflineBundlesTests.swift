@@ -8,7 +8,7 @@ import ZIPFoundation
 /// sizes; the bundles hold the site without themselves and without the links.
 final class OfflineBundlesTests: XCTestCase {
     private func build(_ site: FixtureSite) -> Build.Report {
-        var options = Build.Options(content: site.content, output: site.output, theme: FixtureSite.defaultTheme.path)
+        var options = Build.Options(content: site.content, output: site.output, theme: site.theme.path)
         options.workingDirectory = site.root
         options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
         options.offlineBundles = true
@@ -20,7 +20,7 @@ final class OfflineBundlesTests: XCTestCase {
     }
 
     func testEveryPageLinksBothBundlesWhichHoldTheSiteWithoutThem() throws {
-        let site = try FixtureSite("bilingual")
+        let site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         let report = build(site)
         XCTAssertTrue(report.succeeded, "\(report.usageError ?? "") \(report.diagnostics)")
@@ -48,14 +48,14 @@ final class OfflineBundlesTests: XCTestCase {
                 XCTAssertEqual(data, files[path], path)
             }
         }
-        let plain = try FixtureSite("bilingual")
+        let plain = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
         defer { plain.remove() }
         XCTAssertTrue(plain.build().succeeded)
         XCTAssertEqual(bundled, FixtureSite.snapshot(plain.output), "the zip holds what a build without bundles writes")
     }
 
     func testAnEditRebuildsTheBundlesWhole() throws {
-        let site = try FixtureSite("bilingual")
+        let site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         XCTAssertTrue(build(site).succeeded)
         let path = "recommendations/education.fr.md"

@@ -56,7 +56,7 @@ final class ZimBundleTests: XCTestCase {
         XCTAssertTrue(site.build().succeeded)
         let built = FixtureSite.snapshot(site.output).filter { !$0.key.hasPrefix(".") }
         let zim = site.root.appendingPathComponent("site.zim")
-        var options = Build.Options(content: site.content, output: site.output, theme: FixtureSite.defaultTheme.path)
+        var options = Build.Options(content: site.content, output: site.output, theme: site.theme.path)
         options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
         options.workingDirectory = site.root
         let report = BundleBuild(options: options, format: .zim, destination: zim).run()

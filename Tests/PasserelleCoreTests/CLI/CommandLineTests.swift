@@ -8,7 +8,7 @@ final class CommandLineTests: XCTestCase {
     override func setUpWithError() throws {
         site = try FixtureSite("bilingual")
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("themes"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: site.root.appendingPathComponent("themes/default"))
+        try FixtureSite.copy(site.theme, to: site.root.appendingPathComponent("themes/default"))
     }
 
     override func tearDown() { site.remove() }

@@ -60,7 +60,7 @@ final class BuildCacheTests: XCTestCase {
         // site.yaml names a theme by a path outside the themes folder: its files are not fingerprinted.
         let theme = site.root.appendingPathComponent("elsewhere/theme")
         try FileManager.default.createDirectory(at: theme.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: theme)
+        try FixtureSite.copy(site.theme, to: theme)
         let yaml = try site.read("site.yaml", in: site.content)
         try site.write("site.yaml", yaml.replacingOccurrences(of: "theme: default", with: "theme: \(theme.path)")
                                       + (yaml.contains("theme:") ? "" : "\ntheme: \(theme.path)\n"))

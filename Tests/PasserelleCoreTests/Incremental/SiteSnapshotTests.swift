@@ -86,7 +86,7 @@ final class SiteSnapshotTests: XCTestCase {
         var fresh = try read(try snapshotFile)
         fresh.editedPages = []
         try fresh.save(to: other)
-        try FileManager.default.copyItem(at: SiteSnapshot.editsURL(copy), to: SiteSnapshot.editsURL(other))
+        try FixtureSite.copy(SiteSnapshot.editsURL(copy), to: SiteSnapshot.editsURL(other))
         let config = try XCTUnwrap(ContentLoader(contentDirectory: site.content, displayRoot: "content").loadConfig().0)
         XCTAssertNil(SiteSnapshot(contentsOf: other, config: config, buildDate: Date()), "edits of another generation")
     }

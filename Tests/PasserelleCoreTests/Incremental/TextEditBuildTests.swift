@@ -13,7 +13,7 @@ final class TextEditBuildTests: XCTestCase {
     /// Builds the same content into a fresh folder, with no cache, and compares every file.
     private func assertSameAsCleanBuild(_ site: FixtureSite, file: StaticString = #filePath, line: UInt = #line) {
         let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
-        var options = Build.Options(content: site.content, output: clean, theme: FixtureSite.defaultTheme.path)
+        var options = Build.Options(content: site.content, output: clean, theme: site.theme.path)
         options.workingDirectory = site.root
         options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
         options.useBuildCache = false

@@ -7,7 +7,7 @@ import XCTest
 /// each facet with its values and counts; each value has its page, a hundred entries a page.
 final class CatalogFacetPagesTests: XCTestCase {
     func testTheListingShowsEachFacetWithCountsAndEachEntryWithItsValues() throws {
-        let site = try FixtureSite("catalog")
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         XCTAssertTrue(site.build().succeeded)
         let listing = try site.read("fr/projets/index.html")
@@ -28,7 +28,7 @@ final class CatalogFacetPagesTests: XCTestCase {
     }
 
     func testEachValueHasItsPageListingItsEntries() throws {
-        let site = try FixtureSite("catalog")
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         XCTAssertTrue(site.build().succeeded)
         let senegal = try site.read("fr/projets/pays/sn/index.html")
@@ -49,7 +49,7 @@ final class CatalogFacetPagesTests: XCTestCase {
     }
 
     func testValuesWithMoreThanAHundredEntriesArePaginated() throws {
-        let site = try FixtureSite("catalog")
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         for index in 0..<230 {
             let slug = String(format: "p%03d", index)
@@ -74,7 +74,7 @@ final class CatalogFacetPagesTests: XCTestCase {
     }
 
     func testCatalogsComeFromTheListingOrder() throws {
-        let site = try FixtureSite("catalog")
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         XCTAssertTrue(site.build().succeeded)
         let english = try site.read("en/projects/index.html")

@@ -6,7 +6,7 @@ import XCTest
 /// in the page's language, typed backlinks under the inverse title, every mistake located.
 final class TypedFieldsTests: XCTestCase {
     func testEntryPagesShowTheirFieldsInThePagesLanguage() throws {
-        let site = try FixtureSite("catalog")
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         let report = site.build()
         XCTAssertTrue(report.succeeded, "\(report.diagnostics)")
@@ -23,7 +23,7 @@ final class TypedFieldsTests: XCTestCase {
     }
 
     func testEachTargetListsWhoNamesItUnderTheInverseTitleInPlaceOfReferencedBy() throws {
-        let site = try FixtureSite("catalog")
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         XCTAssertTrue(site.build().succeeded)
         let item = try site.read("fr/plan/contenu-local/index.html")
@@ -40,7 +40,7 @@ final class TypedFieldsTests: XCTestCase {
     }
 
     func testEveryBadValueIsAnErrorAtItsPlaceWithADidYouMean() throws {
-        let site = try FixtureSite("catalog")
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         try site.write("projects/bad.fr.md", "---\ntitle: \"Mauvais\"\ncountries: [UK, sn, Sénégal, QQ]\nstatus: activ\nsince: vingt\n---\n\nTexte.\n")
         try site.write("plan/telecentres.fr.md", "---\ntitle: \"Télécentres communautaires\"\nstatus: active\n---\n\nUn point.\n")
@@ -58,7 +58,7 @@ final class TypedFieldsTests: XCTestCase {
     }
 
     func testAReferenceIntoAnotherSectionNamesTheRightOne() throws {
-        let site = try FixtureSite("catalog")
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         try site.write("projects/autre.fr.md", "---\ntitle: \"Autre\"\naddresses: [projects/vallee, telecentre]\n---\n\nTexte.\n")
         let report = site.build()

@@ -16,7 +16,7 @@ final class ThemeLoaderTests: XCTestCase {
     func testMissingStringsAndUnknownKeysAreErrors() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: folder)
+        try FixtureSite.copy(FixtureSite.defaultTheme, to: folder)
         try Data("home: Accueil\n".utf8).write(to: folder.appendingPathComponent("i18n/fr.yaml"))
         try Data("<p>{{t.hom}}</p>\n".utf8).write(to: folder.appendingPathComponent("templates/extra.mustache"))
         try FileManager.default.removeItem(at: folder.appendingPathComponent("templates/entry.mustache"))
@@ -32,7 +32,7 @@ final class ThemeLoaderTests: XCTestCase {
     func testUnknownPartialsAndUnsupportedConstructsAreErrors() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("theme-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: folder)
+        try FixtureSite.copy(FixtureSite.defaultTheme, to: folder)
         try Data("<p>\n  {{> bsae}}</p>\n".utf8).write(to: folder.appendingPathComponent("templates/extra.mustache"))
         try Data("{{=<% %>=}}\n".utf8).write(to: folder.appendingPathComponent("templates/other.mustache"))
         let (theme, diagnostics) = ThemeLoader(directory: folder, displayRoot: "t", requirements: PageKinds.themeRequirements).load(languages: ["fr", "en"])

@@ -34,7 +34,7 @@ final class DeterminismTests: XCTestCase {
         let site = try FixtureSite("calendar")
         defer { site.remove() }
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("themes"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: site.root.appendingPathComponent("themes/default"))
+        try FixtureSite.copy(site.theme, to: site.root.appendingPathComponent("themes/default"))
         var outputs: [[String: Data]] = []
         for (index, environment) in [["LANG": "C", "LC_ALL": "C", "TZ": "UTC"],
                                      ["LANG": "fr_FR.UTF-8", "LC_ALL": "fr_FR.UTF-8", "TZ": "Pacific/Kiritimati"],

@@ -13,7 +13,7 @@ final class InterruptedBuildTests: XCTestCase {
         let site = try FixtureSite("minimal")
         defer { site.remove() }
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("themes"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: site.root.appendingPathComponent("themes/default"))
+        try FixtureSite.copy(site.theme, to: site.root.appendingPathComponent("themes/default"))
         // Enough pages that a build takes a while to write.
         for index in 0..<150 {
             try site.write("recommendations/r\(index).fr.md", "---\ntitle: \"Recommandation \(index)\"\nweight: \(index + 2)\n---\n\nTexte [[tunis]].\n")

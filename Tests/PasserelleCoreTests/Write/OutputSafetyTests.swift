@@ -80,7 +80,7 @@ final class OutputSafetyTests: XCTestCase {
         try FileManager.default.removeItem(at: site.output)
 
         let theme = site.root.appendingPathComponent("theme")
-        try FileManager.default.copyItem(at: FixtureSite.defaultTheme, to: theme)
+        try FixtureSite.copy(site.theme, to: theme)
         let report = site.build(output: theme.appendingPathComponent("static/site"), themePath: theme.path)
         XCTAssertEqual(report.usageError?.contains("inside the theme"), true, report.usageError ?? "no usage error")
     }
@@ -91,7 +91,7 @@ final class OutputSafetyTests: XCTestCase {
         try FileManager.default.removeItem(at: site.output)
         let site: FixtureSite = site
         let reports = [0, 1].concurrentMap { index in
-            var options = Build.Options(content: site.content, output: site.output, theme: FixtureSite.defaultTheme.path)
+            var options = Build.Options(content: site.content, output: site.output, theme: site.theme.path)
             options.workingDirectory = site.root
             options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
             options.useBuildCache = index == 0
@@ -104,7 +104,7 @@ final class OutputSafetyTests: XCTestCase {
     func testABuildWaitsForTheOneWritingThenSaysSo() throws {
         build()
         let lock = try writer.lock(wait: 0)
-        var options = Build.Options(content: site.content, output: site.output, theme: FixtureSite.defaultTheme.path)
+        var options = Build.Options(content: site.content, output: site.output, theme: site.theme.path)
         options.lockWait = 0.2
         options.useBuildCache = false
         let report = Build(options: options).run()

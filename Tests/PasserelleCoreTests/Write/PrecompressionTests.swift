@@ -79,7 +79,7 @@ final class PrecompressionTests: XCTestCase {
     }
 
     func testABuildWritesEachCopyBesideItsFileAndTheSameBytesTwice() throws {
-        let site = try FixtureSite("bilingual")
+        let site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         XCTAssertTrue(site.build(precompress: true).succeeded)
         let files = FixtureSite.snapshot(site.output)
@@ -90,7 +90,7 @@ final class PrecompressionTests: XCTestCase {
         XCTAssertNotNil(files["fr/index.html.br"])
 
         let again = site.root.appendingPathComponent("again")
-        var options = Build.Options(content: site.content, output: again, theme: FixtureSite.defaultTheme.path)
+        var options = Build.Options(content: site.content, output: again, theme: site.theme.path)
         options.workingDirectory = site.root
         options.buildDate = Date(timeIntervalSince1970: 1_132_000_000)
         options.precompress = true
@@ -105,7 +105,7 @@ final class PrecompressionTests: XCTestCase {
     }
 
     func testATextEditRewritesTheCopiesOfTheFilesItChanges() throws {
-        let site = try FixtureSite("bilingual")
+        let site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
         defer { site.remove() }
         XCTAssertTrue(site.build(precompress: true).succeeded)
         let path = "recommendations/education.fr.md"

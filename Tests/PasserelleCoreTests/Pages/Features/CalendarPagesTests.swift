@@ -11,7 +11,7 @@ final class CalendarPagesTests: XCTestCase {
     var site: FixtureSite!
 
     override func setUpWithError() throws {
-        site = try FixtureSite("calendar")
+        site = try FixtureSite("calendar", theme: FixtureSite.defaultTheme)
         let report = site.build()
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.formatted).joined(separator: "\n"))
     }

@@ -15,7 +15,7 @@ final class FindingPagesTests: XCTestCase {
     var site: FixtureSite!
 
     override func setUpWithError() throws {
-        site = try FixtureSite("bilingual")
+        site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
         let report = site.build()
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.formatted).joined(separator: "\n"))
     }
