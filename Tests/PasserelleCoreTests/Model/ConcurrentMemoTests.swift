@@ -1,0 +1,26 @@
+import XCTest
+@testable import PasserelleModel
+
+final class ConcurrentMemoTests: XCTestCase {
+    func testAValueIsMadeOnceAndThenShared() {
+        let memo = ConcurrentMemo<Int>()
+        var made = 0
+        XCTAssertEqual(memo.value(for: "fr") { made += 1; return 1 }, 1)
+        XCTAssertEqual(memo.value(for: "fr") { made += 1; return 2 }, 1, "the stored value, not a new one")
+        XCTAssertEqual(made, 1)
+        XCTAssertEqual(memo.value(for: "en") { 3 }, 3, "keys apart")
+    }
+
+    func testTakingAValueRemovesIt() {
+        let memo = ConcurrentMemo<String>()
+        _ = memo.value(for: "k") { "first" }
+        XCTAssertEqual(memo.take("k") { "made" }, "first")
+        XCTAssertEqual(memo.take("k") { "made" }, "made", "gone once taken")
+    }
+
+    func testThreadsAskingAtOnceAllGetTheSameValue() {
+        let memo = ConcurrentMemo<Int>()
+        let values = Array(0..<500).concurrentMap { _ in memo.value(for: "shared") { 42 } }
+        XCTAssertEqual(Set(values), [42])
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import XCTest
+@testable import PasserelleModel
+
+final class JSONTextTests: XCTestCase {
+    func testStringsEscapeWhatJSONAndScriptsNeed() throws {
+        let tricky = "quote \" backslash \\ tab \t line\n <script> \u{2028} \u{1} é"
+        let written = JSONText.string(tricky)
+        XCTAssertFalse(written.contains("<"), "`</script>` stays inert in a script file")
+        XCTAssertFalse(written.contains("\u{2028}"))
+        let read = try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String
+        XCTAssertEqual(read, tricky, "what is written reads back as it was")
+        XCTAssertEqual(JSONText.string("plain"), "\"plain\"")
+        XCTAssertEqual(JSONText.string(EntryID("a/b")), "\"a/b\"")
+        XCTAssertEqual(JSONText.string(LanguageCode("fr")), "\"fr\"")
+    }
+
+    func testObjectsKeepTheirKeysInTheOrderGiven() {
+        XCTAssertEqual(JSONText.object([("b", "1"), ("a", JSONText.string("x"))]), #"{"b":1,"a":"x"}"#)
+        XCTAssertEqual(JSONText.array(["1", "2"]), "[1,2]")
+        XCTAssertEqual(JSONText.array([]), "[]")
+    }
+}
