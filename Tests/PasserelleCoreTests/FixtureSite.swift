@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleContent
 @testable import PasserelleIncremental
 @testable import PasserellePages
 @testable import PasserelleResolve
@@ -51,6 +52,23 @@ struct FixtureSite {
         } else {
             try Data(contentsOf: source).write(to: destination)
         }
+    }
+
+    /// The fixture's site, resolved (built on 2005-11-15), with `extraEntries` more dated
+    /// recommendations (the feed lists 20), and the production theme loaded.
+    static func resolved(_ fixture: String, extraEntries: Int = 0) throws -> (Site, Theme) {
+        let folder = try FixtureSite(fixture)
+        defer { folder.remove() }
+        for number in 0..<extraEntries {
+            try folder.write("recommendations/extra-\(number).en.md", "---\ntitle: \"Extra \(number)\"\ndate: 2004-01-\(String(format: "%02d", number % 28 + 1))\n---\n\nText \(number).\n")
+        }
+        let loaded = ContentLoader(contentDirectory: folder.content, displayRoot: "content").load()
+        let config = try XCTUnwrap(loaded.config)
+        let site = try XCTUnwrap(SiteResolver(config: config, options: .init(includeDrafts: false, buildDate: Date(timeIntervalSince1970: 1_132_000_000)))
+            .resolve(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes).0)
+        let (theme, diagnostics) = ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "themes/default",
+                                               requirements: PageKinds.themeRequirements).load(languages: config.languageCodes.map(\.rawValue))
+        return (site, try XCTUnwrap(theme, "\(diagnostics)"))
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

@@ -8,20 +8,8 @@ import XCTest
 /// The render plan against what the page kinds actually render: every file a body reaches is in
 /// a job that declares it, so that a text edit redoes every file a clean build would change.
 final class RenderPlanTests: XCTestCase {
-    /// The fixture's site, resolved, with `extraEntries` more dated recommendations (the feed lists 20).
     private func resolvedSite(_ fixture: String, extraEntries: Int = 0) throws -> (Site, Theme) {
-        let folder = try FixtureSite(fixture)
-        defer { folder.remove() }
-        for number in 0..<extraEntries {
-            try folder.write("recommendations/extra-\(number).en.md", "---\ntitle: \"Extra \(number)\"\ndate: 2004-01-\(String(format: "%02d", number % 28 + 1))\n---\n\nText \(number).\n")
-        }
-        let loaded = ContentLoader(contentDirectory: folder.content, displayRoot: "content").load()
-        let config = try XCTUnwrap(loaded.config)
-        let site = try XCTUnwrap(SiteResolver(config: config, options: .init(includeDrafts: false, buildDate: Date(timeIntervalSince1970: 1_132_000_000)))
-            .resolve(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes).0)
-        let (theme, diagnostics) = ThemeLoader(directory: FixtureSite.defaultTheme, displayRoot: "themes/default",
-                                               requirements: PageKinds.themeRequirements).load(languages: config.languageCodes.map(\.rawValue))
-        return (site, try XCTUnwrap(theme, "\(diagnostics)"))
+        try FixtureSite.resolved(fixture, extraEntries: extraEntries)
     }
 
     /// Each job's files by path, rendered one job at a time.
