@@ -1,5 +1,5 @@
 /// A value a template shows: the types page contexts are made of, and nothing else.
-public enum TemplateValue: Sendable {
+public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case number(Int)
     case bool(Bool)
@@ -59,8 +59,8 @@ extension TemplateValue: TemplateValueConvertible {
 /// every level of the context stack a lookup walks through. A record keeps its few names in
 /// order with a cheap 64-bit key each (`key(of:)`), which the compiled templates compute once
 /// per tag: a lookup compares integers, and strings only to confirm a match.
-public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable {
-    private struct Field: Sendable {
+public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatable {
+    private struct Field: Sendable, Equatable {
         /// `key(of: name)`.
         let key: UInt64
         let name: String
