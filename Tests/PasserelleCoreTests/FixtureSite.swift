@@ -71,6 +71,17 @@ struct FixtureSite {
         return (site, try XCTUnwrap(theme, "\(diagnostics)"))
     }
 
+    /// The files `kind` renders for the fixture's site (its jobs in order; none before them).
+    static func files(of kind: any PageKind, in fixture: String) throws -> [String: String] {
+        let (site, theme) = try resolved(fixture)
+        let renderer = PageRenderer(site: site, theme: theme)
+        var files: [String: String] = [:]
+        for job in kind.jobs(in: site) {
+            for page in kind.render(job, renderer, pages: []) { files[page.path] = page.content }
+        }
+        return files
+    }
+
     func remove() { try? FileManager.default.removeItem(at: root) }
 
     @discardableResult
