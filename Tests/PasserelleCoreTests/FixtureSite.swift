@@ -82,6 +82,13 @@ struct FixtureSite {
         return files
     }
 
+    /// A new empty temporary folder named `prefix-<uuid>`.
+    static func temporaryFolder(_ prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     func remove() { try? FileManager.default.removeItem(at: root) }
 
     @discardableResult

@@ -6,8 +6,7 @@ final class RegularFileTests: XCTestCase {
     var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("regular-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try FixtureSite.temporaryFolder("regular")
     }
 
     override func tearDown() { try? FileManager.default.removeItem(at: folder) }

@@ -26,10 +26,11 @@ final class SiteConfigTests: XCTestCase {
 
     func testPageBudgetSizes() {
         XCTAssertEqual(PageBudget.bytes("60KB"), 61_440)
-        XCTAssertEqual(PageBudget.bytes("60 KB"), 61_440)
+        XCTAssertEqual(PageBudget.bytes("60 kb"), 61_440, "as editors write them")
+        XCTAssertEqual(PageBudget.bytes("800B"), 800)
         XCTAssertEqual(PageBudget.bytes("1.5MB"), 1_572_864)
         XCTAssertEqual(PageBudget.bytes("50000"), 50_000)
         XCTAssertEqual(PageBudget.bytes("2kib"), 2_048)
-        for bad in ["", "KB", "-5KB", "0", "lots", "nanKB"] { XCTAssertNil(PageBudget.bytes(bad), bad) }
+        for bad in ["", "KB", "-3KB", "0", "lots", "nanKB"] { XCTAssertNil(PageBudget.bytes(bad), bad) }
     }
 }

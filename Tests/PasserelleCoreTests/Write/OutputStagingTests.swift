@@ -9,8 +9,7 @@ final class OutputStagingTests: XCTestCase {
     var output: URL { root.appendingPathComponent("output") }
 
     override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("staging-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try FixtureSite.temporaryFolder("staging")
     }
 
     override func tearDown() { try? FileManager.default.removeItem(at: root) }

@@ -7,8 +7,7 @@ final class OutputWriterInPlaceTests: XCTestCase {
     var output: URL { root.appendingPathComponent("output") }
 
     override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("inplace-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try FixtureSite.temporaryFolder("inplace")
         let writer = OutputWriter(output: output)
         let staging = try writer.begin(holding: try writer.lock(wait: 1))
         staging.write("a.html", .text("A"))
