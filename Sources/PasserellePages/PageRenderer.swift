@@ -46,22 +46,27 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// The translations of a page whose path in each language is `pathIn(code)`, and `x-default`.
-    func alternatePaths(_ pathIn: (LanguageCode) -> String) -> [(String, String)] {
-        site.config.languages.map { ($0.code.rawValue, pathIn($0.code)) } + [("x-default", xDefault(pathIn))]
+    /// The translations of a page whose path in each language is `pathIn(code)`, and `x-default`:
+    /// in every site language, or only in `languages` (those that have the page's text).
+    func alternatePaths(_ pathIn: (LanguageCode) -> String, languages: [LanguageCode]? = nil) -> [(String, String)] {
+        let languages = languages ?? site.languageCodes
+        return languages.map { ($0.rawValue, pathIn($0)) } + [("x-default", xDefault(pathIn, languages: languages))]
     }
 
-    /// The page for readers whose language is none of the site's: the default language's, or for the
-    /// home pages the language chooser (`index.html`), which is there for them.
-    func xDefault(_ pathIn: (LanguageCode) -> String) -> String {
-        let code = site.config.defaultLanguage.code
+    /// The page for readers whose language is none of the site's: the default language's (or,
+    /// where it lacks the text, the first of `languages`), or for the home pages the language
+    /// chooser (`index.html`), which is there for them.
+    func xDefault(_ pathIn: (LanguageCode) -> String, languages: [LanguageCode]? = nil) -> String {
+        let preferred = site.config.defaultLanguage.code
+        let code = languages.map { $0.contains(preferred) ? preferred : $0.first ?? preferred } ?? preferred
         let path = pathIn(code)
         return path == SitePaths.home(code) ? "index.html" : path
     }
 
-    /// Renders `template` as the listed page at `path`, whose translations are at `pathIn(code)`.
-    func page(_ template: String, _ context: TemplateRecord, path: String, pathIn: (LanguageCode) -> String) -> Page {
-        Page(path: path, content: theme.render(template, context), alternates: alternatePaths(pathIn))
+    /// Renders `template` as the listed page at `path`, whose translations are at `pathIn(code)`
+    /// (in `languages` only, when given).
+    func page(_ template: String, _ context: TemplateRecord, path: String, languages: [LanguageCode]? = nil, pathIn: (LanguageCode) -> String) -> Page {
+        Page(path: path, content: theme.render(template, context), alternates: alternatePaths(pathIn, languages: languages))
     }
 
     let site: Site
@@ -200,12 +205,9 @@ public struct PageRenderer: Sendable {
         return (link, page.outputPath)
     }
 
-    private func alternates(_ pathIn: (LanguageCode) -> String) -> [TemplateRecord] {
-        var links: [TemplateRecord] = site.config.languages.map {
-            ["hreflang": $0.code, "href": SitePaths.absolute(pathIn($0.code), baseURL: site.config.baseURL)]
-        }
-        links.append(["hreflang": "x-default", "href": SitePaths.absolute(xDefault(pathIn), baseURL: site.config.baseURL)])
-        return links
+    /// The head's `<link rel="alternate" hreflang>`s: every site language, or only `languages`.
+    func alternates(_ pathIn: (LanguageCode) -> String, languages: [LanguageCode]? = nil) -> [TemplateRecord] {
+        alternatePaths(pathIn, languages: languages).map { ["hreflang": $0.0, "href": SitePaths.absolute($0.1, baseURL: site.config.baseURL)] }
     }
 
     /// What every page of a language shares: head links, menu, language switcher, UI strings.

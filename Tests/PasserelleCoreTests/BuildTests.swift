@@ -60,7 +60,18 @@ final class BuildTests: XCTestCase {
         let page = try site.read("en/recommendations/education/index.html")
         XCTAssertTrue(page.contains(#"<html lang="en">"#))
         XCTAssertTrue(page.contains(#"<article data-pagefind-body lang="fr">"#), page)
-        XCTAssertTrue(page.contains(#"<p class="notice" lang="en" role="note">This page is not translated into English yet: here is the text available in Français.</p>"#))
+        XCTAssertTrue(page.contains(#"<p class="notice" lang="en" role="note">This page is not translated into English yet: here is the text available in French.</p>"#),
+                      "the language named in the reader's words (CLDR)")
+        XCTAssertTrue(try site.read("fr/recommandations/education/index.html").contains(#"<link rel="canonical" href="https://example.org/test/fr/recommandations/education/">"#))
+        XCTAssertTrue(page.contains(#"<link rel="canonical" href="https://example.org/test/fr/recommandations/education/">"#),
+                      "a fallback page's canonical is its text's page")
+        XCTAssertFalse(page.contains(#"<link rel="alternate" hreflang="en""#), "no English version is declared: there is none")
+        XCTAssertTrue(page.contains(#"<link rel="alternate" hreflang="fr" href="https://example.org/test/fr/recommandations/education/">"#))
+        let sitemap = try site.read("sitemap.xml")
+        XCTAssertFalse(sitemap.contains("en/recommendations/education/"), "the sitemap lists versions, not fallback pages")
+        XCTAssertTrue(sitemap.contains("<loc>https://example.org/test/fr/recommandations/education/</loc>"))
+        XCTAssertTrue(try site.read("en/search.json").contains(#""lang":"fr""#), "the search record says its text's language")
+        XCTAssertTrue(try site.read("en/search/index.html").contains(#"<template data-text-language="fr">text in French</template>"#))
         let listing = try site.read("en/recommendations/index.html")
         XCTAssertTrue(listing.contains(#"<a href="education/index.html" lang="fr">Éducation</a>"#), listing)
     }

@@ -22,7 +22,7 @@ public struct SearchIndex: Sendable {
             var pairs: [(String, String)] = [("t", JSONText.string(title)), ("s", JSONText.string(section)), ("u", JSONText.string(url))]
             if !summary.isEmpty { pairs.append(("d", JSONText.string(summary))) }
             pairs.append(("w", JSONText.string(words)))
-            if let textLanguage { pairs.append(("l", JSONText.string(textLanguage))) }
+            if let textLanguage { pairs.append(("lang", JSONText.string(textLanguage))) }
             return JSONText.object(pairs)
         }
     }

@@ -46,6 +46,13 @@ extension PageRenderer {
         let meta = variant.metadata
         let path = page.outputPath
         var context = chrome(language: language, path: path, title: meta.title) { entry.pages[$0].outputPath }
+        // Only the languages that have the text are its versions (CONTENT.md, "Fallback pages"):
+        // a fallback page is not one, and names the page of its text as canonical.
+        let versions = site.languageCodes.filter { entry.variants[$0] != nil }
+        context["alternates"] = alternates({ entry.pages[$0].outputPath }, languages: versions)
+        if page.isFallback {
+            context["canonical"] = SitePaths.absolute(entry.pages[page.textLanguage].outputPath, baseURL: site.config.baseURL)
+        }
         let dates = dateText[language]
         let t = theme.strings(language)
         var item: TemplateRecord = [
@@ -56,7 +63,7 @@ extension PageRenderer {
         if page.isFallback {
             item["textLang"] = page.textLanguage
             item["fallbackNotice"] = (t["fallback_notice"] ?? "")
-                .replacingOccurrences(of: "{language}", with: site.config.language(page.textLanguage.rawValue)?.name ?? page.textLanguage.rawValue)
+                .replacingOccurrences(of: "{language}", with: languageName(page.textLanguage, in: language))
         }
         if let summary = meta.summary {
             item["summary"] = summary
@@ -104,9 +111,18 @@ extension PageRenderer {
         let typed = typedBacklinkItems(page, language: language, from: path)
         if !typed.isEmpty { item["typedBacklinks"] = typed }
         context["entry"] = item
-        var written = self.page("entry", context, path: path) { entry.pages[$0].outputPath }
+        var written = self.page("entry", context, path: path, languages: versions) { entry.pages[$0].outputPath }
         written.lastModified = meta.updated ?? meta.date
+        // The sitemap lists the versions of a text, not the pages that borrow it.
+        if page.isFallback { written.listed = false }
         return written
+    }
+
+    /// The name of `language` in the words of `reader` ("anglais" for French readers, "French"
+    /// for English ones), from CLDR; the name site.yaml gives it where CLDR has none.
+    func languageName(_ language: LanguageCode, in reader: LanguageCode) -> String {
+        site.config.foundationLocale(of: reader).localizedString(forLanguageCode: language.rawValue)
+            ?? site.config.language(language.rawValue)?.name ?? language.rawValue
     }
 
     /// The typed fields of a text, in the section's order, each under its title in `language`:

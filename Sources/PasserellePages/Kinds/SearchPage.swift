@@ -5,7 +5,7 @@ import PasserelleTemplates
 package struct SearchPage: GeneratedPage {
     package var name: String { "search" }
     package var templates: [String] { ["search"] }
-    package var keys: [String] { ["indexScript", "searchScript", "languageRoot"] }
+    package var keys: [String] { ["indexScript", "searchScript", "languageRoot", "textLanguages", "label"] }
     package static let pathKey = "search"
     package var chromeLinkKey: String? { "searchURL" }
 
@@ -23,6 +23,11 @@ extension PageRenderer {
         context["indexScript"] = SitePaths.relative(from: path, to: SitePaths.searchScriptIndex(language))
         context["searchScript"] = SitePaths.rootPrefix(from: path) + "theme/search.js"
         context["languageRoot"] = SitePaths.relative(from: path, to: SitePaths.home(language)).replacingOccurrences(of: "index.html", with: "")
+        // How a record whose text is in another language is marked: "texte en anglais".
+        let mark = theme.strings(language)["search_text_language"] ?? "({language})"
+        context["textLanguages"] = site.languageCodes.filter { $0 != language }.map { other -> TemplateRecord in
+            ["code": other, "label": mark.replacingOccurrences(of: "{language}", with: languageName(other, in: language))]
+        }
         return page(SearchPage.pathKey, context, path: path) { SitePaths.generated(SearchPage.pathKey, self.site.config, $0) }
     }
 }

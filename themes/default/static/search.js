@@ -52,8 +52,16 @@
       var a = document.createElement("a");
       a.href = root + entry.u;
       a.textContent = entry.t;
-      if (entry.l) { a.lang = entry.l; }
+      if (entry.lang) { a.lang = entry.lang; }
       li.appendChild(a);
+      // A record whose text is in another language (a fallback page) says so in the reader's words.
+      var mark = entry.lang && document.querySelector('template[data-text-language="' + entry.lang + '"]');
+      if (mark) {
+        var language = document.createElement("span");
+        language.className = "text-language";
+        language.textContent = " — " + mark.content.textContent.trim();
+        li.appendChild(language);
+      }
       var section = document.createElement("span");
       section.className = "section-name";
       section.textContent = " (" + entry.s + ")";
@@ -62,7 +70,7 @@
         var summary = document.createElement("span");
         summary.className = "summary";
         summary.textContent = entry.d;
-        if (entry.l) { summary.lang = entry.l; }
+        if (entry.lang) { summary.lang = entry.lang; }
         li.appendChild(document.createElement("br"));
         li.appendChild(summary);
       }

@@ -69,7 +69,7 @@ final class FindingPagesTests: XCTestCase {
         XCTAssertTrue(json.contains(#"{"t":"Calendrier des événements","s":"Recommandations","u":"recommandations/calendrier/index.html","w":"voir education et le texte choisi dates cles sommet"}"#), json)
         let en = try site.read("en/search.json")
         XCTAssertTrue(en.contains(#""u":"recommendations/education/index.html","d":"Seulement en français.","#), en)
-        XCTAssertTrue(en.contains(#""l":"fr""#), "the fallback record says its real language")
+        XCTAssertTrue(en.contains(#""lang":"fr""#), "the fallback record says its real language")
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         XCTAssertEqual((decoded?["entries"] as? [Any])?.count, 5)
         let script = try site.read("fr/search-index.js")
