@@ -47,9 +47,10 @@ public struct PageRenderer: Sendable {
     }
 
     /// The translations of a page whose path in each language is `pathIn(code)`, and `x-default`:
-    /// in every site language, or only in `languages` (those that have the page's text).
+    /// in every site language, or only in `languages` (those that have the page's text; none: no alternates).
     func alternatePaths(_ pathIn: (LanguageCode) -> String, languages: [LanguageCode]? = nil) -> [(String, String)] {
         let languages = languages ?? site.languageCodes
+        guard !languages.isEmpty else { return [] }
         return languages.map { ($0.rawValue, pathIn($0)) } + [("x-default", xDefault(pathIn, languages: languages))]
     }
 
@@ -122,7 +123,7 @@ public struct PageRenderer: Sendable {
         self.carriedSearch = carriedSearch
         let languages = site.languageCodes
         let dateText = LanguageTable(languages: languages) { code in
-            DateText(locale: site.config.language(code.rawValue)?.locale ?? code.rawValue, strings: theme.strings(code))
+            DateText(locale: site.config.locale(of: code), strings: theme.strings(code))
         }
         self.dateText = dateText
         ranks = LanguageTable(languages: languages) { language in
@@ -210,8 +211,10 @@ public struct PageRenderer: Sendable {
         alternatePaths(pathIn, languages: languages).map { ["hreflang": $0.0, "href": SitePaths.absolute($0.1, baseURL: site.config.baseURL)] }
     }
 
-    /// What every page of a language shares: head links, menu, language switcher, UI strings.
-    func chrome(language: LanguageCode, path: String, title: String?, pathIn: (LanguageCode) -> String) -> TemplateRecord {
+    /// What every page of a language shares: head links, menu, language switcher, UI strings. Its
+    /// alternates name every site language, or only `versions` (the languages that have the page).
+    func chrome(language: LanguageCode, path: String, title: String?, versions: [LanguageCode]? = nil,
+                pathIn: (LanguageCode) -> String) -> TemplateRecord {
         let siteTitle = site.config.title(in: language)
         // A page deeper than every link of the chrome sees the same chrome as its siblings.
         let depth = SitePaths.depth(path.utf8)
@@ -227,7 +230,7 @@ public struct PageRenderer: Sendable {
         context["title"] = title ?? siteTitle
         context["pageTitle"] = title.map { "\($0) · \(siteTitle)" } ?? siteTitle
         context["canonical"] = SitePaths.absolute(path, baseURL: site.config.baseURL)
-        context["alternates"] = alternates(pathIn)
+        context["alternates"] = alternates(pathIn, languages: versions)
         context["languages"] = site.config.languages.map { other -> TemplateRecord in
             ["code": other.code, "name": other.name, "current": other.code == language,
              "url": SitePaths.relative(from: path, to: pathIn(other.code))]
@@ -283,7 +286,7 @@ public struct PageRenderer: Sendable {
             shared[link.key] = SitePaths.relative(from: path, to: link.path)
         }
         if !downloads.isEmpty {
-            let locale = site.config.language(language.rawValue)?.foundationLocale ?? Locale(identifier: language.rawValue)
+            let locale = site.config.foundationLocale(of: language)
             shared["downloads"] = downloads.map { download -> TemplateRecord in
                 ["url": SitePaths.relative(from: path, to: download.path), "format": download.format, "type": download.mimeType,
                  "size": Int64(download.size).formatted(.byteCount(style: .file).locale(locale))]

@@ -72,11 +72,7 @@ public struct LanguageTable<Value: Sendable>: Sendable {
     /// The same table with each value transformed.
     @inlinable
     public func map<T: Sendable>(_ transform: (LanguageCode, Value) throws -> T) rethrows -> LanguageTable<T> {
-        var index = 0
-        return try LanguageTable<T>(languages: languages) { language in
-            defer { index += 1 }
-            return try transform(language, storage[index])
-        }
+        LanguageTable<T>(languages: languages, values: try zip(languages, storage).map(transform))
     }
 
     /// (language, value) pairs in `site.yaml` order.

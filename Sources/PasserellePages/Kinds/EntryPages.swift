@@ -45,11 +45,10 @@ extension PageRenderer {
         let variant = entry.shownText(in: language)
         let meta = variant.metadata
         let path = page.outputPath
-        var context = chrome(language: language, path: path, title: meta.title) { entry.pages[$0].outputPath }
         // Only the languages that have the text are its versions (CONTENT.md, "Fallback pages"):
         // a fallback page is not one, and names the page of its text as canonical.
         let versions = site.languageCodes.filter { entry.variants[$0] != nil }
-        context["alternates"] = alternates({ entry.pages[$0].outputPath }, languages: versions)
+        var context = chrome(language: language, path: path, title: meta.title, versions: versions) { entry.pages[$0].outputPath }
         if page.isFallback {
             context["canonical"] = SitePaths.absolute(entry.pages[page.textLanguage].outputPath, baseURL: site.config.baseURL)
         }

@@ -27,16 +27,16 @@ extension PageRenderer {
     /// of the same slug: its translations, declared in its head and in the sitemap when there are any.
     func renderTag(_ tag: TagIndex.Tag, _ language: LanguageCode, languages: [LanguageCode]) -> Page {
         let path = SitePaths.tag(tag.slug, site.config, language)
-        var context = chrome(language: language, path: path, title: tag.name) { _ in path }
-        let alternates: [(String, String)] = languages.count < 2 ? [] : languages.map { ($0.rawValue, SitePaths.tag(tag.slug, site.config, $0)) }
-            + [("x-default", SitePaths.tag(tag.slug, site.config, languages.contains(site.config.defaultLanguage.code) ? site.config.defaultLanguage.code : languages[0]))]
-        context["alternates"] = alternates.map { ["hreflang": $0.0, "href": SitePaths.absolute($0.1, baseURL: site.config.baseURL)] as TemplateRecord }
+        // A tag no other language has has no translations to declare.
+        let versions = languages.count < 2 ? [] : languages
+        let pathIn = { (code: LanguageCode) in SitePaths.tag(tag.slug, self.site.config, code) }
+        var context = chrome(language: language, path: path, title: tag.name, versions: versions, pathIn: pathIn)
         context["languages"] = site.config.languages.map { other -> TemplateRecord in
             ["code": other.code, "name": other.name, "current": other.code == language,
              "url": SitePaths.relative(from: path, to: SitePaths.generated(TagsPage.pathKey, site.config, other.code))]
         }
         context["tagsURL"] = SitePaths.relative(from: path, to: SitePaths.generated(TagsPage.pathKey, site.config, language))
         context["entries"] = tag.entryIDs.map { entryLink(site[$0], language: language, from: path) }
-        return Page(path: path, content: theme.render("tag", context), alternates: alternates)
+        return page("tag", context, path: path, languages: versions, pathIn: pathIn)
     }
 }
