@@ -1,7 +1,8 @@
 import PasserelleModel
 import Foundation
 
-/// A theme: compiled Mustache templates, UI strings per language, and static files to copy.
+/// A theme: compiled Mustache templates, UI strings per language, static files to copy, and the
+/// world map catalogs draw, when it ships one.
 public struct Theme: Sendable {
     public let directory: URL
     /// What renders the templates: the theme's own, compiled (`CompiledTemplates`).
@@ -16,12 +17,15 @@ public struct Theme: Sendable {
 
     /// Files under `static/`, sorted by path.
     public let staticFiles: [StaticFile]
+    /// `map/world.tsv`, if the theme has one.
+    public let map: WorldMap?
 
-    package init(directory: URL, engine: any TemplateEngine, strings: [String: [String: String]], staticFiles: [StaticFile]) {
+    package init(directory: URL, engine: any TemplateEngine, strings: [String: [String: String]], staticFiles: [StaticFile], map: WorldMap? = nil) {
         self.directory = directory
         self.engine = engine
         self.strings = strings
         self.staticFiles = staticFiles
+        self.map = map
     }
 
     /// The page `template` makes of `context`, as UTF-8 bytes.

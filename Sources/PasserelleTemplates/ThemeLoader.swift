@@ -127,7 +127,13 @@ public struct ThemeLoader {
         let staticFiles = tree.files(under: "static").map {
             Theme.StaticFile(path: String($0.path.dropFirst("static/".count)), source: $0.source)
         }
+        var map: WorldMap?
+        if tree[WorldMap.file] != nil, let text = text(WorldMap.file, missing: "cannot read the map") {
+            let (parsed, problems) = WorldMap.parse(text, path: display(WorldMap.file))
+            map = parsed
+            diagnostics += problems
+        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(directory: directory, engine: CompiledTemplates(templates: templates), strings: strings, staticFiles: staticFiles), diagnostics)
+        return (Theme(directory: directory, engine: CompiledTemplates(templates: templates), strings: strings, staticFiles: staticFiles, map: map), diagnostics)
     }
 }

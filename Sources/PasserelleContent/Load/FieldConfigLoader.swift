@@ -6,7 +6,7 @@ import Yams
 package enum FieldConfigLoader {
     package static let fieldKeys = ["type", "title", "slug", "values", "to", "inverse"]
     package static let types = ["countries", "choice", "year", "text", "references"]
-    package static let catalogKeys = ["facets", "map"]
+    package static let catalogKeys = ["facets", "map", "noun", "nouns"]
     /// Field types a catalog can filter by: each value is a page of its own.
     package static let facetTypes = ["countries", "choice", "year", "references"]
 
@@ -96,8 +96,8 @@ package enum FieldConfigLoader {
 
     /// The catalog of a section whose fields are `fields`.
     /// `declared`: every key under `fields`, valid or not (a facet naming a broken field is not reported again).
-    package static func catalog(_ node: Node, section: String, fields: [FieldDefinition], declared: [String], path: String,
-                                diagnostics: inout [Diagnostic]) -> CatalogConfig? {
+    package static func catalog(_ node: Node, section: String, fields: [FieldDefinition], declared: [String], languages: [String],
+                                path: String, diagnostics: inout [Diagnostic]) -> CatalogConfig? {
         guard var catalog = YAMLFields(node, path: path, firstLine: 1, what: "'catalog' of section '\(section)'", diagnostics: &diagnostics) else { return nil }
         catalog.rejectUnknownKeys(catalogKeys, context: "'catalog' of section '\(section)'")
         let names = fields.map(\.name)
@@ -123,7 +123,9 @@ package enum FieldConfigLoader {
                 catalog.error(node, "'map' must name a countries field of section '\(section)'" + Suggestion.didYouMean(name, in: countries))
             }
         }
+        let noun = catalog.localized("noun", languages: languages) ?? [:]
+        let nouns = catalog.localized("nouns", languages: languages) ?? [:]
         diagnostics += catalog.diagnostics
-        return CatalogConfig(facets: facets, map: map)
+        return CatalogConfig(facets: facets, map: map, noun: noun, nouns: nouns)
     }
 }

@@ -73,7 +73,7 @@ package enum SiteConfigLoader {
                     } ?? []
                     let catalog = section["catalog"].flatMap {
                         FieldConfigLoader.catalog($0, section: name, fields: fields, declared: FieldConfigLoader.names(section["fields"]),
-                                                  path: path, diagnostics: &diagnostics)
+                                                  languages: codes, path: path, diagnostics: &diagnostics)
                     }
                     sections.append(SectionConfig(name: name, kind: kind,
                                                   slugs: slugs.filter { PathSafety.isSafeSegment($0.value) },

@@ -68,10 +68,16 @@ public struct CatalogConfig: Hashable, Sendable {
     public let facets: [String]
     /// The `countries` field drawn as a map, if any.
     public let map: String?
+    /// What one entry is called, by language ("projet"), and several ("projets"): the map names
+    /// each country with its count in these words. Either may be empty.
+    public let noun: [String: String]
+    public let nouns: [String: String]
 
-    public init(facets: [String], map: String?) {
+    public init(facets: [String], map: String?, noun: [String: String] = [:], nouns: [String: String] = [:]) {
         self.facets = facets
         self.map = map
+        self.noun = noun
+        self.nouns = nouns
     }
 }
 

@@ -21,6 +21,8 @@ package struct Catalog: Sendable {
     package let section: SectionConfig
     package let language: LanguageCode
     package let facets: [Facet]
+    /// The facet of the countries field drawn as a map (`catalog: { map: … }`), if any.
+    package let map: Facet?
     /// The section's entries in listing order.
     package let entries: [EntryID]
 
@@ -33,38 +35,51 @@ package struct Catalog: Sendable {
         entries = section.orderedEntries[language]
         let locale = site.config.foundationLocale(of: language)
         let collation = TitleCollation(locale: site.config.locale(of: language))
-        var facets: [Facet] = []
-        for name in section.config.catalog?.facets ?? [] {
-            guard let field = section.config.field(named: name) else { continue }
-            var found: [String: Value] = [:], order: [String] = []
-            for id in entries {
-                let entry = site[id]
-                for (key, slug, label) in Catalog.values(of: entry, field: field, language: language, site: site, locale: locale) {
-                    if found[key] == nil {
-                        found[key] = Value(key: key, slug: slug, label: label, entries: [])
-                        order.append(key)
-                    }
-                    if found[key]?.entries.last != id { found[key]?.entries.append(id) }
-                }
-            }
-            var values = order.compactMap { found[$0] }
-            switch field.kind {
-            case let .choice(choices):
-                let rank = Dictionary(uniqueKeysWithValues: choices.enumerated().map { ($1.key, $0) })
-                values.sort { rank[$0.key, default: 0] < rank[$1.key, default: 0] }
-            case .year:
-                values.sort { (Int($0.key) ?? 0) > (Int($1.key) ?? 0) }
-            case .references:
-                // The targets in their own section's listing order.
-                let target = field.target.flatMap { name in site.sections.first { $0.config.name == name } }
-                let rank = Dictionary(uniqueKeysWithValues: (target?.orderedEntries[language] ?? []).enumerated().map { ($1.rawValue, $0) })
-                values.sort { (rank[$0.key] ?? .max, $0.key) < (rank[$1.key] ?? .max, $1.key) }
-            case .countries, .text:
-                values = collation.sorted(values, title: \.label, tieBreak: \.key)
-            }
-            facets.append(Facet(field: field, values: values))
+        let make = { (field: FieldDefinition) in
+            Catalog.facet(field, entries: section.orderedEntries[language], site: site, language: language, locale: locale, collation: collation)
         }
+        let facets = (section.config.catalog?.facets ?? []).compactMap { section.config.field(named: $0) }.map(make)
+        let mapField = section.config.catalog?.map.flatMap { section.config.field(named: $0) }
         self.facets = facets
+        map = mapField.map { field in facets.first { $0.field.name == field.name } ?? make(field) }
+    }
+
+    /// Every facet with pages of its own: the facets, and the map's field when it is not one.
+    package var facetsWithPages: [Facet] {
+        guard let map, !facets.contains(where: { $0.field.name == map.field.name }) else { return facets }
+        return facets + [map]
+    }
+
+    /// The values of `field` among `entries`, each with its entries, in the field's order.
+    private static func facet(_ field: FieldDefinition, entries: [EntryID], site: Site, language: LanguageCode,
+                              locale: Locale, collation: TitleCollation) -> Facet {
+        var found: [String: Value] = [:], order: [String] = []
+        for id in entries {
+            let entry = site[id]
+            for (key, slug, label) in Catalog.values(of: entry, field: field, language: language, site: site, locale: locale) {
+                if found[key] == nil {
+                    found[key] = Value(key: key, slug: slug, label: label, entries: [])
+                    order.append(key)
+                }
+                if found[key]?.entries.last != id { found[key]?.entries.append(id) }
+            }
+        }
+        var values = order.compactMap { found[$0] }
+        switch field.kind {
+        case let .choice(choices):
+            let rank = Dictionary(uniqueKeysWithValues: choices.enumerated().map { ($1.key, $0) })
+            values.sort { rank[$0.key, default: 0] < rank[$1.key, default: 0] }
+        case .year:
+            values.sort { (Int($0.key) ?? 0) > (Int($1.key) ?? 0) }
+        case .references:
+            // The targets in their own section's listing order.
+            let target = field.target.flatMap { name in site.sections.first { $0.config.name == name } }
+            let rank = Dictionary(uniqueKeysWithValues: (target?.orderedEntries[language] ?? []).enumerated().map { ($1.rawValue, $0) })
+            values.sort { (rank[$0.key] ?? .max, $0.key) < (rank[$1.key] ?? .max, $1.key) }
+        case .countries, .text:
+            values = collation.sorted(values, title: \.label, tieBreak: \.key)
+        }
+        return Facet(field: field, values: values)
     }
 
     /// The values `entry` has for `field` in `language`: (key, slug, label).

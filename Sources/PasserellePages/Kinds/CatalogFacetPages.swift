@@ -20,7 +20,7 @@ package struct CatalogFacetPages: PageKind {
         guard case let .section(name) = job.subject, let section = renderer.site.sections.first(where: { $0.config.name == name }) else { return [] }
         let catalog = renderer.catalog(section, job.language)
         var written: [PageRenderer.Page] = []
-        for facet in catalog.facets {
+        for facet in catalog.facetsWithPages {
             for value in facet.values {
                 let count = Catalog.pageCount(value)
                 for number in 1...count {
@@ -49,7 +49,7 @@ extension PageRenderer {
         let pathIn = { (code: LanguageCode) -> String in
             guard code != language, let other = self.site.sections.first(where: { $0.config.name == catalog.section.name }) else { return path }
             let there = self.catalog(other, code)
-            if let facetThere = there.facets.first(where: { $0.field.name == facet.field.name }),
+            if let facetThere = there.facetsWithPages.first(where: { $0.field.name == facet.field.name }),
                let valueThere = facetThere.values.first(where: { $0.key == value.key }) {
                 return there.path(facetThere, valueThere, page: min(number, Catalog.pageCount(valueThere)))
             }

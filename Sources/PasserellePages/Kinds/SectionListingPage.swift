@@ -8,7 +8,8 @@ package struct SectionListingPage: PageKind {
     package var templates: [String] { ["section"] }
     package var keys: [String] {
         ["intro", "introLang", "groups", "category", "entries", "empty", "calendarYears", "year", "hasCalendar", "icsURL",
-         "catalog", "facets", "values", "label", "count", "facetKeys", "facetValues", "last", "field", "key"]
+         "catalog", "facets", "values", "label", "count", "facetKeys", "facetValues", "last", "field", "key",
+         "map", "viewBox", "countries", "d", "level", "legend", "range", "fieldTitle", "sectionTitle", "rows"]
     }
 
     package func jobs(in site: Site) -> [PageJob] {
@@ -84,6 +85,40 @@ extension PageRenderer {
             }
             return link
         }
-        return ["facets": facets, "entries": entries]
+        var listing: TemplateRecord = ["facets": facets, "entries": entries]
+        if let facet = catalog.map, let world = theme.map {
+            listing["map"] = mapListing(CatalogMap(facet: facet, map: world), catalog, facet, from: path)
+        }
+        return listing
+    }
+
+    /// The map of a catalog: each country's outline, those with entries linked to their facet
+    /// page and named with their count ("Sénégal : 2 projets"); the legend; the same figures as a table.
+    func mapListing(_ map: CatalogMap, _ catalog: Catalog, _ facet: Catalog.Facet, from path: String) -> TemplateRecord {
+        let language = catalog.language, t = theme.strings(language)
+        let locale = site.config.foundationLocale(of: language)
+        let title = catalog.section.title(in: language)
+        let config = catalog.section.catalog
+        let many = config?.nouns[language.rawValue] ?? (title.prefix(1).lowercased(with: locale) + title.dropFirst())
+        let one = config?.noun[language.rawValue] ?? many
+        let name = { (country: String, count: Int) in
+            (t["map_country"] ?? "{country}: {n} {entries}").replacingOccurrences(of: "{country}", with: country)
+                .replacingOccurrences(of: "{n}", with: String(count)).replacingOccurrences(of: "{entries}", with: count == 1 ? one : many)
+        }
+        let url = { (value: Catalog.Value) in SitePaths.relative(from: path, to: catalog.path(facet, value)) }
+        return [
+            "viewBox": map.viewBox,
+            "countries": map.countries.map { country -> TemplateRecord in
+                guard let value = country.value else { return ["d": country.path, "url": false] }
+                return ["d": country.path, "url": url(value), "label": name(value.label, value.entries.count),
+                        "level": country.level, "key": value.slug]
+            },
+            "legend": map.levels.enumerated().map { index, range -> TemplateRecord in
+                ["level": index + 1, "range": range.count == 1 ? String(range.lowerBound) : "\(range.lowerBound)–\(range.upperBound)"]
+            },
+            "fieldTitle": facet.field.title(in: language),
+            "sectionTitle": title,
+            "rows": facet.values.map { value -> TemplateRecord in ["label": value.label, "count": value.entries.count, "url": url(value)] },
+        ]
     }
 }

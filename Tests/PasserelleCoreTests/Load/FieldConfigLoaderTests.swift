@@ -35,6 +35,20 @@ final class FieldConfigLoaderTests: XCTestCase {
         XCTAssertEqual(section.catalog, CatalogConfig(facets: ["countries", "addresses", "status"], map: "countries"))
     }
 
+    func testACatalogNamesItsEntriesInEachLanguage() throws {
+        let (config, messages) = load("""
+          projects:
+            kind: entry
+            fields: { countries: { type: countries } }
+            catalog: { facets: [countries], map: countries, noun: { fr: projet, en: project }, nouns: projects }
+
+        """)
+        XCTAssertEqual(messages, [])
+        let catalog = try XCTUnwrap(config?.section(named: "projects")?.catalog)
+        XCTAssertEqual(catalog.noun, ["fr": "projet", "en": "project"])
+        XCTAssertEqual(catalog.nouns, ["fr": "projects", "en": "projects"], "one text serves every language")
+    }
+
     func testMistakesAreErrorsWhereTheyAreWritten() {
         let (config, messages) = load("""
           projects:

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import PasserelleModel
 @testable import PasserellePages
+@testable import PasserelleCore
 
 final class CatalogTests: XCTestCase {
     func catalog(_ language: LanguageCode) throws -> Catalog {
@@ -37,5 +38,18 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(french.path(french.facets[0], senegal, page: 2), "fr/projets/pays/sn/page/2/index.html")
         let many = Catalog.Value(key: "k", slug: "k", label: "K", entries: (0...Catalog.pageSize).map { EntryID("projects/p\($0)") })
         XCTAssertEqual(Catalog.pageCount(many), 2, "101 entries: two pages of at most 100")
+    }
+
+    /// The map's field has value pages even when it is not one of the facets: the map links to them.
+    func testTheMapsFieldHasPagesWhenItIsNotAFacet() throws {
+        let site = try FixtureSite("catalog", theme: FixtureSite.defaultTheme)
+        defer { site.remove() }
+        let yaml = try site.read("site.yaml", in: site.content)
+        try site.write("site.yaml", yaml.replacingOccurrences(of: "facets: [countries, addresses, status]", with: "facets: [status]"))
+        XCTAssertTrue(site.build().succeeded)
+        let listing = try site.read("fr/projets/index.html")
+        XCTAssertFalse(listing.contains("data-field=\"pays\""), "countries is not a facet")
+        XCTAssertTrue(listing.contains("<a href=\"pays/sn/index.html\" data-key=\"sn\"><title>Sénégal : 2 projets</title>"), listing)
+        XCTAssertTrue(try site.read("fr/projets/pays/sn/index.html").contains("<h1>Pays : Sénégal</h1>"))
     }
 }
