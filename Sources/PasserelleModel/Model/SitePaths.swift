@@ -21,6 +21,21 @@ public enum SitePaths {
 
     /// The page of one facet value of a catalog: `fr/projets/pays/sn/index.html`, then
     /// `fr/projets/pays/sn/page/2/index.html` for the next hundred entries.
+    /// Page `page` of a paginated section listing (a catalog of more than a hundred entries).
+    public static func sectionPage(_ section: SectionConfig, page: Int, _ language: LanguageCode) -> String {
+        page > 1 ? "\(language)/\(section.slug(in: language))/page/\(page)/index.html" : self.section(section, language)
+    }
+
+    /// The page of a catalog's field that lists all its values with their counts.
+    public static func facetField(_ section: SectionConfig, field: FieldDefinition, _ language: LanguageCode) -> String {
+        "\(language)/\(section.slug(in: language))/\(field.slug(in: language))/index.html"
+    }
+
+    /// The script beside a paginated catalog listing that holds every entry, for filtering in place.
+    public static func catalogData(_ section: SectionConfig, _ language: LanguageCode) -> String {
+        "\(language)/\(section.slug(in: language))/entries.js"
+    }
+
     public static func facetValue(_ section: SectionConfig, field: FieldDefinition, value: String, page: Int = 1, _ language: LanguageCode) -> String {
         "\(language)/\(section.slug(in: language))/\(field.slug(in: language))/\(value)/" + (page > 1 ? "page/\(page)/index.html" : "index.html")
     }

@@ -16,6 +16,17 @@ package struct Catalog: Sendable {
     package struct Facet: Sendable {
         package let field: FieldDefinition
         package let values: [Value]
+        /// The position of each value in `values`, by key.
+        package let positions: [String: Int]
+
+        package init(field: FieldDefinition, values: [Value]) {
+            self.field = field
+            self.values = values
+            positions = Dictionary(values.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The value whose key is `key`, if any entry has it.
+        package subscript(key: String) -> Value? { positions[key].map { values[$0] } }
     }
 
     package let section: SectionConfig
@@ -25,6 +36,13 @@ package struct Catalog: Sendable {
     package let map: Facet?
     /// The section's entries in listing order.
     package let entries: [EntryID]
+    /// Where a value stands: its facet's position in `facets`, its own in the facet's `values`.
+    package struct ValuePosition: Sendable, Hashable {
+        package let facet: Int
+        package let value: Int
+    }
+    /// Each entry's facet values, by facet then value order.
+    package let valuesOf: [EntryID: [ValuePosition]]
 
     /// Entries a facet page lists at most; the rest go on following pages.
     package static let pageSize = 100
@@ -41,6 +59,13 @@ package struct Catalog: Sendable {
         let facets = (section.config.catalog?.facets ?? []).compactMap { section.config.field(named: $0) }.map(make)
         let mapField = section.config.catalog?.map.flatMap { section.config.field(named: $0) }
         self.facets = facets
+        var valuesOf: [EntryID: [ValuePosition]] = [:]
+        for (facet, values) in facets.enumerated() {
+            for (value, found) in values.values.enumerated() {
+                for id in found.entries { valuesOf[id, default: []].append(ValuePosition(facet: facet, value: value)) }
+            }
+        }
+        self.valuesOf = valuesOf
         map = mapField.map { field in facets.first { $0.field.name == field.name } ?? make(field) }
     }
 
@@ -103,8 +128,30 @@ package struct Catalog: Sendable {
         }
     }
 
+    /// A facet with more values than this shows on the listing only its `shownValues` with the
+    /// most entries, and links to its page of all values.
+    package static let valuesShownInFull = 30
+    package static let shownValues = 20
+
+    /// The values of `facet` the listing shows: all of them, or the `shownValues` with the most
+    /// entries (ties in the facet's order), in the facet's order.
+    package static func listedValues(_ facet: Facet) -> [Value] {
+        guard facet.values.count > valuesShownInFull else { return facet.values }
+        let kept = Set(facet.values.indices.sorted { (-facet.values[$0].entries.count, $0) < (-facet.values[$1].entries.count, $1) }.prefix(shownValues))
+        return facet.values.indices.filter(kept.contains).map { facet.values[$0] }
+    }
+
+    /// How many pages a listing of `count` entries takes, a hundred a page.
+    package static func pageCount(entries count: Int) -> Int { max(1, (count + pageSize - 1) / pageSize) }
+
     /// How many pages the value's listing takes.
-    package static func pageCount(_ value: Value) -> Int { max(1, (value.entries.count + pageSize - 1) / pageSize) }
+    package static func pageCount(_ value: Value) -> Int { pageCount(entries: value.entries.count) }
+
+    /// The path of page `page` of the catalog's own listing.
+    package func listingPath(page: Int = 1) -> String { SitePaths.sectionPage(section, page: page, language) }
+
+    /// The path of the page of all the values of `facet`.
+    package func fieldPath(_ facet: Facet) -> String { SitePaths.facetField(section, field: facet.field, language) }
 
     /// The path of page `page` of a value's listing.
     package func path(_ facet: Facet, _ value: Value, page: Int = 1) -> String {

@@ -1,13 +1,14 @@
 import PasserelleModel
 import PasserelleTemplates
 
-/// The pages of a catalog's facet values: `fr/projets/pays/sn/index.html` lists the projects in
-/// Senegal, a hundred a page. They work without JavaScript and from `file://`.
+/// The pages of a catalog's facets: `fr/projets/pays/index.html` lists every country with its
+/// count, `fr/projets/pays/sn/index.html` the projects in Senegal, a hundred a page. They work
+/// without JavaScript and from `file://`.
 package struct CatalogFacetPages: PageKind {
     package var name: String { "catalog facet value" }
-    package var templates: [String] { ["facet"] }
+    package var templates: [String] { ["facet", "field"] }
     package var keys: [String] {
-        ["fieldTitle", "valueLabel", "count", "entries", "catalogURL", "pager", "pages", "number", "previousURL", "nextURL"]
+        ["fieldTitle", "valueLabel", "count", "entries", "catalogURL", "fieldURL", "values", "label", "pager", "pages", "number", "current", "previousURL", "nextURL"]
     }
 
     package func jobs(in site: Site) -> [PageJob] {
@@ -21,6 +22,7 @@ package struct CatalogFacetPages: PageKind {
         let catalog = renderer.catalog(section, job.language)
         var written: [PageRenderer.Page] = []
         for facet in catalog.facetsWithPages {
+            written.append(renderer.renderFieldPage(catalog, facet))
             for value in facet.values {
                 let count = Catalog.pageCount(value)
                 for number in 1...count {
@@ -38,6 +40,21 @@ extension PageRenderer {
         catalogMemo.value(for: language.rawValue + "|" + section.config.name) { Catalog(section: section, site: site, language: language) }
     }
 
+    /// The page of all the values of `facet`, each with its count, linked to its page.
+    func renderFieldPage(_ catalog: Catalog, _ facet: Catalog.Facet) -> Page {
+        let language = catalog.language
+        let path = catalog.fieldPath(facet)
+        let pathIn = { (code: LanguageCode) in SitePaths.facetField(catalog.section, field: facet.field, code) }
+        var context = chrome(language: language, path: path, title: facet.field.title(in: language), pathIn: pathIn)
+        context["fieldTitle"] = facet.field.title(in: language)
+        context["count"] = facet.values.count
+        context["values"] = facet.values.map { value -> TemplateRecord in
+            ["label": value.label, "count": value.entries.count, "url": SitePaths.relative(from: path, to: catalog.path(facet, value))]
+        }
+        context["catalogURL"] = SitePaths.relative(from: path, to: SitePaths.section(catalog.section, language))
+        return page("field", context, path: path, pathIn: pathIn)
+    }
+
     func renderFacetPage(_ catalog: Catalog, _ facet: Catalog.Facet, _ value: Catalog.Value, page number: Int, of count: Int) -> Page {
         let language = catalog.language
         let path = catalog.path(facet, value, page: number)
@@ -45,33 +62,33 @@ extension PageRenderer {
         let title = (t["facet_title"] ?? "{field}: {value}")
             .replacingOccurrences(of: "{field}", with: facet.field.title(in: language))
             .replacingOccurrences(of: "{value}", with: value.label)
-        // The same value in another language, where it has entries; else that language's catalog.
-        let pathIn = { (code: LanguageCode) -> String in
-            guard code != language, let other = self.site.sections.first(where: { $0.config.name == catalog.section.name }) else { return path }
-            let there = self.catalog(other, code)
-            if let facetThere = there.facetsWithPages.first(where: { $0.field.name == facet.field.name }),
-               let valueThere = facetThere.values.first(where: { $0.key == value.key }) {
-                return there.path(facetThere, valueThere, page: min(number, Catalog.pageCount(valueThere)))
+        // The same value in another language, where it has entries; else that language's catalog,
+        // which the language switcher links to but hreflang does not declare (it is not this page).
+        let section = site.sections.first { $0.config.name == catalog.section.name }
+        var versions: [LanguageCode] = []
+        var paths: [LanguageCode: String] = [:]
+        for code in site.languageCodes {
+            guard code != language else { versions.append(code); paths[code] = path; continue }
+            let there = section.map { self.catalog($0, code) }
+            if let there, let facetThere = there.facetsWithPages.first(where: { $0.field.name == facet.field.name }),
+               let valueThere = facetThere[value.key] {
+                versions.append(code)
+                paths[code] = there.path(facetThere, valueThere, page: min(number, Catalog.pageCount(valueThere)))
+            } else {
+                paths[code] = SitePaths.section(catalog.section, code)
             }
-            return SitePaths.section(catalog.section, code)
         }
-        var context = chrome(language: language, path: path, title: number > 1 ? "\(title) (\(number)/\(count))" : title, pathIn: pathIn)
+        let pathIn = { (code: LanguageCode) -> String in paths[code] ?? path }
+        var context = chrome(language: language, path: path, title: number > 1 ? "\(title) (\(number)/\(count))" : title,
+                             versions: versions, pathIn: pathIn)
         let shown = value.entries.dropFirst((number - 1) * Catalog.pageSize).prefix(Catalog.pageSize)
         context["fieldTitle"] = facet.field.title(in: language)
         context["valueLabel"] = value.label
         context["count"] = value.entries.count
         context["entries"] = shown.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
         context["catalogURL"] = SitePaths.relative(from: path, to: SitePaths.section(catalog.section, language))
-        if count > 1 {
-            var pager: TemplateRecord = [
-                "pages": (1...count).map { page -> TemplateRecord in
-                    ["number": page, "url": SitePaths.relative(from: path, to: catalog.path(facet, value, page: page)), "current": page == number]
-                },
-            ]
-            if number > 1 { pager["previousURL"] = SitePaths.relative(from: path, to: catalog.path(facet, value, page: number - 1)) }
-            if number < count { pager["nextURL"] = SitePaths.relative(from: path, to: catalog.path(facet, value, page: number + 1)) }
-            context["pager"] = pager
-        }
-        return self.page("facet", context, path: path, pathIn: pathIn)
+        context["fieldURL"] = SitePaths.relative(from: path, to: catalog.fieldPath(facet))
+        if let pager = pager(page: number, of: count, from: path, pathOf: { catalog.path(facet, value, page: $0) }) { context["pager"] = pager }
+        return self.page("facet", context, path: path, languages: versions, pathIn: pathIn)
     }
 }

@@ -9,7 +9,8 @@ package struct SectionListingPage: PageKind {
     package var keys: [String] {
         ["intro", "introLang", "groups", "category", "entries", "empty", "calendarYears", "year", "hasCalendar", "icsURL",
          "catalog", "facets", "values", "label", "count", "facetKeys", "facetValues", "last", "field", "key",
-         "map", "viewBox", "countries", "d", "level", "legend", "range", "fieldTitle", "sectionTitle", "rows"]
+         "map", "viewBox", "countries", "d", "level", "legend", "range", "fieldTitle", "sectionTitle", "rows",
+         "filters", "more", "dataURL", "pager", "pages", "number", "current", "previousURL", "nextURL"]
     }
 
     package func jobs(in site: Site) -> [PageJob] {
@@ -34,9 +35,7 @@ package struct SectionListingPage: PageKind {
             return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
         }
         if section.config.catalog != nil {
-            context["catalog"] = renderer.catalogListing(renderer.catalog(section, language), from: path)
-            context["empty"] = (section.orderedEntries[language]).isEmpty
-            return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
+            return renderer.catalogListingPages(renderer.catalog(section, language), section: section, firstPage: context)
         }
         // Group by category, groups in the order of their first (lowest-weight) entry.
         var groups: [(category: String?, entries: [TemplateRecord])] = []
@@ -57,39 +56,121 @@ package struct SectionListingPage: PageKind {
 }
 
 extension PageRenderer {
-    /// A catalog listing: each facet with its values and counts, linked to their pages, and every
-    /// entry with its facet values (`facetKeys`: `field=slug` words, for filtering in place).
-    func catalogListing(_ catalog: Catalog, from path: String) -> TemplateRecord {
-        let language = catalog.language
-        var perEntry: [EntryID: [(facet: Int, value: Catalog.Value)]] = [:]
-        let facets = catalog.facets.enumerated().map { index, facet -> TemplateRecord in
-            for value in facet.values { for id in value.entries { perEntry[id, default: []].append((index, value)) } }
-            return ["name": facet.field.title(in: language), "field": facet.field.slug(in: language),
-                    "values": facet.values.map { value -> TemplateRecord in
-                        ["label": value.label, "count": value.entries.count, "key": value.slug,
-                         "url": SitePaths.relative(from: path, to: catalog.path(facet, value))]
-                    }]
+    /// A catalog's listing pages: the first (`firstPage`: its chrome and intro) with the facets,
+    /// the map and the first hundred entries; the next hundreds on `page/N/`; and, when there is
+    /// more than one page, every entry in a script beside the first (`entries.js`) for filtering
+    /// in place.
+    func catalogListingPages(_ catalog: Catalog, section: Section, firstPage: TemplateRecord) -> [Page] {
+        let language = catalog.language, count = Catalog.pageCount(entries: catalog.entries.count)
+        let title = catalog.section.title(in: language)
+        var pages: [Page] = []
+        for number in 1...count {
+            let path = catalog.listingPath(page: number)
+            let pathIn = { (code: LanguageCode) -> String in
+                SitePaths.sectionPage(catalog.section, page: min(number, Catalog.pageCount(entries: section.orderedEntries[code].count)), code)
+            }
+            var context = number == 1 ? firstPage : chrome(language: language, path: path, title: "\(title) (\(number)/\(count))", pathIn: pathIn)
+            context["catalog"] = catalogListing(catalog, page: number, of: count, from: path)
+            context["empty"] = catalog.entries.isEmpty
+            pages.append(page("section", context, path: path, pathIn: pathIn))
         }
-        let entries = catalog.entries.compactMap { id -> TemplateRecord? in
+        if count > 1 { pages.append(catalogData(catalog)) }
+        return pages
+    }
+
+    /// Page `number` of a catalog listing: on the first, each facet with its values and counts,
+    /// linked to their pages, and the map; on every page its hundred entries with their facet
+    /// values (`facetKeys`: `field=slug` words, for filtering in place) and the pager.
+    func catalogListing(_ catalog: Catalog, page number: Int = 1, of count: Int = 1, from path: String) -> TemplateRecord {
+        let language = catalog.language
+        let shown = catalog.entries.dropFirst((number - 1) * Catalog.pageSize).prefix(Catalog.pageSize)
+        let entries = shown.compactMap { id -> TemplateRecord? in
             guard let entry = site.entries[id] else { return nil }
             var link = entryLink(entry, language: language, from: path)
-            let values = perEntry[id] ?? []
-            link["facetKeys"] = values.map { "\(catalog.facets[$0.facet].field.slug(in: language))=\($0.value.slug)" }.joined(separator: " ")
-            link["facetValues"] = catalog.facets.indices.compactMap { index -> TemplateRecord? in
-                var shown = values.filter { $0.facet == index }.map { value -> TemplateRecord in
-                    ["label": value.value.label, "url": SitePaths.relative(from: path, to: catalog.path(catalog.facets[index], value.value))]
+            let values = catalog.valuesOf[id] ?? []
+            link["facetKeys"] = values.map { "\(catalog.facets[$0.facet].field.slug(in: language))=\(catalog.facets[$0.facet].values[$0.value].slug)" }
+                .joined(separator: " ")
+            link["facetValues"] = catalog.facets.enumerated().compactMap { index, facet -> TemplateRecord? in
+                var shown = values.filter { $0.facet == index }.map { position -> TemplateRecord in
+                    let value = facet.values[position.value]
+                    return ["label": value.label, "url": SitePaths.relative(from: path, to: catalog.path(facet, value))]
                 }
                 guard !shown.isEmpty else { return nil }
                 shown[shown.count - 1]["last"] = true
-                return ["name": catalog.facets[index].field.title(in: language), "values": shown]
+                return ["name": facet.field.title(in: language), "values": shown]
             }
             return link
         }
-        var listing: TemplateRecord = ["facets": facets, "entries": entries]
+        var listing: TemplateRecord = ["entries": entries]
+        if let pager = pager(page: number, of: count, from: path, pathOf: catalog.listingPath(page:)) { listing["pager"] = pager }
+        guard number == 1 else { return listing }
+        var filters: TemplateRecord = [
+            "facets": catalog.facets.map { facet -> TemplateRecord in
+                let listed = Catalog.listedValues(facet)
+                var record: TemplateRecord = [
+                    "name": facet.field.title(in: language), "field": facet.field.slug(in: language),
+                    "values": listed.map { value -> TemplateRecord in
+                        ["label": value.label, "count": value.entries.count, "key": value.slug,
+                         "url": SitePaths.relative(from: path, to: catalog.path(facet, value))]
+                    },
+                ]
+                if listed.count < facet.values.count {
+                    record["more"] = ["count": facet.values.count, "url": SitePaths.relative(from: path, to: catalog.fieldPath(facet))] as TemplateRecord
+                }
+                return record
+            },
+        ]
+        if count > 1 { filters["dataURL"] = SitePaths.relative(from: path, to: SitePaths.catalogData(catalog.section, language)) }
         if let facet = catalog.map, let world = theme.map {
-            listing["map"] = mapListing(CatalogMap(facet: facet, map: world), catalog, facet, from: path)
+            filters["map"] = mapListing(CatalogMap(facet: facet, map: world), catalog, facet, from: path)
         }
+        listing["filters"] = filters
         return listing
+    }
+
+    /// The pager of page `number` of `count` (nil for one page): each page's number and URL, and
+    /// the previous and next pages'.
+    func pager(page number: Int, of count: Int, from path: String, pathOf: (Int) -> String) -> TemplateRecord? {
+        guard count > 1 else { return nil }
+        var pager: TemplateRecord = [
+            "pages": (1...count).map { page -> TemplateRecord in
+                ["number": page, "url": SitePaths.relative(from: path, to: pathOf(page)), "current": page == number]
+            },
+        ]
+        if number > 1 { pager["previousURL"] = SitePaths.relative(from: path, to: pathOf(number - 1)) }
+        if number < count { pager["nextURL"] = SitePaths.relative(from: path, to: pathOf(number + 1)) }
+        return pager
+    }
+
+    /// Every entry of a paginated catalog, for `catalog.js` to filter in place: the script
+    /// `window.passerelleCatalog={"facets": [[field slug, [[value slug, label], …]], …], "entries":
+    /// [[title, slug, text language or "", [[value index, …] per facet]], …]};`, beside the
+    /// listing, so that it loads from `file://` (a script, not a fetch) and from no other host.
+    func catalogData(_ catalog: Catalog) -> Page {
+        let language = catalog.language
+        var json = "window.passerelleCatalog={\"facets\":["
+        for (number, facet) in catalog.facets.enumerated() {
+            if number > 0 { json += "," }
+            json += "[" + JSONText.string(facet.field.slug(in: language)) + ",["
+            json += facet.values.map { "[" + JSONText.string($0.slug) + "," + JSONText.string($0.label) + "]" }.joined(separator: ",")
+            json += "]]"
+        }
+        json += "],\"entries\":["
+        var first = true
+        for id in catalog.entries {
+            guard let entry = site.entries[id] else { continue }
+            let page = entry.pages[language]
+            if !first { json += ",\n" }
+            first = false
+            json += "[" + JSONText.string(entry.shownText(in: language).metadata.title) + "," + JSONText.string(page.slug) + ","
+            json += (page.isFallback ? JSONText.string(page.textLanguage) : "\"\"") + ",["
+            var lists: [[Int]] = Array(repeating: [], count: catalog.facets.count)
+            for position in catalog.valuesOf[id] ?? [] { lists[position.facet].append(position.value) }
+            json += lists.map { (list: [Int]) -> String in "[" + list.map { String($0) }.joined(separator: ",") + "]" }.joined(separator: ",")
+            json += "]]"
+        }
+        json += "]};\n"
+        return Page(path: SitePaths.catalogData(catalog.section, language), content: json)
     }
 
     /// The map of a catalog: each country's outline, those with entries linked to their facet
