@@ -8,7 +8,9 @@ Usage: scripts/check-catalog.py CATALOG_PAGE FIELD KEY EXPECTED_COUNT [FRAGMENT 
   entries, whose entries come from its entries.js), announces that count in the status line,
   and puts the selection in the URL's fragment;
 - the counts of the other facets follow the selection;
-- opening the page with FRAGMENT (#field=a,b&other=c) shows the second EXPECTED_COUNT entries;
+- opening the page with FRAGMENT (#field=a,b&other=c) shows the second EXPECTED_COUNT entries,
+  and so does ticking those values one by one on the page opened without it, which writes
+  that same fragment;
 - no request leaves the page (file:// only).
 Exits 1 on any failure.
 """
@@ -65,6 +67,18 @@ def main():
             wanted = int(sys.argv[6])
             if shown(driver) != min(wanted, 100) or str(wanted) not in driver.find_element(By.CSS_SELECTOR, ".catalog-status").text:
                 failures.append(f"{sys.argv[5]}: {shown(driver)} entries shown, expected {wanted}")
+            driver.get("about:blank")
+            driver.get(page)
+            for part in sys.argv[5].lstrip("#").split("&"):
+                name, values = part.split("=")
+                for value in values.split(","):
+                    tick = driver.find_element(By.CSS_SELECTOR, f'.facet[data-field="{name}"] input[data-key="{value}"]')
+                    driver.execute_script("arguments[0].focus()", tick)
+                    tick.send_keys(Keys.SPACE)
+            if shown(driver) != min(wanted, 100):
+                failures.append(f"ticking {sys.argv[5]}: {shown(driver)} entries shown, expected {wanted}")
+            if not driver.current_url.endswith(sys.argv[5]):
+                failures.append(f"ticking {sys.argv[5]}: the fragment is {driver.current_url}")
         requests = [entry for entry in driver.get_log("performance") if '"Network.requestWillBeSent"' in entry["message"]
                     and '"url":"file://' not in entry["message"] and '"url":"about:blank"' not in entry["message"]
                     and '"url":"data:' not in entry["message"]]

@@ -25,11 +25,20 @@ def page_types(output):
                     found["tag"] = tags[0] / "index.html"
             elif 'class="catalog"' in text:
                 found["catalog"] = index
-                # A facet value's page: <catalog>/<field>/<value>/index.html (the field folder has no page).
-                for field in sorted(p for p in folder.iterdir() if p.is_dir() and not (p / "index.html").is_file()):
-                    values = sorted(p for p in field.iterdir() if (p / "index.html").is_file())
-                    if values:
-                        found.setdefault("facet", values[0] / "index.html")
+                # Below a catalog: its entries, its facets' pages of all values
+                # (<catalog>/<field>/index.html), their value pages, and the listing's next pages.
+                for sub in sorted(p for p in folder.iterdir() if (p / "index.html").is_file()):
+                    page = (sub / "index.html").read_text(encoding="utf-8")
+                    if "facet-values-list" in page:
+                        found.setdefault("facet-field", sub / "index.html")
+                        values = sorted(p for p in sub.iterdir() if (p / "index.html").is_file())
+                        if values:
+                            found.setdefault("facet", values[0] / "index.html")
+                    elif 'class="facts fields"' in page:
+                        found.setdefault("catalog-entry", sub / "index.html")
+                numbered = sorted(p for p in (folder / "page").glob("*") if (p / "index.html").is_file())
+                if numbered:
+                    found.setdefault("catalog-page", numbered[0] / "index.html")
             else:
                 found.setdefault("section", index)
                 entries = sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
