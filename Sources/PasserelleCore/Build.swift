@@ -35,6 +35,54 @@ public struct Build: Sendable {
         siteObserver = observer
     }
 
+    /// The content read and resolved: what a build and `passerelle translations` start from.
+    struct Read: Sendable {
+        var loaded: ContentLoader.Result?
+        var config: SiteConfig?
+        var resolution: SiteResolver.Resolution?
+    }
+
+    /// Loads the content folder and resolves it into a site, adding the diagnostics to `report`
+    /// (ordered, warnings errors when `strict`); the site is nil when the content has errors.
+    func read(_ options: Options, hashesFiles: Bool, report: inout Report, clock: inout PhaseClock) -> Read {
+        var read = Read()
+        options.progress?("reading \(display(options.content))")
+        var loader = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content))
+        loader.hashesFiles = hashesFiles
+        let loaded = loader.load()
+        read.loaded = loaded
+        report.diagnostics += loaded.diagnostics
+        clock.lap("load")
+        guard var config = loaded.config else { return read }
+        if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
+        read.config = config
+        options.progress?("parsing and resolving \(loaded.files.count) files")
+        report.languages = config.languageCodes.map(\.rawValue)
+        let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
+        let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
+        read.resolution = resolution
+        report.diagnostics = (report.diagnostics + resolution.diagnostics).ordered(strict: options.strict)
+        clock.lap("parse and resolve")
+        return read
+    }
+
+    /// What is left to translate in the content (`passerelle translations`): read and resolved as
+    /// a build would, nothing rendered; nil, with the report's errors, when the content has errors.
+    public func translationStatus() -> (TranslationStatus?, Report) {
+        var report = Report(), clock = PhaseClock(enabled: options.showsTimings)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.content.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            report.usageError = "content folder '\(display(options.content))' not found"
+            return (nil, report)
+        }
+        let read = self.read(options, hashesFiles: false, report: &report, clock: &clock)
+        keep(read)
+        guard let site = read.resolution?.site, !report.diagnostics.hasErrors else { return (nil, report) }
+        let content = options.content
+        return (TranslationStatus(site: site, commitDays: GitHistory.lastCommitDays(in: content),
+                                  recordedText: { GitHistory.blobText($0, in: content) }), report)
+    }
+
     /// Hands `value` to the options' keeper, when there is one (see `ValueKeeper`).
     private func keep(_ value: any Sendable) {
         options.keeper?.keep(value)
@@ -143,28 +191,14 @@ public struct Build: Sendable {
         // `git log` over the content's history runs beside the build (a second or more in a large
         // checkout); the translation status page needs it at the end.
         let commitDays = BackgroundValue { [content = options.content] in GitHistory.lastCommitDays(in: content) }
-        options.progress?("reading \(display(options.content))")
-        var loader = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content))
-        loader.hashesFiles = listing != nil
-        let loaded = loader.load()
-        defer { keep(loaded) }
-        report.diagnostics += loaded.diagnostics
-        clock.lap("load")
-        guard var config = loaded.config else { return finish(report) }
-        if let baseURL = options.baseURL { config = config.with(baseURL: baseURL) }
-        options.progress?("parsing and resolving \(loaded.files.count) files")
-        report.languages = config.languageCodes.map(\.rawValue)
+        let read = self.read(options, hashesFiles: listing != nil, report: &report, clock: &clock)
+        defer { keep(read) }
+        guard let loaded = read.loaded, let config = read.config, let resolution = read.resolution else { return finish(report) }
 
         let themeURL = resolveTheme(options.theme ?? config.theme)
         let (theme, themeDiagnostics) = ThemeLoader(directory: themeURL, displayRoot: display(themeURL), requirements: PageKinds.themeRequirements)
             .load(languages: config.languageCodes.map(\.rawValue))
-        report.diagnostics += themeDiagnostics
-
-        let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
-        let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
-        defer { keep(resolution) }
-        report.diagnostics = (report.diagnostics + resolution.diagnostics).ordered(strict: options.strict)
-        clock.lap("parse and resolve")
+        report.diagnostics = (report.diagnostics + themeDiagnostics).ordered(strict: options.strict)
         guard let site = resolution.site, let theme, !report.diagnostics.hasErrors else { return finish(report) }
         siteObserver?(site)
 
@@ -194,7 +228,8 @@ public struct Build: Sendable {
             }
             clock.lap("offline bundles")
         }
-        let renderer = PageRenderer(site: site, theme: theme, commitDays: { commitDays.value }, downloads: bundles.map(\.download))
+        let renderer = PageRenderer(site: site, theme: theme, commitDays: { commitDays.value },
+                                    recordedText: { [content = options.content] in GitHistory.blobText($0, in: content) }, downloads: bundles.map(\.download))
         defer { keep(renderer) }
         options.progress?("rendering \(site.entries.count) entries in \(config.languages.count) languages")
         let budget = config.pageBudget.map(PageBudgetCheck.init)

@@ -58,7 +58,7 @@ package struct SiteSnapshot: Sendable {
         self.filesWritten = filesWritten
     }
 
-    private static let header = "passerelle-snapshot 4\n"
+    private static let header = "passerelle-snapshot 5\n"
     private static let editsHeader = "passerelle-snapshot-edits 1\n"
     /// Beyond this many edited pages, a rebuild writes the whole snapshot again.
     static let editLimit = 1_000
@@ -247,6 +247,7 @@ package struct SiteSnapshot: Sendable {
                 out.string(list.field)
                 out.ids(list.sources)
             }
+            out.optional(page.outdatedFrom) { $0.language($1) }
         }
     }
 
@@ -285,6 +286,11 @@ package struct SiteSnapshot: Sendable {
             case let .text(text): out.int(3); out.string(text)
             case let .references(references): out.int(4); out.array(references, write)
             }
+        }
+        out.optional(meta.translatedFrom) { out, from in
+            out.language(from.language)
+            out.string(from.blob)
+            write(&out, from.location)
         }
     }
 
@@ -452,6 +458,7 @@ extension SiteSnapshot {
             if !fieldTargets.isEmpty { page.fieldTargets = fieldTargets }
             let typedBacklinks = try input.array { TypedBacklinks(section: try $0.string(), field: try $0.string(), sources: try $0.ids()) }
             if !typedBacklinks.isEmpty { page.typedBacklinks = typedBacklinks }
+            if let outdated = try input.optional({ try $0.language() }) { page.outdatedFrom = outdated }
             return page
         }
         return Entry(id: id, section: entrySection, fileSlug: fileSlug, variants: variants, pages: pages)
@@ -496,6 +503,9 @@ extension SiteSnapshot {
             case 4: return .references(try input.array(readReference))
             default: throw ArchiveReader.Corrupt()
             }
+        }
+        meta.translatedFrom = try input.optional { input in
+            TranslatedFrom(language: try input.language(), blob: try input.string(), location: try readLocation(&input))
         }
         return meta
     }

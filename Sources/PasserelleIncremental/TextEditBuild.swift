@@ -70,6 +70,11 @@ package struct TextEditBuild: Sendable {
             guard !file.isIndex, let section = file.section, let entry = before[file.id], let variant = entry.variants[file.language] else {
                 return .needsFullBuild("\(path) is not a published entry")
             }
+            // A translation recorded from this text becomes outdated (or current again) with it: its
+            // page's notice, the warning and the status page change too.
+            if entry.variants.values.contains(where: { $0.metadata.translatedFrom?.language == file.language }) {
+                return .needsFullBuild("a translation of \(path) records the version it was made from")
+            }
             let declared = config.section(named: section)
             let parsed = FrontMatterParser.parse(file, kind: declared?.kind, fields: declared?.fields ?? [],
                                                  locales: config.languages.map(\.foundationLocale))

@@ -105,21 +105,28 @@ public struct PageRenderer: Sendable {
     /// The last commit day of each content file, for the translation status (`GitHistory`); it
     /// may wait for `git log`.
     let commitDays: @Sendable () -> [String: CalendarDate]
+    /// The text of a git blob id or abbreviation, when git still has it: the version of a source a
+    /// translation records (`translated_from`), for the status page's word diff.
+    let recordedText: @Sendable (String) -> String?
 
     /// With `listsEverything` false, the event times and link fields of every entry are not made
     /// up front but per link: a rebuild after a text edit renders a few pages, not every list.
     /// `downloads`: the bundles of the site every page's footer links to.
     public init(site: Site, theme: Theme, listsEverything: Bool = true,
-                commitDays: @escaping @Sendable () -> [String: CalendarDate] = { [:] }, downloads: [OfflineDownload] = []) {
-        self.init(site: site, theme: theme, listsEverything: listsEverything, commitDays: commitDays, carriedSearch: nil, downloads: downloads)
+                commitDays: @escaping @Sendable () -> [String: CalendarDate] = { [:] },
+                recordedText: @escaping @Sendable (String) -> String? = { _ in nil }, downloads: [OfflineDownload] = []) {
+        self.init(site: site, theme: theme, listsEverything: listsEverything, commitDays: commitDays, recordedText: recordedText,
+                  carriedSearch: nil, downloads: downloads)
     }
 
     package init(site: Site, theme: Theme, listsEverything: Bool, commitDays: @escaping @Sendable () -> [String: CalendarDate],
+                 recordedText: @escaping @Sendable (String) -> String? = { _ in nil },
                  carriedSearch: (records: [LanguageCode: SearchFragments], edited: Set<RenderPlan.EditedBody>)?, downloads: [OfflineDownload] = []) {
         self.site = site
         self.theme = theme
         self.downloads = downloads
         self.commitDays = commitDays
+        self.recordedText = recordedText
         self.carriedSearch = carriedSearch
         let languages = site.languageCodes
         let dateText = LanguageTable(languages: languages) { code in

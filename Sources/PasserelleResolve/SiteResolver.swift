@@ -185,6 +185,7 @@ public struct SiteResolver: Sendable {
             let location: SourceLocation
             var yearSlug: Diagnostic?
             var missing: Diagnostic?
+            var provenance: Diagnostic?
         }
         let pairedIDs = variantsByID.keys.sorted()
         let paired = pairedIDs.concurrentMap { [variantsByID] id -> (entry: Entry, placements: [Placement])? in
@@ -204,8 +205,18 @@ public struct SiteResolver: Sendable {
                     let expected = shown.source.displayPath.replacingOccurrences(of: ".\(shown.language).md", with: ".\(language).md")
                     placement.missing = .warning(placement.location, "missing translation: '\(id)' has no '\(language)' text (\(expected)); the '\(shown.language)' text is shown instead")
                 }
+                var page = EntryPage(language: language, textLanguage: shown.language, slug: slug, outputPath: path)
+                if let own = variants[language], let recorded = own.metadata.translatedFrom {
+                    switch SiteResolver.provenance(of: own, recorded: recorded, in: variants, languages: languages) {
+                    case let .outdated(diagnostic):
+                        placement.provenance = diagnostic
+                        page.outdatedFrom = recorded.language
+                    case let .invalid(diagnostic): placement.provenance = diagnostic
+                    case .current: break
+                    }
+                }
                 placements.append(placement)
-                return EntryPage(language: language, textLanguage: shown.language, slug: slug, outputPath: path)
+                return page
             }
             return (Entry(id: id, section: section, fileSlug: sample.slug, variants: variants, pages: pages), placements)
         }
@@ -223,6 +234,7 @@ public struct SiteResolver: Sendable {
                 }
                 claimedPaths[placement.path] = (id, placement.location)
                 if let missing = placement.missing { diagnostics.append(missing) }
+                if let provenance = placement.provenance { diagnostics.append(provenance) }
             }
             entries[id] = entry
         }
@@ -425,6 +437,38 @@ public struct SiteResolver: Sendable {
     /// The rendered intros of a section (or of the home page), one per site language where it has one.
     private func introTable(_ intros: [LanguageCode: RenderedText]?) -> LanguageTable<RenderedText?> {
         LanguageTable(languages: config.languageCodes) { intros?[$0] }
+    }
+
+    package enum Provenance {
+        case current
+        /// The recorded version is not the source's file any more: a warning where it is recorded.
+        case outdated(Diagnostic)
+        /// `translated_from` names no text of the entry.
+        case invalid(Diagnostic)
+    }
+
+    /// Whether `translation`, recorded as made from the version `recorded` of another language's
+    /// text, is still made from that text's current file (its git blob id, computed from its bytes).
+    package static func provenance(of translation: EntryVariant, recorded: TranslatedFrom, in variants: [LanguageCode: EntryVariant],
+                                   languages: [LanguageCode]) -> Provenance {
+        guard recorded.language != translation.language else {
+            return .invalid(.error(recorded.location, "'translated_from' names this text's own language, '\(recorded.language)': name the language it was translated from"))
+        }
+        guard languages.contains(recorded.language) else {
+            return .invalid(.error(recorded.location, "unknown language '\(recorded.language)' in 'translated_from'"
+                + Suggestion.didYouMean(recorded.language.rawValue, in: languages.map(\.rawValue).filter { $0 != translation.language.rawValue })))
+        }
+        let expected = translation.source.displayPath.replacingOccurrences(of: ".\(translation.language).md", with: ".\(recorded.language).md")
+        guard let source = variants[recorded.language] else {
+            return .invalid(.error(recorded.location, "'translated_from' names the '\(recorded.language)' text, but there is none (\(expected))"))
+        }
+        let current = source.source.blobID
+        guard !recorded.matches(current) else { return .current }
+        let shown = String(current.prefix(max(7, recorded.blob.count)))
+        return .outdated(.warning(recorded.location,
+            "outdated translation: \(source.source.displayPath) has changed since this text was translated from it "
+            + "(recorded \(recorded.language):\(recorded.blob), now \(recorded.language):\(shown)); `passerelle translations` shows the changes, "
+            + "`passerelle translations mark \(translation.source.displayPath)` records the new version"))
     }
 
     /// The `#anchor`s of a body's references that name no heading of their target. A fallback page

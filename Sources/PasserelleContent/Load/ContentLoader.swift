@@ -65,7 +65,7 @@ public struct ContentLoader: Sendable {
             }
             return result
         }
-        guard let configText = readText(configItem, relative: "site.yaml", displayPath: configPath, into: &result) else { return result }
+        guard let (configText, _) = readText(configItem, relative: "site.yaml", displayPath: configPath, into: &result) else { return result }
         let (config, configDiagnostics) = SiteConfigLoader.load(text: configText, path: configPath)
         result.diagnostics += configDiagnostics
         guard let config else { return result }
@@ -150,15 +150,15 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(.error(.file(location.path), "'\(name)' is a folder, but its name is an entry's: rename it or move its files"))
             return
         }
-        guard let text = readText(item, relative: relative, displayPath: location.path, into: &result) else { return }
+        guard let (text, original) = readText(item, relative: relative, displayPath: location.path, into: &result) else { return }
         result.files.append(SourceFile(displayPath: location.path, relativePath: relative, section: section,
-                                       slug: slug, language: siteLanguage.code, isIndex: slug == "_index", text: text))
+                                       slug: slug, language: siteLanguage.code, isIndex: slug == "_index", text: text, original: original))
     }
 
     /// Reads the UTF-8 file of `item` (at `relative` in the content folder), dropping a BOM and
-    /// normalising CRLF and CR to LF; its hash goes into `result` when `hashesFiles`. A file that
-    /// cannot be read is an error.
-    private func readText(_ item: SourceTree.Item, relative: String, displayPath: String, into result: inout Result) -> String? {
+    /// normalising CRLF and CR to LF (with the file's bytes when that changed them, for its git blob
+    /// id); its hash goes into `result` when `hashesFiles`. A file that cannot be read is an error.
+    private func readText(_ item: SourceTree.Item, relative: String, displayPath: String, into result: inout Result) -> (String, [UInt8]?)? {
         let data: Data
         switch SourceTree.read(item) {
         case let .success(bytes): data = bytes
@@ -173,11 +173,13 @@ public struct ContentLoader: Sendable {
             result.diagnostics.append(.error(SourceLocation(path: displayPath, line: line), "file is not valid UTF-8"))
             return nil
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var changed = false
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst(); changed = true }
         if data.withUnsafeBytes({ bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            changed = true
         }
-        return text
+        return (text, changed ? Array(data) : nil)
     }
 }
 

@@ -22,6 +22,13 @@ public enum GitHistory {
         return days
     }
 
+    /// The text of the blob `id` (or a unique abbreviation of it) in the repository holding
+    /// `folder`, when git has it; nil without git, a checkout, or the object.
+    public static func blobText(_ id: String, in folder: URL) -> String? {
+        guard GitBlobID.isAbbreviation(id) else { return nil }
+        return run(["git", "-C", folder.path, "cat-file", "blob", id])
+    }
+
     /// What identifies the history of the repository holding `folder` (its HEAD and the branch it
     /// points to), read from the files of `.git` without running git; empty outside a repository.
     public static func state(around folder: URL) -> String {

@@ -16,7 +16,7 @@ public enum FrontMatterParser {
     }
 
     package static let commonKeys = ["title", "summary", "weight", "category", "tags", "related", "slug",
-                             "aliases", "draft", "date", "updated"]
+                             "aliases", "draft", "date", "updated", "translated_from"]
     package static let eventKeys = ["start", "end", "timezone", "location", "url", "status", "recurrence"]
     package static let projectKeys = ["location", "url"]
 
@@ -121,6 +121,14 @@ public enum FrontMatterParser {
         meta.draft = fields.bool("draft") ?? false
         meta.date = date("date", &fields)
         meta.updated = date("updated", &fields)
+        if let node = fields["translated_from"], let value = fields.string(node, key: "translated_from") {
+            let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+            if parts.count == 2, !parts[0].isEmpty, GitBlobID.isAbbreviation(parts[1]) {
+                meta.translatedFrom = TranslatedFrom(language: LanguageCode(parts[0]), blob: parts[1].lowercased(), location: fields.location(node))
+            } else {
+                fields.error(node, "'translated_from' must be a language and a git blob id, at least its first 7 hex digits: \"fr:3f2a9c1\" (`passerelle translations mark FILE` writes it)")
+            }
+        }
 
         if kind == .event {
             let startNode = fields.require("start", context: "an event's front matter")

@@ -18,6 +18,8 @@ public struct EntryMetadata: Hashable, Sendable {
     public var event: EventDetails?
     /// The values of the section's typed fields (`FieldDefinition`), by key.
     public var fields: [String: FieldValue] = [:]
+    /// `translated_from: "fr:3f2a9c1"`: the version of another language's text this one was made from.
+    public var translatedFrom: TranslatedFrom?
 
     /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
     package init(title: String = "", summary: String? = nil, weight: Int? = nil, category: String? = nil, tags: [String] = [], related: [ReferenceText] = [], slug: String? = nil, aliases: [ReferenceText] = [], draft: Bool = false, date: CalendarDate? = nil, updated: CalendarDate? = nil, location: String? = nil, url: String? = nil, event: EventDetails? = nil) {
@@ -36,6 +38,25 @@ public struct EntryMetadata: Hashable, Sendable {
         self.url = url
         self.event = event
     }
+}
+
+/// Which version of another language's text a translation was made from (`translated_from`): the
+/// language and the git blob id, or an abbreviation of it, of that language's file.
+public struct TranslatedFrom: Hashable, Sendable {
+    public let language: LanguageCode
+    /// Lower-case hex, 7 to 40 digits.
+    public let blob: String
+    /// Where the value is written.
+    public let location: SourceLocation
+
+    package init(language: LanguageCode, blob: String, location: SourceLocation) {
+        self.language = language
+        self.blob = blob
+        self.location = location
+    }
+
+    /// Whether the file whose blob id is `current` is the version recorded.
+    public func matches(_ current: String) -> Bool { current.hasPrefix(blob) }
 }
 
 /// A reference as written by an editor (`recommendations/calendar#anchor`), and where.

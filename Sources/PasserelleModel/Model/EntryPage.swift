@@ -16,6 +16,7 @@ public struct EntryPage: Sendable {
         var backlinks: [EntryID]
         var fieldTargets: [String: [EntryID]] = [:]
         var typedBacklinks: [TypedBacklinks] = []
+        var outdatedFrom: LanguageCode?
     }
 
     /// The fields, immutable, shared by every copy of the page.
@@ -87,6 +88,12 @@ public struct EntryPage: Sendable {
     public var typedBacklinks: [TypedBacklinks] {
         get { storage.fields.typedBacklinks }
         set { change { $0.typedBacklinks = newValue } }
+    }
+    /// The language of the text this page's translation was made from, when that text has changed
+    /// since (`translated_from` names another version of it): the page says so.
+    public var outdatedFrom: LanguageCode? {
+        get { storage.fields.outdatedFrom }
+        set { change { $0.outdatedFrom = newValue } }
     }
 
     /// Sets what the rendered body gives the page, in one change.

@@ -15,12 +15,14 @@ public final class SourceFile: Sendable {
     public let isIndex: Bool
     /// The text with any byte-order mark removed and line endings normalised to `\n`.
     public let text: String
+    /// The file's bytes, when they are not `text`'s (a byte-order mark or CR line endings were removed).
+    public let original: [UInt8]?
 
     /// `<section>/<slug>`: the entry the file is a text of (made once: resolving reads it often).
     public let id: EntryID
 
     public init(displayPath: String, relativePath: String, section: String?, slug: String, language: LanguageCode,
-                isIndex: Bool, text: String) {
+                isIndex: Bool, text: String, original: [UInt8]? = nil) {
         self.displayPath = displayPath
         self.relativePath = relativePath
         self.section = section
@@ -28,6 +30,10 @@ public final class SourceFile: Sendable {
         self.language = language
         self.isIndex = isIndex
         self.text = text
+        self.original = original
         id = EntryID(section.map { $0 + "/" + slug } ?? slug)
     }
+
+    /// The file's git blob id, as `git hash-object` gives it (`GitBlobID`).
+    public var blobID: String { original.map { GitBlobID.of($0) } ?? GitBlobID.of(text.utf8) }
 }

@@ -9,7 +9,7 @@ package struct EntryPages: PageKind {
     package var name: String { "entry" }
     package var templates: [String] { ["entry"] }
     package var keys: [String] {
-        ["entry", "html", "sectionTitle", "sectionURL", "textLang", "fallbackNotice", "date", "dateISO", "updated",
+        ["entry", "html", "sectionTitle", "sectionURL", "textLang", "fallbackNotice", "outdatedNotice", "originalURL", "originalLang", "date", "dateISO", "updated",
          "updatedISO", "tags", "hasTags", "location", "externalURL", "event", "startISO", "status", "statusLabel",
          "isCancelled", "showStatus", "timezone", "icsURL", "category", "related", "hasRelated", "backlinkGroups",
          "hasBacklinks", "entries", "fields", "hasFields", "values", "text", "last", "typedBacklinks", "inverseTitle", "key"]
@@ -63,6 +63,12 @@ extension PageRenderer {
             item["textLang"] = page.textLanguage
             item["fallbackNotice"] = (t["fallback_notice"] ?? "")
                 .replacingOccurrences(of: "{language}", with: languageName(page.textLanguage, in: language))
+        }
+        if let original = page.outdatedFrom {
+            // The translation was made from an earlier version of the text in `original`.
+            item["outdatedNotice"] = (t["outdated_notice"] ?? "").replacingOccurrences(of: "{language}", with: languageName(original, in: language))
+            item["originalURL"] = SitePaths.relative(from: path, to: entry.pages[original].outputPath)
+            item["originalLang"] = original
         }
         if let summary = meta.summary {
             item["summary"] = summary

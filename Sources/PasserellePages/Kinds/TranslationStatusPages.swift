@@ -8,13 +8,14 @@ package struct TranslationStatusPages: PageKind {
     package var templates: [String] { ["status"] }
     package var keys: [String] {
         ["sections", "missing", "stale", "clean", "id", "present", "absent", "language", "source", "date", "sourceDate",
-         "missingCount", "staleCount"]
+         "missingCount", "staleCount", "outdated", "outdatedCount", "file", "sourceFile", "recorded", "current", "changes",
+         "kept", "inserted", "deleted", "noHistory"]
     }
 
     package func jobs(in site: Site) -> [PageJob] { [.atRoot] }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
-        renderer.renderTranslationStatus(TranslationStatus(site: renderer.site, commitDays: renderer.commitDays()))
+        renderer.renderTranslationStatus(TranslationStatus(site: renderer.site, commitDays: renderer.commitDays(), recordedText: renderer.recordedText))
     }
 }
 
@@ -38,10 +39,29 @@ extension PageRenderer {
              "stale": section.stale.map { ["id": $0.id, "title": $0.title, "url": link($0.id),
                                            "language": names[$0.language] ?? $0.language.rawValue, "date": $0.date.iso,
                                            "source": names[$0.sourceLanguage] ?? $0.sourceLanguage.rawValue, "sourceDate": $0.sourceDate.iso] },
-             "clean": section.missing.isEmpty && section.stale.isEmpty]
+             "outdated": section.outdated.map { item -> TemplateRecord in
+                 var record: TemplateRecord = ["id": item.id, "title": item.title, "url": link(item.id), "file": item.file,
+                                               "language": names[item.language] ?? item.language.rawValue,
+                                               "source": names[item.sourceLanguage] ?? item.sourceLanguage.rawValue, "sourceFile": item.sourceFile,
+                                               "recorded": item.recorded, "current": String(item.current.prefix(max(7, item.recorded.count)))]
+                 if let changes = item.changes {
+                     record["changes"] = changes.map { segment -> TemplateRecord in
+                         switch segment.change {
+                         case .kept: return ["kept": segment.text]
+                         case .inserted: return ["inserted": segment.text]
+                         case .deleted: return ["deleted": segment.text]
+                         }
+                     }
+                 } else {
+                     record["noHistory"] = true
+                 }
+                 return record
+             },
+             "clean": section.missing.isEmpty && section.stale.isEmpty && section.outdated.isEmpty]
         }
         context["missingCount"] = status.sections.map(\.missing.count).reduce(0, +)
         context["staleCount"] = status.sections.map(\.stale.count).reduce(0, +)
+        context["outdatedCount"] = status.sections.map(\.outdated.count).reduce(0, +)
         return [Page(path: "translation-status.json", content: status.json),
                 Page(path: path, content: theme.render("status", context))]
     }

@@ -1,6 +1,7 @@
 import Foundation
 import CFileTree
 import XCTest
+@testable import PasserelleModel
 @testable import PasserelleCore
 @testable import PasserelleIncremental
 @testable import PasserellePages
@@ -109,6 +110,35 @@ final class TextEditBuildTests: XCTestCase {
         assertSameAsCleanBuild(site)
         // The kept tree the new pages were added to had its folder times recorded anew.
         assertNextBuildIsSkipped(site)
+    }
+
+    /// A translation recording its source (`translated_from`): an edit of the source makes it
+    /// outdated (its page's notice, the warning), so it takes a full build; an edit of the outdated
+    /// translation's own body keeps its notice (the snapshot carries it).
+    func testProvenanceFollowsEditsOfTheSourceAndOfTheTranslation() throws {
+        let site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
+        defer { site.remove() }
+        let source = try site.read("recommendations/zebra.fr.md", in: site.content)
+        let english = try site.read("recommendations/zebra.en.md", in: site.content)
+        try site.write("recommendations/zebra.en.md", english.replacingOccurrences(
+            of: "---\ntitle:", with: "---\ntranslated_from: \"fr:\(GitBlobID.of(Array(source.utf8)))\"\ntitle:"))
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertFalse(try site.read("en/recommendations/zebra/index.html").contains("has changed since"))
+
+        try append("\nUne phrase de plus.\n", to: "recommendations/zebra.fr.md", in: site)
+        let outdated = site.build()
+        XCTAssertNil(outdated.textsRebuilt)
+        XCTAssertTrue(outdated.fullBuildReason?.contains("records the version it was made from") ?? false, outdated.fullBuildReason ?? "")
+        XCTAssertTrue(outdated.diagnostics.contains { $0.message.hasPrefix("outdated translation:") })
+        XCTAssertTrue(try site.read("en/recommendations/zebra/index.html").contains("has changed since this translation was made"))
+        assertSameAsCleanBuild(site)
+
+        try append("\nOne more line.\n", to: "recommendations/zebra.en.md", in: site)
+        let edited = site.build()
+        XCTAssertEqual(edited.textsRebuilt, 1, edited.fullBuildReason ?? "")
+        XCTAssertTrue(edited.diagnostics.contains { $0.message.hasPrefix("outdated translation:") }, "the warning is carried")
+        XCTAssertTrue(try site.read("en/recommendations/zebra/index.html").contains("has changed since this translation was made"))
+        assertSameAsCleanBuild(site)
     }
 
     func testAnEditThatBreaksAReferenceFailsAndLeavesTheOutput() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleModel
 @testable import PasserelleIncremental
 @testable import PasserellePages
 @testable import PasserelleResolve
@@ -74,5 +75,35 @@ final class SiteResolverTests: XCTestCase {
             "content/recommendations/calendar.fr.md:6:8: error: no heading '#absent' in 'events/tunis'",
             "content/recommendations/calendar.fr.md:6:28: error: unresolved reference 'calender' (did you mean 'recommendations/calendar'?)",
         ].sorted())
+    }
+
+    /// `translated_from`: current when the named text's file has the recorded blob id, outdated
+    /// (a warning, and the page knows) when it does not, an error when it names no text.
+    func testProvenanceByTheSourcesBlobID() throws {
+        let french = "---\ntitle: Calendrier\n---\nTexte.\n"
+        let blob = GitBlobID.of(Array(french.utf8))
+        let english = { (value: String) in "---\ntitle: Calendar\ntranslated_from: \"\(value)\"\n---\nText.\n" }
+        var (site, diagnostics) = try resolve([file("recommendations/calendar.fr.md", french),
+                                               file("recommendations/calendar.en.md", english("fr:" + blob.prefix(7)))])
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertNil(try XCTUnwrap(site)[EntryID("recommendations/calendar")].pages["en"].outdatedFrom)
+
+        (site, diagnostics) = try resolve([file("recommendations/calendar.fr.md", french + "Plus.\n"),
+                                           file("recommendations/calendar.en.md", english("fr:" + blob.prefix(7)))])
+        let now = GitBlobID.of(Array((french + "Plus.\n").utf8))
+        XCTAssertEqual(diagnostics.map(\.formatted), ["content/recommendations/calendar.en.md:3:18: warning: outdated translation: content/recommendations/calendar.fr.md has changed since this text was translated from it (recorded fr:\(blob.prefix(7)), now fr:\(now.prefix(7))); `passerelle translations` shows the changes, `passerelle translations mark content/recommendations/calendar.en.md` records the new version"])
+        let entry = try XCTUnwrap(site)[EntryID("recommendations/calendar")]
+        XCTAssertEqual(entry.pages["en"].outdatedFrom, "fr")
+        XCTAssertNil(entry.pages["fr"].outdatedFrom)
+
+        for (value, message) in [("en:" + blob, "'translated_from' names this text's own language, 'en': name the language it was translated from"),
+                                 ("fi:" + blob, "unknown language 'fi' in 'translated_from' (did you mean 'fr'?)"),
+                                 ("fr:xyz", "'translated_from' must be a language and a git blob id, at least its first 7 hex digits: \"fr:3f2a9c1\" (`passerelle translations mark FILE` writes it)")] {
+            (_, diagnostics) = try resolve([file("recommendations/calendar.fr.md", french), file("recommendations/calendar.en.md", english(value))])
+            XCTAssertEqual(diagnostics.first?.message, message, value)
+            XCTAssertEqual(diagnostics.first?.location.line, 3)
+        }
+        (_, diagnostics) = try resolve([file("recommendations/alone.en.md", english("fr:" + blob))])
+        XCTAssertTrue(diagnostics.map(\.message).contains("'translated_from' names the 'fr' text, but there is none (content/recommendations/alone.fr.md)"), "\(diagnostics)")
     }
 }

@@ -140,7 +140,7 @@ final class FindingPagesTests: XCTestCase {
 
     func testTranslationStatusListsMissingAndStaleTranslations() throws {
         let json = try site.read("translation-status.json")
-        XCTAssertTrue(json.contains(#"{"section":"recommendations","missing":[{"id":"recommendations/education","title":"Éducation","present":["fr"],"missing":["en"]}],"stale":[{"id":"recommendations/calendar","title":"Calendrier des événements","language":"en","date":"2004-12-01","source":"fr","sourceDate":"2005-01-10"}]}"#), json)
+        XCTAssertTrue(json.contains(#"{"section":"recommendations","missing":[{"id":"recommendations/education","title":"Éducation","present":["fr"],"missing":["en"]}],"outdated":[],"stale":[{"id":"recommendations/calendar","title":"Calendrier des événements","language":"en","date":"2004-12-01","source":"fr","sourceDate":"2005-01-10"}]}"#), json)
         let page = try site.read("translation-status.html")
         XCTAssertTrue(page.contains(#"<meta name="robots" content="noindex">"#))
         XCTAssertFalse(try site.read("fr/index.html").contains("translation-status"), "not linked from reader pages")
