@@ -179,14 +179,16 @@ public struct PageRenderer: Sendable {
         let choices: [TemplateRecord] = site.config.languages.map { language in
             let t = theme.strings(language.code)
             return ["code": language.code, "name": language.name, "url": SitePaths.relative(from: path, to: SitePaths.home(language.code)),
-                    "siteTitle": site.config.title(in: language.code), "enter": t["enter_site"] ?? language.name]
+                    "siteTitle": site.config.title(in: language.code), "enter": t["enter_site"] ?? language.name,
+                    "dir": language.isRightToLeft ? "rtl" : false]
         }
         let alternates = self.alternates { SitePaths.home($0) }
         let context: TemplateRecord = [
             "lang": site.config.defaultLanguage.code, "root": "", "languages": choices, "alternates": alternates,
             "css": "theme/style.css", "canonical": SitePaths.absolute(path, baseURL: site.config.baseURL),
             "titles": site.config.languages.map { site.config.title(in: $0.code) }.joined(separator: " · "),
-            "notFoundTexts": site.config.languages.map { ["code": $0.code, "text": theme.strings($0.code)["not_found_text"] ?? ""] },
+            "notFoundTexts": site.config.languages.map { ["code": $0.code, "text": theme.strings($0.code)["not_found_text"] ?? "",
+                                                          "dir": $0.isRightToLeft ? "rtl" : false] },
         ]
         return context
     }
@@ -238,9 +240,12 @@ public struct PageRenderer: Sendable {
         context["pageTitle"] = title.map { "\($0) · \(siteTitle)" } ?? siteTitle
         context["canonical"] = SitePaths.absolute(path, baseURL: site.config.baseURL)
         context["alternates"] = alternates(pathIn, languages: versions)
+        let rightToLeft = site.config.language(language.rawValue)?.isRightToLeft ?? false
         context["languages"] = site.config.languages.map { other -> TemplateRecord in
             ["code": other.code, "name": other.name, "current": other.code == language,
-             "url": SitePaths.relative(from: path, to: pathIn(other.code))]
+             "url": SitePaths.relative(from: path, to: pathIn(other.code)),
+             // Each name in its own direction, where it is not the page's.
+             "dir": other.isRightToLeft == rightToLeft ? false : other.isRightToLeft ? "rtl" : "ltr"]
         }
         return context
     }
@@ -282,6 +287,7 @@ public struct PageRenderer: Sendable {
         }
         var shared: TemplateRecord = [
             "lang": language,
+            "rtl": site.config.language(language.rawValue)?.isRightToLeft ?? false,
             "siteTitle": site.config.title(in: language),
             "root": SitePaths.rootPrefix(from: path),
             "css": SitePaths.rootPrefix(from: path) + "theme/style.css",

@@ -8,7 +8,7 @@ struct Passerelle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passerelle",
         abstract: "Build a bilingual static knowledge base from Markdown.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, BundleCommand.self, TranslationsCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, BundleCommand.self, TranslationsCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -175,4 +175,30 @@ final class BuildTests: XCTestCase {
             "content/recommendations/calendar.fr.md:6:35: error: unresolved reference 'zebr' (did you mean 'recommendations/zebra'?)",
         ])
     }
+
+    /// Three languages, one written right to left: its pages say so, a text in another
+    /// direction keeps its own, and the language switcher names each language in its words.
+    func testARightToLeftLanguageBesideTwoOthers() throws {
+        let site = try FixtureSite("trilingual", theme: FixtureSite.defaultTheme)
+        defer { site.remove() }
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, "\(report.diagnostics)")
+        XCTAssertEqual(report.pagesPerLanguage["ar"], report.pagesPerLanguage["fr"])
+        let home = try site.read("ar/index.html")
+        XCTAssertTrue(home.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"), home)
+        XCTAssertTrue(home.contains("<span aria-current=\"true\" lang=\"ar\">العربية</span>"), "named by CLDR: site.yaml gives no name")
+        XCTAssertTrue(home.contains("<a href=\"../fr/index.html\" hreflang=\"fr\" lang=\"fr\" dir=\"ltr\">Français</a>"), home)
+        XCTAssertTrue(try site.read("fr/index.html").contains("<a href=\"../ar/index.html\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a>"))
+        XCTAssertFalse(try site.read("fr/index.html").contains(" dir=\"ltr\""), "nothing added to pages of the same direction")
+        // A French text on the Arabic side: left to right inside the right-to-left page.
+        let fallback = try site.read("ar/tawsiyat/networking/index.html")
+        XCTAssertTrue(fallback.contains("<article data-pagefind-body lang=\"fr\" dir=\"ltr\">"), fallback)
+        XCTAssertTrue(fallback.contains("<p class=\"notice\" lang=\"ar\" dir=\"auto\" role=\"note\">لم تُترجم هذه الصفحة إلى العربية بعد: هذا هو النص المتاح باللغة الفرنسية.</p>"), fallback)
+        // Dates with the locale's month names; the A–Z index by Arabic letters.
+        XCTAssertTrue(try site.read("ar/ahdath/tunis-2005/index.html").contains("من 16 إلى 18 نوفمبر 2005"))
+        let index = try site.read("ar/az/index.html")
+        XCTAssertTrue(index.contains("<h2 id=\"az-ب\">ب</h2>"), index)
+        let root = try site.read("index.html")
+        XCTAssertTrue(root.contains("<li lang=\"ar\" dir=\"rtl\"><a href=\"ar/index.html\" hreflang=\"ar\">"), root)
+    }
 }

@@ -31,8 +31,9 @@ package enum SiteConfigLoader {
                         } else if languages.contains(where: { $0.code.rawValue == code }) {
                             lang.error(lang["code"]!, "language '\(code)' is declared twice")
                         } else {
-                            languages.append(Language(code: LanguageCode(code), name: lang.string("name") ?? code,
-                                                      locale: lang.string("locale") ?? code))
+                            let locale = lang.string("locale") ?? code
+                            languages.append(Language(code: LanguageCode(code), name: lang.string("name") ?? Language.autonym(code, locale: locale),
+                                                      locale: locale))
                         }
                     }
                     diagnostics += lang.diagnostics

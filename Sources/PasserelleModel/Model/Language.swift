@@ -13,4 +13,19 @@ public struct Language: Hashable, Sendable {
     }
 
     public var foundationLocale: Locale { Locale(identifier: locale) }
+
+    /// Whether the language is written right to left (CLDR, from the locale): `<html dir="rtl">`.
+    public var isRightToLeft: Bool { Language.isRightToLeft(locale) }
+
+    public static func isRightToLeft(_ locale: String) -> Bool {
+        Locale.Language(identifier: locale).characterDirection == .rightToLeft
+    }
+
+    /// The language's name in its own words, from CLDR ("français" → "Français", "العربية"),
+    /// for a `languages:` item without `name`; the code where CLDR has none.
+    public static func autonym(_ code: String, locale: String) -> String {
+        let own = Locale(identifier: locale)
+        guard let name = own.localizedString(forLanguageCode: code), !name.isEmpty else { return code }
+        return name.prefix(1).uppercased(with: own) + name.dropFirst()
+    }
 }

@@ -33,13 +33,25 @@ public struct AtoZIndex: Sendable {
         self.groups = groups.filter { $0.letter == "#" } + groups.filter { $0.letter != "#" }
     }
 
-    /// The letter a title files under: its first letter without accents, upper case; `#` when it starts otherwise.
+    /// The letter a title files under, in its own script: a Latin letter without accents, upper
+    /// case; an Arabic letter (the alef of أ إ آ ٱ); a Cyrillic or Greek capital; for Chinese
+    /// characters, the initial of their pinyin; `#` when it starts otherwise (digits, signs).
     public static func letter(for title: String) -> String {
         guard let first = title.first(where: { !$0.isWhitespace && !"«»\"'“”‘’([¡¿".contains($0) }) else { return "#" }
         // TextFolding: Foundation's folding (whose Latin table it is made from) without a CFString
         // per title; it also turns œ and æ into oe and ae, so they file under O and A.
         let folded = TextFolding.fold(String(first)).uppercased()
-        guard let scalar = folded.unicodeScalars.first, ("A"..."Z").contains(scalar) else { return "#" }
-        return String(scalar)
+        if let scalar = folded.unicodeScalars.first, ("A"..."Z").contains(scalar) { return String(scalar) }
+        guard let scalar = first.unicodeScalars.first, scalar.properties.isAlphabetic else { return "#" }
+        switch scalar.value {
+        case 0...0x024F, 0x1E00...0x1EFF: return "#" // Latin letters that fold to no A–Z letter (Ø, Þ, ß…)
+        case 0x0622, 0x0623, 0x0625, 0x0671: return "\u{0627}"
+        case 0x0600...0x06FF, 0x0750...0x077F: return String(first)
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
+            let pinyin = String(first).applyingTransform(StringTransform("Han-Latin"), reverse: false) ?? ""
+            let initial = TextFolding.fold(pinyin).uppercased().unicodeScalars.first { ("A"..."Z").contains($0) }
+            return initial.map(String.init) ?? "#"
+        default: return String(first).uppercased()
+        }
     }
 }

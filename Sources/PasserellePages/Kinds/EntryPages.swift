@@ -9,7 +9,7 @@ package struct EntryPages: PageKind {
     package var name: String { "entry" }
     package var templates: [String] { ["entry"] }
     package var keys: [String] {
-        ["entry", "html", "sectionTitle", "sectionURL", "textLang", "fallbackNotice", "outdatedNotice", "originalURL", "originalLang", "date", "dateISO", "updated",
+        ["entry", "html", "sectionTitle", "sectionURL", "textLang", "textDir", "fallbackNotice", "outdatedNotice", "originalURL", "originalLang", "date", "dateISO", "updated",
          "updatedISO", "tags", "hasTags", "location", "externalURL", "event", "startISO", "status", "statusLabel",
          "isCancelled", "showStatus", "timezone", "icsURL", "category", "related", "hasRelated", "backlinkGroups",
          "hasBacklinks", "entries", "fields", "hasFields", "values", "text", "last", "typedBacklinks", "inverseTitle", "key"]
@@ -61,6 +61,8 @@ extension PageRenderer {
         ]
         if page.isFallback {
             item["textLang"] = page.textLanguage
+            let textRTL = site.config.language(page.textLanguage.rawValue)?.isRightToLeft ?? false
+            if textRTL != (site.config.language(language.rawValue)?.isRightToLeft ?? false) { item["textDir"] = textRTL ? "rtl" : "ltr" }
             item["fallbackNotice"] = (t["fallback_notice"] ?? "")
                 .replacingOccurrences(of: "{language}", with: languageName(page.textLanguage, in: language))
         }

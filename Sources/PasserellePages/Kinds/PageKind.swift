@@ -125,7 +125,7 @@ package enum PageKinds {
     /// The template every page template includes, and the keys of every page's chrome.
     package static let chromeTemplates = ["base"]
     package static let chromeKeys = [
-        "lang", "siteTitle", "title", "pageTitle", "root", "css", "homeURL", "canonical", "alternates", "hreflang", "href",
+        "lang", "rtl", "dir", "siteTitle", "title", "pageTitle", "root", "css", "homeURL", "canonical", "alternates", "hreflang", "href",
         "menu", "url", "current", "languages", "code", "name", "t", "description", "noindex", "baseHref",
         // Links to entries, in lists and menus.
         "section", "summary", "linkLang", "when",

@@ -159,4 +159,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(result.stderr.contains("\u{1B}"), "no escape codes in logs")
         XCTAssertFalse(result.stderr.contains("\r"))
     }
+
+    /// `init DIR --languages`: a new site, with the default theme copied, that builds at once.
+    func testInitWritesASiteThatBuilds() throws {
+        let made = try run(["init", "nouveau", "--languages", "fr,en,ar", "--theme", FixtureSite.defaultTheme.path])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stdout.hasPrefix("created nouveau/content (fr, en, ar) and nouveau/themes/default"), made.stdout)
+        let built = try PasserelleProcess.run(["build", "--strict"], in: site.root.appendingPathComponent("nouveau"))
+        XCTAssertEqual(built.status, 0, built.stderr)
+        XCTAssertTrue(built.stdout.hasPrefix("built: 6 fr, 6 en, 6 ar pages, 0 warnings"), built.stdout)
+        let again = try run(["init", "nouveau", "--languages", "fr"])
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.stderr.contains("already exists; nothing was written"), again.stderr)
+        XCTAssertEqual(try run(["init", "autre", "--languages", "fr,fr"]).status, 2)
+    }
 }

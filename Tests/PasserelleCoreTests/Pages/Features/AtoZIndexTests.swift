@@ -11,6 +11,27 @@ final class AtoZIndexTests: XCTestCase {
         XCTAssertEqual(AtoZIndex.letter(for: "« Guillemets »"), "G", "signs before the first letter are passed over")
     }
 
+    /// Each language's own script: Arabic letters (أ, إ, آ under ا), Cyrillic capitals, and for
+    /// Chinese characters the initial of their pinyin.
+    func testInitialsInOtherScripts() {
+        XCTAssertEqual(AtoZIndex.letter(for: "برنامج الأحداث"), "ب")
+        XCTAssertEqual(AtoZIndex.letter(for: "أبحاث التطوع"), "ا")
+        XCTAssertEqual(AtoZIndex.letter(for: "إعلان"), "ا")
+        XCTAssertEqual(AtoZIndex.letter(for: "٢٠٠٥"), "#", "Arabic-Indic digits are digits")
+        XCTAssertEqual(AtoZIndex.letter(for: "исследование"), "И")
+        XCTAssertEqual(AtoZIndex.letter(for: "ёлка"), "Ё", "Cyrillic letters keep their identity")
+        XCTAssertEqual(AtoZIndex.letter(for: "北京会议"), "B")
+        XCTAssertEqual(AtoZIndex.letter(for: "志愿服务"), "Z")
+        XCTAssertEqual(AtoZIndex.letter(for: "«信息社会»"), "X")
+    }
+
+    func testAnArabicIndexGroupsByArabicLetters() throws {
+        let (site, _) = try FixtureSite.resolved("trilingual")
+        let arabic = AtoZIndex(site: site, language: "ar")
+        XCTAssertEqual(arabic.groups.map(\.letter), ["ا", "ب", "ق", "م", "T"], "in the Arabic collation's order; the French fallback last")
+        XCTAssertEqual(arabic.groups.first { $0.letter == "ا" }?.entryIDs, ["recommendations/research"])
+    }
+
     func testEveryEntryOnceInTheLanguagesOrder() throws {
         let (site, _) = try FixtureSite.resolved("bilingual")
         let french = AtoZIndex(site: site, language: "fr")
