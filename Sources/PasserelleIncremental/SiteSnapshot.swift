@@ -58,7 +58,7 @@ package struct SiteSnapshot: Sendable {
         self.filesWritten = filesWritten
     }
 
-    private static let header = "passerelle-snapshot 5\n"
+    private static let header = "passerelle-snapshot 6\n"
     private static let editsHeader = "passerelle-snapshot-edits 1\n"
     /// Beyond this many edited pages, a rebuild writes the whole snapshot again.
     static let editLimit = 1_000
@@ -248,6 +248,7 @@ package struct SiteSnapshot: Sendable {
                 out.ids(list.sources)
             }
             out.optional(page.outdatedFrom) { $0.language($1) }
+            out.dictionary(page.relatedAnchors) { $0.string($1) }
         }
     }
 
@@ -459,6 +460,8 @@ extension SiteSnapshot {
             let typedBacklinks = try input.array { TypedBacklinks(section: try $0.string(), field: try $0.string(), sources: try $0.ids()) }
             if !typedBacklinks.isEmpty { page.typedBacklinks = typedBacklinks }
             if let outdated = try input.optional({ try $0.language() }) { page.outdatedFrom = outdated }
+            let anchors: [EntryID: String] = try input.dictionary { try $0.string() }
+            if !anchors.isEmpty { page.relatedAnchors = anchors }
             return page
         }
         return Entry(id: id, section: entrySection, fileSlug: fileSlug, variants: variants, pages: pages)

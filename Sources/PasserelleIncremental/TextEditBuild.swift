@@ -95,7 +95,9 @@ package struct TextEditBuild: Sendable {
         let index = ReferenceIndex(entryIDs: snapshot.knownIDs, languages: languages)
         let drafts = Set(snapshot.drafts), assets = Set(snapshot.site.assets)
         let results = jobs.concurrentMap { job in
-            resolver.render(job, renderer: markdown, index: index, entries: before, drafts: drafts, assets: assets, imageSizes: snapshot.imageSizes)
+            resolver.render(job, renderer: markdown, index: index, entries: before, drafts: drafts, assets: assets, imageSizes: snapshot.imageSizes) { id, language in
+                before[id]?.pages[language].headingIDs ?? []
+            }
         }
         for (job, result) in zip(jobs, results) {
             let id = job.source.id

@@ -255,24 +255,28 @@ public struct SiteResolver: Sendable {
 
         // Related entries, per page: resolved across cores, then stored in id order.
         let sortedIDs = pairedIDs.filter { entries[$0] != nil } // sorted already
-        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs, config] id -> [(related: [EntryID], typed: [String: [EntryID]], diagnostics: [Diagnostic], typedDiagnostics: [Diagnostic])] in
+        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs, config] id -> [(related: [EntryID], anchors: [EntryID: String], typed: [String: [EntryID]], diagnostics: [Diagnostic], typedDiagnostics: [Diagnostic])] in
             let entry = entries[id]!
             return languages.map { language in
-                var related: [EntryID] = [], found: [Diagnostic] = [], typedFound: [Diagnostic] = []
+                var related: [EntryID] = [], anchors: [EntryID: String] = [:], found: [Diagnostic] = [], typedFound: [Diagnostic] = []
                 let metadata = entry.variant(for: language, order: languages).metadata
                 let typed = SiteResolver.fieldTargets(metadata, of: id, section: config.section(named: entry.section.name),
                                                       index: index, entries: entries, drafts: draftIDs, diagnostics: &typedFound)
                 for reference in metadata.related {
-                    switch index.resolve(ContentPath.splitAnchor(reference.text).0) {
+                    let (target, anchor) = ContentPath.splitAnchor(reference.text)
+                    switch index.resolve(target) {
                     case let .success(targetID) where draftIDs.contains(targetID) && entries[targetID] == nil:
                         found.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
                     case let .success(targetID):
-                        if targetID != id && !related.contains(targetID) && entries[targetID] != nil { related.append(targetID) }
+                        if targetID != id && !related.contains(targetID) && entries[targetID] != nil {
+                            related.append(targetID)
+                            if let anchor, !anchor.isEmpty { anchors[targetID] = anchor }
+                        }
                     case let .failure(failure):
                         found.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
                     }
                 }
-                return (related, typed, found, typedFound)
+                return (related, anchors, typed, found, typedFound)
             }
         }
         for (id, perLanguage) in zip(sortedIDs, relatedByID) {
@@ -281,6 +285,7 @@ public struct SiteResolver: Sendable {
                 // Each text's typed references are reported once, not again on the pages that show it in another language.
                 if entries[id]!.pages[language].textLanguage == language { diagnostics += result.typedDiagnostics }
                 entries[id]!.pages[language].related = result.related
+                if !result.anchors.isEmpty { entries[id]!.pages[language].relatedAnchors = result.anchors }
                 if !result.typed.isEmpty { entries[id]!.pages[language].fieldTargets = result.typed }
             }
         }
@@ -312,11 +317,27 @@ public struct SiteResolver: Sendable {
         let renderer = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
         let drafts = draftIDs.subtracting(entries.keys)
         let assetSet = Set(assets)
-        // The jobs read a copy of the table that is gone once they are done.
-        let results = { (snapshot: [EntryID: Entry]) in
-            jobs.concurrentMap { [jobs] job in
-                render(job, renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
+        // The jobs read a copy of the table that is gone once they are done. The texts in their
+        // own language first: a fallback page's links lead to headings of pages in another
+        // language than they were written for, found by their place among these texts' headings.
+        let results = { (snapshot: [EntryID: Entry]) -> [RenderResult] in
+            let own = jobs.indices.filter { !jobs[$0].isFallback }, borrowed = jobs.indices.filter { jobs[$0].isFallback }
+            let first = own.concurrentMap { [jobs] position in
+                render(jobs[position], renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
             }
+            var headings: [EntryID: [LanguageCode: [String]]] = [:]
+            for (position, result) in zip(own, first) where !result.output.headingIDs.isEmpty {
+                if let id = jobKeys[position].id { headings[id, default: [:]][jobs[position].language] = result.output.headingIDs }
+            }
+            let second = borrowed.concurrentMap { [jobs, headings] position in
+                render(jobs[position], renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes) { id, language in
+                    snapshot[id].flatMap { headings[id]?[$0.pages[language].textLanguage] } ?? []
+                }
+            }
+            var results = [RenderResult?](repeating: nil, count: jobs.count)
+            for (position, result) in zip(own, first) { results[position] = result }
+            for (position, result) in zip(borrowed, second) { results[position] = result }
+            return results.map { $0! }
         }(entries)
 
         clock.lap("  Markdown bodies")
@@ -349,6 +370,18 @@ public struct SiteResolver: Sendable {
         }(entries)
         for (key, found) in zip(jobKeys, found) where !found.isEmpty {
             bodyDiagnostics[SiteResolver.bodyKey(entry: key.id, section: key.section, language: key.language)] = found
+        }
+        // A `related` heading must exist in the target's page of the text's language (each text checked once).
+        for id in sortedIDs {
+            let entry = entries[id]!
+            for language in languages where entry.pages[language].textLanguage == language && !entry.pages[language].relatedAnchors.isEmpty {
+                for reference in entry.variants[language]?.metadata.related ?? [] {
+                    let (target, anchor) = ContentPath.splitAnchor(reference.text)
+                    guard let anchor, case let .success(targetID) = index.resolve(target), let page = entries[targetID]?.pages[language],
+                          page.textLanguage == language, !page.headingIDs.contains(anchor) else { continue }
+                    diagnostics.append(.error(reference.location, "no heading '#\(anchor)' in '\(targetID)'" + Suggestion.didYouMean(anchor, in: page.headingIDs)))
+                }
+            }
         }
         let otherDiagnostics = Array(diagnostics[frontMatterCount...])
         diagnostics += Set(bodyDiagnostics.values.joined())
@@ -473,6 +506,15 @@ public struct SiteResolver: Sendable {
 
     /// The `#anchor`s of a body's references that name no heading of their target. A fallback page
     /// shows text written for another language: its anchors were checked there.
+    /// `anchor`, written for the page of `id` in `written`, on its page in `shown`: the heading at
+    /// the same place there when the two differ; as written when the place is not found.
+    package static func anchor(_ anchor: String, of id: EntryID, writtenIn written: LanguageCode, shownIn shown: LanguageCode,
+                               headingIDs: (EntryID, LanguageCode) -> [String]) -> String {
+        guard written != shown, let place = headingIDs(id, written).firstIndex(of: anchor) else { return anchor }
+        let there = headingIDs(id, shown)
+        return place < there.count ? there[place] : anchor
+    }
+
     package static func anchorFailures(_ result: RenderResult, of job: RenderJob, entries: [EntryID: Entry]) -> [Diagnostic] {
         guard !job.isFallback else { return [] }
         return result.references.compactMap { reference in
@@ -482,9 +524,13 @@ public struct SiteResolver: Sendable {
         }
     }
 
+    /// Renders the body of `job`. `headingIDs` gives the heading ids of an entry's page in a
+    /// language: on a fallback page, a link's `#anchor`, written for the target's page in the
+    /// text's language, becomes the heading at the same place on the page the link leads to.
     package func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
                         entries: [EntryID: Entry], drafts: Set<EntryID>, assets: Set<String>,
-                        imageSizes: [String: ImageDimensions]) -> RenderResult {
+                        imageSizes: [String: ImageDimensions],
+                        headingIDs: @escaping (EntryID, LanguageCode) -> [String] = { _, _ in [] }) -> RenderResult {
         final class Collector { var references: [(id: EntryID, anchor: String?, location: SourceLocation)] = [] }
         let collector = Collector()
         let languages = config.languageCodes
@@ -512,7 +558,9 @@ public struct SiteResolver: Sendable {
                 collector.references.append((id, request.anchor, request.location))
                 let title = entry.variant(for: job.language, order: languages).metadata.title
                 var url = SitePaths.relative(from: job.pagePath, to: page.outputPath)
-                if let anchor = request.anchor { url += "#" + anchor }
+                if let anchor = request.anchor {
+                    url += "#" + SiteResolver.anchor(anchor, of: id, writtenIn: job.source.language, shownIn: job.language, headingIDs: headingIDs)
+                }
                 return .success(.init(url: url, title: title))
             case let .failure(failure):
                 return .failure(.error(request.location, ReferenceIndex.message(for: failure, reference: written)))

@@ -17,6 +17,7 @@ public struct EntryPage: Sendable {
         var fieldTargets: [String: [EntryID]] = [:]
         var typedBacklinks: [TypedBacklinks] = []
         var outdatedFrom: LanguageCode?
+        var relatedAnchors: [EntryID: String] = [:]
     }
 
     /// The fields, immutable, shared by every copy of the page.
@@ -88,6 +89,12 @@ public struct EntryPage: Sendable {
     public var typedBacklinks: [TypedBacklinks] {
         get { storage.fields.typedBacklinks }
         set { change { $0.typedBacklinks = newValue } }
+    }
+    /// The heading a `related` reference names (`calendar#key-dates`), by target, as written in
+    /// the text the page shows (the heading ids of the target's page in that text's language).
+    public var relatedAnchors: [EntryID: String] {
+        get { storage.fields.relatedAnchors }
+        set { change { $0.relatedAnchors = newValue } }
     }
     /// The language of the text this page's translation was made from, when that text has changed
     /// since (`translated_from` names another version of it): the page says so.

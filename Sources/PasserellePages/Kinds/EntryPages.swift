@@ -98,7 +98,14 @@ extension PageRenderer {
             if let zone = event.timezone { details["timezone"] = zone }
             item["event"] = details
         }
-        let related = page.related.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
+        let related = page.related.compactMap { site.entries[$0] }.map { target -> TemplateRecord in
+            var link = entryLink(target, language: language, from: path)
+            if let anchor = page.relatedAnchors[target.id] {
+                link["url"] = SitePaths.relative(from: path, to: target.pages[language].outputPath)
+                    + "#" + PageRenderer.anchor(anchor, writtenFor: target.pages[page.textLanguage], on: target.pages[language])
+            }
+            return link
+        }
         if !related.isEmpty { item["related"] = related; item["hasRelated"] = true }
         var backlinkGroups: [TemplateRecord] = []
         // Each source looked up once, then per section in listing order (its rank read once, not
@@ -123,6 +130,16 @@ extension PageRenderer {
         // The sitemap lists the versions of a text, not the pages that borrow it.
         if page.isFallback { written.listed = false }
         return written
+    }
+
+    /// A heading id written for `written` (the target's page in the language of the text that
+    /// names it), on the page `shown` the reader goes to: the heading at the same place there
+    /// when the two pages show different texts, so that a French `#dates-cles` leads to the
+    /// English `#key-dates`; as written otherwise.
+    static func anchor(_ anchor: String, writtenFor written: EntryPage, on shown: EntryPage) -> String {
+        guard written.textLanguage != shown.textLanguage, let place = written.headingIDs.firstIndex(of: anchor),
+              place < shown.headingIDs.count else { return anchor }
+        return shown.headingIDs[place]
     }
 
     /// The name of `language` in the words of `reader` ("anglais" for French readers, "French"
