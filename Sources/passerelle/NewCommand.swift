@@ -25,11 +25,7 @@ struct NewCommand: ParsableCommand {
     var titles: [String] = []
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let contentURL = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
-        let (config, diagnostics) = ContentLoader(contentDirectory: contentURL, displayRoot: content).loadConfig()
-        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
-        guard let config else { throw ExitCode(diagnostics.isEmpty ? 2 : 1) }
+        let (config, contentURL, cwd) = try ContentConfig.load(content)
         guard let sectionConfig = config.section(named: section) else {
             fail("unknown section '\(section)'" + Suggestion.didYouMean(section, in: config.sections.map(\.name))
                  + "; sections: " + config.sections.map(\.name).joined(separator: ", "))

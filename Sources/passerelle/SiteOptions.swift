@@ -131,3 +131,16 @@ enum ReportPrinter {
         }
     }
 }
+
+/// The site.yaml of a content folder, for the commands that write into it (`new`, `translations
+/// mark`): its diagnostics printed; exit 1 when it has errors, 2 when it is missing.
+enum ContentConfig {
+    static func load(_ content: String) throws -> (config: SiteConfig, folder: URL, workingDirectory: URL) {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let folder = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
+        let (config, diagnostics) = ContentLoader(contentDirectory: folder, displayRoot: content).loadConfig()
+        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
+        guard let config else { throw ExitCode(diagnostics.isEmpty ? 2 : 1) }
+        return (config, folder, cwd)
+    }
+}

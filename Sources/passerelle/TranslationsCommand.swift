@@ -86,11 +86,7 @@ struct TranslationsMarkCommand: ParsableCommand {
     }
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let contentURL = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
-        let (config, diagnostics) = ContentLoader(contentDirectory: contentURL, displayRoot: content).loadConfig()
-        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted + "\n").utf8)) }
-        guard let config else { throw ExitCode(diagnostics.isEmpty ? 2 : 1) }
+        let (config, contentURL, cwd) = try ContentConfig.load(content)
         let display = { (url: URL) -> String in
             let path = url.standardizedFileURL.path, base = cwd.standardizedFileURL.path
             return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
