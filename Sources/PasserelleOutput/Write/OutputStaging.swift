@@ -24,6 +24,8 @@ public final class OutputStaging: OutputSink, Sendable {
         /// Folders something was added to or removed from since: their times must be read again.
         var dirtyFolders = Set<String>()
         var failures: [String] = []
+        /// Folders this build made (or is making), which the kept tree did not hold.
+        var madeFolders = Set<String>()
         /// The lock on the output, held until the staging is finished or discarded.
         var lock: OutputWriter.Lock?
         var closed = false
@@ -47,7 +49,15 @@ public final class OutputStaging: OutputSink, Sendable {
     }
 
     /// Writes one file (unless the tree already holds these bytes there). Safe from any thread.
+    /// A folder the tree does not hold yet is made before its first file, rather than after that
+    /// file's open failed: a cold build makes some 20,000 folders.
     public func write(_ path: String, _ content: OutputWriter.FileContent) {
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let folder = String(path[..<slash])
+            if !previous.folders.contains(folder), progress.withLock({ $0.madeFolders.insert(folder).inserted }) {
+                OutputWriter.makeFolder(containing: root + path)
+            }
+        }
         let result = content.withBytes { bytes in
             OutputWriter.writeIfChanged(root + path, bytes, previous: kept(path))
         }
