@@ -240,7 +240,7 @@ public struct PageRenderer: Sendable {
         context["pageTitle"] = title.map { "\($0) · \(siteTitle)" } ?? siteTitle
         context["canonical"] = SitePaths.absolute(path, baseURL: site.config.baseURL)
         context["alternates"] = alternates(pathIn, languages: versions)
-        let rightToLeft = site.config.language(language.rawValue)?.isRightToLeft ?? false
+        let rightToLeft = site.config.isRightToLeft(language)
         context["languages"] = site.config.languages.map { other -> TemplateRecord in
             ["code": other.code, "name": other.name, "current": other.code == language,
              "url": SitePaths.relative(from: path, to: pathIn(other.code)),
@@ -287,7 +287,7 @@ public struct PageRenderer: Sendable {
         }
         var shared: TemplateRecord = [
             "lang": language,
-            "rtl": site.config.language(language.rawValue)?.isRightToLeft ?? false,
+            "rtl": site.config.isRightToLeft(language),
             "siteTitle": site.config.title(in: language),
             "root": SitePaths.rootPrefix(from: path),
             "css": SitePaths.rootPrefix(from: path) + "theme/style.css",

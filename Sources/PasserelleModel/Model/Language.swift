@@ -5,17 +5,18 @@ public struct Language: Hashable, Sendable {
     public let code: LanguageCode
     public let name: String
     public let locale: String
+    /// Whether the language is written right to left (CLDR, from the locale): `<html dir="rtl">`.
+    /// Read once here: every page's chrome asks it of every language.
+    public let isRightToLeft: Bool
 
     public init(code: LanguageCode, name: String, locale: String) {
         self.code = code
         self.name = name
         self.locale = locale
+        isRightToLeft = Language.isRightToLeft(locale)
     }
 
     public var foundationLocale: Locale { Locale(identifier: locale) }
-
-    /// Whether the language is written right to left (CLDR, from the locale): `<html dir="rtl">`.
-    public var isRightToLeft: Bool { Language.isRightToLeft(locale) }
 
     public static func isRightToLeft(_ locale: String) -> Bool {
         Locale.Language(identifier: locale).characterDirection == .rightToLeft

@@ -36,6 +36,9 @@ public struct SiteConfig: Sendable {
 
     public func section(named name: String) -> SectionConfig? { sections.first { $0.name == name } }
     public func language(_ code: String) -> Language? { languages.first { $0.code.rawValue == code } }
+
+    /// Whether the site language `code` is written right to left.
+    public func isRightToLeft(_ code: LanguageCode) -> Bool { languages.first { $0.code == code }?.isRightToLeft ?? false }
     /// The ICU locale of one of the site's languages (its code, for a code the site does not have).
     public func locale(of code: LanguageCode) -> String { languages.first { $0.code == code }?.locale ?? code.rawValue }
     public func foundationLocale(of code: LanguageCode) -> Locale { Locale(identifier: locale(of: code)) }

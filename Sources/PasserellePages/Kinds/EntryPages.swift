@@ -61,8 +61,8 @@ extension PageRenderer {
         ]
         if page.isFallback {
             item["textLang"] = page.textLanguage
-            let textRTL = site.config.language(page.textLanguage.rawValue)?.isRightToLeft ?? false
-            if textRTL != (site.config.language(language.rawValue)?.isRightToLeft ?? false) { item["textDir"] = textRTL ? "rtl" : "ltr" }
+            let textRTL = site.config.isRightToLeft(page.textLanguage)
+            if textRTL != site.config.isRightToLeft(language) { item["textDir"] = textRTL ? "rtl" : "ltr" }
             item["fallbackNotice"] = (t["fallback_notice"] ?? "")
                 .replacingOccurrences(of: "{language}", with: languageName(page.textLanguage, in: language))
         }
