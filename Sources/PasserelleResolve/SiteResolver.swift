@@ -506,15 +506,6 @@ public struct SiteResolver: Sendable {
 
     /// The `#anchor`s of a body's references that name no heading of their target. A fallback page
     /// shows text written for another language: its anchors were checked there.
-    /// `anchor`, written for the page of `id` in `written`, on its page in `shown`: the heading at
-    /// the same place there when the two differ; as written when the place is not found.
-    package static func anchor(_ anchor: String, of id: EntryID, writtenIn written: LanguageCode, shownIn shown: LanguageCode,
-                               headingIDs: (EntryID, LanguageCode) -> [String]) -> String {
-        guard written != shown, let place = headingIDs(id, written).firstIndex(of: anchor) else { return anchor }
-        let there = headingIDs(id, shown)
-        return place < there.count ? there[place] : anchor
-    }
-
     package static func anchorFailures(_ result: RenderResult, of job: RenderJob, entries: [EntryID: Entry]) -> [Diagnostic] {
         guard !job.isFallback else { return [] }
         return result.references.compactMap { reference in
@@ -559,7 +550,7 @@ public struct SiteResolver: Sendable {
                 let title = entry.variant(for: job.language, order: languages).metadata.title
                 var url = SitePaths.relative(from: job.pagePath, to: page.outputPath)
                 if let anchor = request.anchor {
-                    url += "#" + SiteResolver.anchor(anchor, of: id, writtenIn: job.source.language, shownIn: job.language, headingIDs: headingIDs)
+                    url += "#" + (job.isFallback ? EntryPage.heading(anchor, writtenAmong: headingIDs(id, job.source.language), on: headingIDs(id, job.language)) : anchor)
                 }
                 return .success(.init(url: url, title: title))
             case let .failure(failure):

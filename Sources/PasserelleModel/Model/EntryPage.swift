@@ -128,3 +128,14 @@ public struct TypedBacklinks: Sendable, Hashable {
         self.sources = sources
     }
 }
+
+extension EntryPage {
+    /// A heading id written for a page whose headings are `written`, on a page whose headings are
+    /// `shown`: the heading at the same place there, so that a French `#dates-cles` on the
+    /// English page is `#key-dates`; as written when it is not among `written`, or `shown` has
+    /// fewer headings. Two pages that show the same text have the same headings, and keep it.
+    public static func heading(_ anchor: String, writtenAmong written: [String], on shown: [String]) -> String {
+        guard let place = written.firstIndex(of: anchor), place < shown.count else { return anchor }
+        return shown[place]
+    }
+}

@@ -23,10 +23,9 @@ package struct CatalogMap: Sendable {
         viewBox = map.viewBox
         let levels = CatalogMap.levels(counts: facet.values.map(\.entries.count))
         self.levels = levels
-        let byCode = Dictionary(facet.values.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var plain: [Country] = [], shaded: [Country] = []
         for country in map.countries {
-            if let code = country.code, let value = byCode[code] {
+            if let code = country.code, let value = facet[code] {
                 let level = (levels.firstIndex { $0.contains(value.entries.count) } ?? levels.count - 1) + 1
                 shaded.append(Country(path: country.path, value: value, level: level))
             } else {

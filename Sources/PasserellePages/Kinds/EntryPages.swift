@@ -102,7 +102,7 @@ extension PageRenderer {
             var link = entryLink(target, language: language, from: path)
             if let anchor = page.relatedAnchors[target.id] {
                 link["url"] = SitePaths.relative(from: path, to: target.pages[language].outputPath)
-                    + "#" + PageRenderer.anchor(anchor, writtenFor: target.pages[page.textLanguage], on: target.pages[language])
+                    + "#" + EntryPage.heading(anchor, writtenAmong: target.pages[page.textLanguage].headingIDs, on: target.pages[language].headingIDs)
             }
             return link
         }
@@ -130,16 +130,6 @@ extension PageRenderer {
         // The sitemap lists the versions of a text, not the pages that borrow it.
         if page.isFallback { written.listed = false }
         return written
-    }
-
-    /// A heading id written for `written` (the target's page in the language of the text that
-    /// names it), on the page `shown` the reader goes to: the heading at the same place there
-    /// when the two pages show different texts, so that a French `#dates-cles` leads to the
-    /// English `#key-dates`; as written otherwise.
-    static func anchor(_ anchor: String, writtenFor written: EntryPage, on shown: EntryPage) -> String {
-        guard written.textLanguage != shown.textLanguage, let place = written.headingIDs.firstIndex(of: anchor),
-              place < shown.headingIDs.count else { return anchor }
-        return shown.headingIDs[place]
     }
 
     /// The name of `language` in the words of `reader` ("anglais" for French readers, "French"
