@@ -60,11 +60,11 @@ public struct TranslationStatus: Sendable {
                 let entry = site[id]
                 let title = entry.variant(for: site.config.defaultLanguage.code, order: site.languageCodes).metadata.title
                 let present = site.languageCodes.filter { entry.variants[$0] != nil }
-                for code in present {
+                // Outdated as the resolver found it (`EntryPage.outdatedFrom`): the source hashed again only for its id.
+                for code in present where entry.pages[code].outdatedFrom != nil {
                     guard let variant = entry.variants[code], let recorded = variant.metadata.translatedFrom,
                           let source = entry.variants[recorded.language] else { continue }
                     let current = source.source.blobID
-                    guard !recorded.matches(current) else { continue }
                     let changes = recordedText(recorded.blob).map { WordDiff.segments(from: TranslationStatus.normalized($0), to: source.source.text) }
                     outdated.append(Outdated(id: id, title: title, language: code, file: variant.source.displayPath,
                                              sourceLanguage: recorded.language, sourceFile: source.source.displayPath,
