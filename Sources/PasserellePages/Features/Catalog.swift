@@ -34,6 +34,8 @@ package struct Catalog: Sendable {
     package let facets: [Facet]
     /// The facet of the countries field drawn as a map (`catalog: { map: … }`), if any.
     package let map: Facet?
+    /// Every facet with pages of its own: the facets, and the map's field when it is not one.
+    package let facetsWithPages: [Facet]
     /// The section's entries in listing order.
     package let entries: [EntryID]
     /// Where a value stands: its facet's position in `facets`, its own in the facet's `values`.
@@ -66,14 +68,11 @@ package struct Catalog: Sendable {
             }
         }
         self.valuesOf = valuesOf
-        map = mapField.map { field in facets.first { $0.field.name == field.name } ?? make(field) }
+        let map = mapField.map { field in facets.first { $0.field.name == field.name } ?? make(field) }
+        self.map = map
+        facetsWithPages = map.map { map in facets.contains { $0.field.name == map.field.name } ? facets : facets + [map] } ?? facets
     }
 
-    /// Every facet with pages of its own: the facets, and the map's field when it is not one.
-    package var facetsWithPages: [Facet] {
-        guard let map, !facets.contains(where: { $0.field.name == map.field.name }) else { return facets }
-        return facets + [map]
-    }
 
     /// The values of `field` among `entries`, each with its entries, in the field's order.
     private static func facet(_ field: FieldDefinition, entries: [EntryID], site: Site, language: LanguageCode,
