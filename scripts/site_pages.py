@@ -3,6 +3,11 @@ import pathlib
 import sys
 
 
+def pages_below(folder):
+    """The sub-folders of `folder` that hold a page (an index.html), sorted."""
+    return sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
+
+
 def page_types(output):
     """One page of each type, per language: found from the build's own layout."""
     pages = {}
@@ -20,18 +25,18 @@ def page_types(output):
                 found["a-z"] = index
             elif 'class="tag-cloud"' in text:
                 found["tags"] = index
-                tags = sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
+                tags = pages_below(folder)
                 if tags:
                     found["tag"] = tags[0] / "index.html"
             elif 'class="catalog"' in text:
                 found["catalog"] = index
                 # Below a catalog: its entries, its facets' pages of all values
                 # (<catalog>/<field>/index.html), their value pages, and the listing's next pages.
-                for sub in sorted(p for p in folder.iterdir() if (p / "index.html").is_file()):
+                for sub in pages_below(folder):
                     page = (sub / "index.html").read_text(encoding="utf-8")
                     if "facet-values-list" in page:
                         found.setdefault("facet-field", sub / "index.html")
-                        values = sorted(p for p in sub.iterdir() if (p / "index.html").is_file())
+                        values = pages_below(sub)
                         if values:
                             found.setdefault("facet", values[0] / "index.html")
                     elif 'class="facts fields"' in page:
@@ -41,12 +46,12 @@ def page_types(output):
                     found.setdefault("catalog-page", numbered[0] / "index.html")
             else:
                 found.setdefault("section", index)
-                entries = sorted(p for p in folder.iterdir() if (p / "index.html").is_file())
+                entries = pages_below(folder)
                 for entry in entries:
                     page = (entry / "index.html").read_text(encoding="utf-8")
                     if entry.name.isdigit():
                         found.setdefault("calendar-year", entry / "index.html")
-                        months = sorted(p for p in entry.iterdir() if (p / "index.html").is_file())
+                        months = pages_below(entry)
                         if months:
                             found.setdefault("calendar-month", months[0] / "index.html")
                     elif 'class="notice"' in page:
