@@ -15,9 +15,10 @@ import Foundation
 /// content hash of every content text. It describes one output tree: the one whose inode it names.
 ///
 /// The plain text and HTML of a body are kept only where a rebuild reads them for a file of
-/// another entry, as the page kinds declare (`RenderPlan.quotedBodies`): the entries of the feeds,
-/// the events of a language's calendar. Elsewhere they are empty; the search records made from
-/// them are kept whole.
+/// another entry, as the page kinds declare (`RenderPlan.quotedBodies`): the entries of the feeds.
+/// Elsewhere they are empty; the search records made from them are kept whole, and a language's
+/// calendar is carried over from the file itself (`BodyUse.blocks`): its events' plain text was
+/// two fifths of a 10,000-entry site's snapshot.
 package struct SiteSnapshot: Sendable {
     /// The key of every input but the content texts (`*.md` under `content/`), and of the options.
     package var environment: String
@@ -58,7 +59,7 @@ package struct SiteSnapshot: Sendable {
         self.filesWritten = filesWritten
     }
 
-    private static let header = "passerelle-snapshot 6\n"
+    private static let header = "passerelle-snapshot 7\n"
     private static let editsHeader = "passerelle-snapshot-edits 1\n"
     /// Beyond this many edited pages, a rebuild writes the whole snapshot again.
     static let editLimit = 1_000
@@ -187,7 +188,7 @@ package struct SiteSnapshot: Sendable {
         }
         out.table(site.homeIntros) { $0.optional($1, write) }
         out.strings(site.assets)
-        // The bodies a text edit of another entry may show again (a feed, a language's calendar).
+        // The bodies a text edit of another entry may show again (a feed).
         let quoted = RenderPlan(site: site).quotedBodies()
         // Entries are encoded in parallel, batch by batch, and streamed in order, without the
         // whole snapshot in memory. Each batch is preceded by its length, so that a text edit

@@ -129,13 +129,24 @@ package struct TextEditBuild: Sendable {
         for language in Set(edited.map(\.language)) where snapshot.search[language] == nil {
             return .needsFullBuild("the snapshot has no search index for '\(language)'")
         }
+        let plan = RenderPlan(site: site)
+        let redone = plan.jobs(showing: edited)
+        // The calendars of the languages whose events were edited: the other events' blocks as written.
+        var eventBlocks: [LanguageCode: [[UInt8]]] = [:]
+        for job in redone where PageKinds.all[job.kind] is LanguageICalendarFile {
+            let path = SitePaths.languageCalendar(job.language)
+            guard let file = target.currentFile(path),
+                  let blocks = LanguageICalendarFile.carriedBlocks(of: file, in: site, language: job.language) else {
+                return .needsFullBuild("\(path) is not the calendar the last build wrote")
+            }
+            eventBlocks[job.language] = blocks
+        }
         let renderer = PageRenderer(site: site, theme: theme, listsEverything: false, commitDays: { [:] },
-                                    carriedSearch: (snapshot.search, edited))
+                                    carriedSearch: (snapshot.search, edited), carriedEventBlocks: eventBlocks)
         // A handful of files out of tens of thousands: replaced where they are (`InPlaceReplacement`).
         do {
             let sink = try target.replacement(current: output, theme: theme.directory)
-            let plan = RenderPlan(site: site)
-            _ = plan.render(plan.jobs(showing: edited), with: renderer) { page in sink.write(page.path, .bytes(page.bytes)) }
+            _ = plan.render(redone, with: renderer) { page in sink.write(page.path, .bytes(page.bytes)) }
             clock.lap("  files rendered")
             try sink.finish()
             clock.lap("  replaced in place")

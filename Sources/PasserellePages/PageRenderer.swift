@@ -100,6 +100,9 @@ public struct PageRenderer: Sendable {
     /// The last build's search records by language, and the entries whose bodies changed since:
     /// the search index is made of those records with the changed ones replaced (a text edit).
     package let carriedSearch: (records: [LanguageCode: SearchFragments], edited: Set<RenderPlan.EditedBody>)?
+    /// After a text edit: the `VEVENT` blocks of each language's calendar as the last build wrote
+    /// them (`LanguageICalendarFile.carriedBlocks`), which the snapshot does not keep.
+    package let carriedEventBlocks: [LanguageCode: [[UInt8]]]
     /// The bundles of the whole site, linked from every page's footer with their sizes.
     let downloads: [OfflineDownload]
     /// The last commit day of each content file, for the translation status (`GitHistory`); it
@@ -121,13 +124,15 @@ public struct PageRenderer: Sendable {
 
     package init(site: Site, theme: Theme, listsEverything: Bool, commitDays: @escaping @Sendable () -> [String: CalendarDate],
                  recordedText: @escaping @Sendable (String) -> String? = { _ in nil },
-                 carriedSearch: (records: [LanguageCode: SearchFragments], edited: Set<RenderPlan.EditedBody>)?, downloads: [OfflineDownload] = []) {
+                 carriedSearch: (records: [LanguageCode: SearchFragments], edited: Set<RenderPlan.EditedBody>)?,
+                 carriedEventBlocks: [LanguageCode: [[UInt8]]] = [:], downloads: [OfflineDownload] = []) {
         self.site = site
         self.theme = theme
         self.downloads = downloads
         self.commitDays = commitDays
         self.recordedText = recordedText
         self.carriedSearch = carriedSearch
+        self.carriedEventBlocks = carriedEventBlocks
         let languages = site.languageCodes
         let dateText = LanguageTable(languages: languages) { code in
             DateText(locale: site.config.locale(of: code), strings: theme.strings(code))

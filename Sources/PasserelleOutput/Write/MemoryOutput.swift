@@ -47,6 +47,8 @@ public final class MemoryOutput: OutputTarget, Sendable {
         Staging(output: self, replacing: true)
     }
 
+    package func currentFile(_ path: String) -> [UInt8]? { current?.files[path] }
+
     /// Makes `files` the output (`replacing`: over the current files).
     private func publish(_ files: [String: [UInt8]], replacing: Bool) {
         state.withLock { state in

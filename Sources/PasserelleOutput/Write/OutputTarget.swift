@@ -39,6 +39,8 @@ package protocol OutputTarget: Sendable {
     func fullBuild(theme: URL) throws -> (sink: any OutputSink, tree: UInt64)
     /// A sink that replaces some files of the output whose manifest is `current`.
     func replacement(current: Data, theme: URL) throws -> any OutputSink
+    /// The file at `path` (relative to the output root) as the output holds it now, or nil.
+    func currentFile(_ path: String) -> [UInt8]?
 }
 
 /// An output folder (`output/`), held by this build's lock from its start to its end.
@@ -75,6 +77,12 @@ package struct FolderOutput: OutputTarget {
         try writer.checkOwnership(content: content, theme: theme)
         let staging = try writer.begin(holding: lock)
         return (precompresses ? PrecompressingOutput(staging) : staging, passerelle_inode(staging.folder.path))
+    }
+
+    package func currentFile(_ path: String) -> [UInt8]? {
+        // Only a regular file, never through a link: the same reading as the content's.
+        guard case let .success(data) = RegularFile.read(path: writer.output.path + "/" + path) else { return nil }
+        return [UInt8](data)
     }
 
     package func replacement(current: Data, theme: URL) throws -> any OutputSink {

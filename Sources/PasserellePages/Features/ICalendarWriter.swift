@@ -60,6 +60,35 @@ public struct ICalendarWriter: Sendable {
         return output
     }
 
+    /// The `VEVENT` blocks of a calendar `calendar(_:blocks:)` wrote, in order, each from its
+    /// `BEGIN:VEVENT` line to its `END:VEVENT` line and CRLF; nil when it is not such a calendar.
+    /// (A line that begins so is a component's: text values are escaped, folded lines begin with a space.)
+    static func eventBlocks(in calendar: [UInt8]) -> [[UInt8]]? {
+        let begin = Array("BEGIN:VEVENT\r\n".utf8), end = Array("END:VEVENT\r\n".utf8)
+        var blocks: [[UInt8]] = []
+        var start: Int?
+        var line = 0
+        return calendar.withUnsafeBufferPointer { bytes -> [[UInt8]]? in
+            func lineIs(_ text: [UInt8]) -> Bool {
+                line + text.count <= bytes.count && text.indices.allSatisfy { bytes[line + $0] == text[$0] }
+            }
+            while line < bytes.count {
+                if lineIs(begin) {
+                    guard start == nil else { return nil }
+                    start = line
+                } else if lineIs(end) {
+                    guard let first = start else { return nil }
+                    blocks.append(Array(bytes[first..<(line + end.count)]))
+                    start = nil
+                }
+                // The next line.
+                guard let feed = bytes[line...].firstIndex(of: 0x0A) else { break }
+                line = feed + 1
+            }
+            return start == nil ? blocks : nil
+        }
+    }
+
     /// The folded, CRLF-ended lines of one `VEVENT`.
     func eventBlock(_ event: Event) -> [UInt8] {
         var output: [UInt8] = []

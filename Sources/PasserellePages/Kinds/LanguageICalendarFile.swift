@@ -12,22 +12,47 @@ package struct LanguageICalendarFile: PageKind {
     }
 
     package func bodies(of job: PageJob, in site: Site) -> BodyUse {
-        let ids = site.sections.filter { $0.config.kind == .event }.flatMap { $0.orderedEntries[job.language] }
-            .filter { EventICalendarFile.isEvent($0, in: site, language: job.language) }
-        return .quoted(Set(ids), html: false)
+        .blocks(Set(LanguageICalendarFile.events(in: site, language: job.language)))
+    }
+
+    /// The events of the calendar of `language`, in the event sections' listing order.
+    static func events(in site: Site, language: LanguageCode) -> [EntryID] {
+        site.sections.filter { $0.config.kind == .event }.flatMap { $0.orderedEntries[language] }
+            .filter { EventICalendarFile.isEvent($0, in: site, language: language) }
+    }
+
+    /// The `VEVENT` blocks of `file`, the calendar of `language` the last build wrote, for a text
+    /// edit to carry over (`PageRenderer.carriedEventBlocks`); nil unless it holds one per event.
+    package static func carriedBlocks(of file: [UInt8], in site: Site, language: LanguageCode) -> [[UInt8]]? {
+        guard let blocks = ICalendarWriter.eventBlocks(in: file), blocks.count == events(in: site, language: language).count else { return nil }
+        return blocks
     }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         let site = renderer.site, language = job.language
         let eventSections = site.sections.filter { $0.config.kind == .event }
-        let all = eventSections
-            .flatMap { $0.orderedEntries[language] }
-            .compactMap { id -> (id: EntryID, event: ICalendarWriter.Event, block: [UInt8])? in
-                renderer.icalBlock(site[id], language: language, taking: true).map { (id, $0.0, $0.1) }
+        let ids = LanguageICalendarFile.events(in: site, language: language)
+        let byStart = { (a: (id: EntryID, event: ICalendarWriter.Event), b: (id: EntryID, event: ICalendarWriter.Event)) in
+            (a.event.details.start, a.id) < (b.event.details.start, b.id)
+        }
+        let events: [(id: EntryID, event: ICalendarWriter.Event)], blocks: [[UInt8]]
+        if let carried = renderer.carriedEventBlocks[language] {
+            // A text edit keeps every front matter: the events and their order are the last
+            // build's, whose blocks it carries over but for those of the edited bodies.
+            events = ids.compactMap { id in renderer.icalEvent(site[id], language: language).map { (id, $0) } }.sorted(by: byStart)
+            let edited = renderer.carriedSearch?.edited ?? []
+            blocks = zip(events, carried).map { event, block in
+                edited.contains(.init(entry: event.id, language: language))
+                    ? renderer.icalBlock(site[event.id], language: language, taking: true)?.1 ?? [] : block
             }
-            .sorted { a, b in (a.event.details.start, a.id) < (b.event.details.start, b.id) }
+        } else {
+            let made = ids.compactMap { id in renderer.icalBlock(site[id], language: language, taking: true).map { (id: id, event: $0.0, block: $0.1) } }
+                .sorted { byStart(($0.id, $0.event), ($1.id, $1.event)) }
+            events = made.map { ($0.id, $0.event) }
+            blocks = made.map(\.block)
+        }
         let name = site.config.title(in: language) + " – " + eventSections.map { $0.config.title(in: language) }.joined(separator: ", ")
         return [PageRenderer.Page(path: SitePaths.languageCalendar(language),
-                                  content: renderer.icalWriter(language, name: name).calendar(all.map(\.event), blocks: all.map(\.block)))]
+                                  content: renderer.icalWriter(language, name: name).calendar(events.map(\.event), blocks: blocks))]
     }
 }

@@ -99,13 +99,17 @@ package enum BodyUse: Sendable, Equatable {
     /// A record of every entry's body, which the snapshot keeps (the search index): a text edit
     /// replaces the records of the edited entries.
     case records
+    /// A block of one file per entry of these (the `VEVENT`s of a language's calendar), which the
+    /// snapshot does not keep: a text edit takes the blocks of the others from the file the last
+    /// build wrote, and writes the edited entries' blocks again.
+    case blocks(Set<EntryID>)
 
     /// Whether an edit of the body of one of `ids` changes the job's files.
     package func shows(anyOf ids: Set<EntryID>) -> Bool {
         switch self {
         case .none: return false
         case let .own(own): return ids.contains(own)
-        case let .quoted(quoted, _): return !quoted.isDisjoint(with: ids)
+        case let .quoted(quoted, _), let .blocks(quoted): return !quoted.isDisjoint(with: ids)
         case .records: return !ids.isEmpty
         }
     }

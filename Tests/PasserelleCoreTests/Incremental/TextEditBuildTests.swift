@@ -79,6 +79,36 @@ final class TextEditBuildTests: XCTestCase {
         assertSameAsCleanBuild(site)
         let calendars = FixtureSite.snapshot(site.output).filter { $0.key.hasSuffix(".ics") && $0.key.hasPrefix("en/") }
         XCTAssertTrue(calendars.values.contains { String(decoding: $0, as: UTF8.self).contains("Bring your badge.") })
+        // The snapshot keeps no event's plain text: the next edit, of another event, carries the
+        // blocks of the calendar the last rebuild wrote, the first edit's included.
+        let events = try FileManager.default.contentsOfDirectory(atPath: site.content.appendingPathComponent("events").path)
+            .filter { $0.hasSuffix(".en.md") && $0 != "opening.en.md" && !$0.hasPrefix("_") }.sorted()
+        let other = try XCTUnwrap(events.first)
+        try append("\nMeet at the gate.\n", to: "events/\(other)", in: site)
+        XCTAssertEqual(site.build().textsRebuilt, 1)
+        assertSameAsCleanBuild(site)
+        let calendar = try site.read("en/calendar.ics")
+        XCTAssertTrue(calendar.contains("Bring your badge.") && calendar.contains("Meet at the gate."))
+    }
+
+    func testACalendarNotAsTheLastBuildWroteItTakesAFullBuild() throws {
+        let site = try FixtureSite("calendar")
+        defer { site.remove() }
+        XCTAssertTrue(site.build().succeeded)
+        // Put back with the same size and time: the output looks intact, the calendar is not the one written.
+        let calendar = site.output.appendingPathComponent("en/calendar.ics")
+        var status = stat()
+        XCTAssertEqual(stat(calendar.path, &status), 0)
+        let text = try String(contentsOf: calendar, encoding: .utf8)
+        try text.replacingOccurrences(of: "BEGIN:VEVENT", with: "BEGIN:VTODO!").write(to: calendar, atomically: false, encoding: .utf8)
+        let times = [status.st_atim, status.st_mtim]
+        XCTAssertEqual(utimensat(AT_FDCWD, calendar.path, times, 0), 0)
+        try append("\nBring your badge.\n", to: "events/opening.en.md", in: site)
+        let report = site.build()
+        XCTAssertTrue(report.succeeded)
+        XCTAssertNil(report.textsRebuilt)
+        XCTAssertEqual(report.fullBuildReason, "en/calendar.ics is not the calendar the last build wrote")
+        assertSameAsCleanBuild(site)
     }
 
     func testEditsThatReachOtherPagesTakeAFullBuild() throws {

@@ -25,6 +25,26 @@ final class ICalendarWriterTests: XCTestCase {
         XCTAssertEqual(ICalendarWriter.fold("SHORT:x"), "SHORT:x")
     }
 
+    func testTheEventBlocksOfACalendarAreTheBlocksItWasWrittenFrom() {
+        var timed = EventDetails(start: DateTimeValue(iso: "2005-11-16T09:00")!)
+        timed.timezone = "Africa/Tunis"
+        let events = [
+            ICalendarWriter.Event(uid: "a", summary: "Ouverture", description: "BEGIN:VEVENT\nEND:VEVENT\n" + String(repeating: "é", count: 80),
+                                  location: "Tunis", url: "https://x/a/", details: timed),
+            ICalendarWriter.Event(uid: "b", summary: "s", description: "", location: nil, url: "https://x/b/",
+                                  details: EventDetails(start: DateTimeValue(iso: "2005-11-18")!)),
+        ]
+        let blocks = events.map(writer.eventBlock)
+        let calendar = writer.calendar(events, blocks: blocks)
+        XCTAssertTrue(String(decoding: calendar, as: UTF8.self).contains("BEGIN:VTIMEZONE"))
+        XCTAssertEqual(ICalendarWriter.eventBlocks(in: calendar), blocks, "a description naming the delimiters is escaped, not split on")
+        XCTAssertEqual(ICalendarWriter.eventBlocks(in: writer.calendar([], blocks: [])), [])
+        // Not a calendar this writer wrote: a block left open, or closed twice.
+        XCTAssertNil(ICalendarWriter.eventBlocks(in: Array(calendar.dropLast(40))))
+        XCTAssertNil(ICalendarWriter.eventBlocks(in: Array("BEGIN:VEVENT\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n".utf8)))
+        XCTAssertNil(ICalendarWriter.eventBlocks(in: Array("END:VEVENT\r\n".utf8)))
+    }
+
     func testStampIsUTC() {
         XCTAssertEqual(ICalendarWriter.utcStamp(Date(timeIntervalSince1970: 1_132_000_000)), "20051114T202640Z")
         XCTAssertEqual(ICalendarWriter.utcStamp(Date(timeIntervalSince1970: 0)), "19700101T000000Z")

@@ -15,4 +15,23 @@ final class LanguageICalendarFileTests: XCTestCase {
         XCTAssertEqual(english.components(separatedBy: "BEGIN:VCALENDAR").count - 1, 1, "one calendar")
         XCTAssertTrue(try FixtureSite.files(of: LanguageICalendarFile(), in: "catalog").isEmpty, "no event section, no calendar")
     }
+
+    func testATextEditCarriesTheBlocksOfACalendarWithOneBlockPerEvent() throws {
+        let site = try FixtureSite.resolved("calendar").0
+        let files = try FixtureSite.files(of: LanguageICalendarFile(), in: "calendar")
+        let french = Array(try XCTUnwrap(files["fr/calendar.ics"]).utf8)
+        let events = LanguageICalendarFile.events(in: site, language: "fr")
+        XCTAssertGreaterThan(events.count, 3)
+        XCTAssertEqual(LanguageICalendarFile.carriedBlocks(of: french, in: site, language: "fr")?.count, events.count)
+        // A file with one event less is not that calendar: the rebuild must not carry it.
+        let blocks = try XCTUnwrap(ICalendarWriter.eventBlocks(in: french))
+        var shorter = french
+        shorter.removeSubrange(try XCTUnwrap(shorter.firstRange(of: blocks[0])))
+        XCTAssertNil(LanguageICalendarFile.carriedBlocks(of: shorter, in: site, language: "fr"))
+        if case let .blocks(ids) = LanguageICalendarFile().bodies(of: PageJob(language: "fr"), in: site) {
+            XCTAssertEqual(ids, Set(events))
+        } else {
+            XCTFail("the calendar of a language declares its events' blocks")
+        }
+    }
 }
