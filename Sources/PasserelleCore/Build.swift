@@ -281,7 +281,7 @@ public struct Build: Sendable {
                     texts: fingerprint.textHashes, site: site,
                     frontMatterDiagnostics: resolution.frontMatterDiagnostics, bodyDiagnostics: resolution.bodyDiagnostics,
                     otherDiagnostics: resolution.otherDiagnostics, knownIDs: resolution.knownIDs, drafts: resolution.drafts,
-                    imageSizes: loaded.imageSizes, search: renderer.searchFragments.all,
+                    imageSizes: loaded.imageSizes, searchOrder: renderer.searchFragments.all.mapValues(\.entryIDs),
                     pagesPerLanguage: report.pagesPerLanguage, filesWritten: report.filesWritten)
                 clock.lap("  snapshot model (beside the swap)")
                 hashes = try? snapshot.save(to: cache.snapshot)

@@ -11,14 +11,15 @@ import Foundation
 /// that the next build can redo only what an edit of entry texts changes (`TextEditBuild`).
 ///
 /// It holds the resolved site without the HTML of bodies (a rebuild renders the edited bodies
-/// again, and no other page), the diagnostics split by origin, the search records, and the
-/// content hash of every content text. It describes one output tree: the one whose inode it names.
+/// again, and no other page), the diagnostics split by origin, the order of the search records
+/// (the records are in the output's `search.json`), and the content hash of every content text.
+/// It describes one output tree: the one whose inode it names.
 ///
 /// The plain text and HTML of a body are kept only where a rebuild reads them for a file of
 /// another entry, as the page kinds declare (`RenderPlan.quotedBodies`): the entries of the feeds.
-/// Elsewhere they are empty; the search records made from them are kept whole, and a language's
-/// calendar is carried over from the file itself (`BodyUse.blocks`): its events' plain text was
-/// two fifths of a 10,000-entry site's snapshot.
+/// Elsewhere they are empty. A text edit carries the other records of the search index and the
+/// other events of a language's calendar over from the files themselves (`BodyUse.records`,
+/// `BodyUse.blocks`): kept here, they were three fifths of a 10,000-entry site's snapshot.
 package struct SiteSnapshot: Sendable {
     /// The key of every input but the content texts (`*.md` under `content/`), and of the options.
     package var environment: String
@@ -33,7 +34,8 @@ package struct SiteSnapshot: Sendable {
     var knownIDs: [EntryID]
     var drafts: [EntryID]
     var imageSizes: [String: ImageDimensions]
-    var search: [LanguageCode: SearchFragments]
+    /// The entry of each record of each language's search index, in index order.
+    var searchOrder: [LanguageCode: [EntryID]]
     var pagesPerLanguage: [String: Int]
     var filesWritten: Int
     /// Tells this snapshot's file from an earlier one, so that edits saved for one are never applied to another.
@@ -43,7 +45,7 @@ package struct SiteSnapshot: Sendable {
     var editedPages: Set<String> = []
 
     /// The snapshot of a build that just rendered `site`.
-    package init(environment: String, outputInode: UInt64, texts: [String: UInt64], site: Site, frontMatterDiagnostics: [String: [Diagnostic]], bodyDiagnostics: [String: [Diagnostic]], otherDiagnostics: [Diagnostic], knownIDs: [EntryID], drafts: [EntryID], imageSizes: [String: ImageDimensions], search: [LanguageCode: SearchFragments], pagesPerLanguage: [String: Int], filesWritten: Int) {
+    package init(environment: String, outputInode: UInt64, texts: [String: UInt64], site: Site, frontMatterDiagnostics: [String: [Diagnostic]], bodyDiagnostics: [String: [Diagnostic]], otherDiagnostics: [Diagnostic], knownIDs: [EntryID], drafts: [EntryID], imageSizes: [String: ImageDimensions], searchOrder: [LanguageCode: [EntryID]], pagesPerLanguage: [String: Int], filesWritten: Int) {
         self.environment = environment
         self.outputInode = outputInode
         self.texts = texts
@@ -54,13 +56,13 @@ package struct SiteSnapshot: Sendable {
         self.knownIDs = knownIDs
         self.drafts = drafts
         self.imageSizes = imageSizes
-        self.search = search
+        self.searchOrder = searchOrder
         self.pagesPerLanguage = pagesPerLanguage
         self.filesWritten = filesWritten
     }
 
     private static let header = "passerelle-snapshot 7\n"
-    private static let editsHeader = "passerelle-snapshot-edits 1\n"
+    private static let editsHeader = "passerelle-snapshot-edits 2\n"
     /// Beyond this many edited pages, a rebuild writes the whole snapshot again.
     static let editLimit = 1_000
 
@@ -97,16 +99,6 @@ package struct SiteSnapshot: Sendable {
         out.uint64(generation)
         out.uint64(outputInode)
         out.dictionary(texts) { $0.uint64($1) }
-        // Where each edited entry's search record is, in one pass per language over its records.
-        let edited = editedPages.map(SiteSnapshot.page)
-        var positions: [LanguageCode: [EntryID: Int]] = [:]
-        for (language, fragments) in search {
-            let wanted = Set(edited.lazy.filter { $0.language == language }.map(\.id))
-            guard !wanted.isEmpty else { continue }
-            for (position, id) in fragments.entryIDs.enumerated() where wanted.contains(id) && positions[language]?[id] == nil {
-                positions[language, default: [:]][id] = position
-            }
-        }
         out.array(editedPages.sorted()) { out, key in
             let (id, language) = SiteSnapshot.page(key)
             out.string(key)
@@ -114,7 +106,6 @@ package struct SiteSnapshot: Sendable {
             out.string(page?.plainText ?? "")
             out.string(page?.html ?? "")
             out.array(bodyDiagnostics[key] ?? [], SiteSnapshot.write)
-            out.string(positions[language]?[id].flatMap { search[language]?.json[$0] } ?? "")
         }
         try SiteSnapshot.replace(url: SiteSnapshot.editsURL(url), with: out.bytes)
         return FileHashes(snapshot: previous.snapshot, edits: out.bytes.withUnsafeBytes { BlockHash.of($0) })
@@ -169,7 +160,7 @@ package struct SiteSnapshot: Sendable {
         out.ids(knownIDs)
         out.ids(drafts)
         out.dictionary(imageSizes) { out, size in out.int(size.width); out.int(size.height) }
-        out.dictionary(search) { out, fragments in out.ids(fragments.entryIDs); out.strings(fragments.json) }
+        out.dictionary(searchOrder) { $0.ids($1) }
         out.dictionary(pagesPerLanguage) { $0.int($1) }
         out.int(filesWritten)
         out.flush()
@@ -358,7 +349,6 @@ extension SiteSnapshot {
         guard try input.string() == SiteSnapshot.editsHeader, try input.uint64() == generation else { throw ArchiveReader.Corrupt() }
         outputInode = try input.uint64()
         texts = try input.dictionary { try $0.uint64() }
-        var records: [LanguageCode: [EntryID: String]] = [:]
         var entries = site.entries
         for _ in 0..<(try input.count()) {
             let key = try input.string()
@@ -368,17 +358,12 @@ extension SiteSnapshot {
             entry.pages[language].html = try input.string()
             entries[id] = entry
             let diagnostics = try input.array(SiteSnapshot.readDiagnostic)
-            records[language, default: [:]][id] = try input.string()
             bodyDiagnostics[key] = diagnostics.isEmpty ? nil : diagnostics
             editedPages.insert(key)
         }
         guard input.isAtEnd else { throw ArchiveReader.Corrupt() }
         site = Site(config: site.config, sections: site.sections, entries: entries, homeIntros: site.homeIntros,
                     assets: site.assets, buildDate: site.buildDate)
-        for (language, replaced) in records {
-            guard let fragments = search[language] else { throw ArchiveReader.Corrupt() }
-            search[language] = fragments.replacing(replaced)
-        }
     }
 
     private init(reading input: inout ArchiveReader, config: SiteConfig, buildDate: Date, environment expected: String?) throws {
@@ -395,14 +380,7 @@ extension SiteSnapshot {
         knownIDs = try input.ids()
         drafts = try input.ids()
         imageSizes = try input.dictionary { ImageDimensions(width: try $0.int(), height: try $0.int()) }
-        let records: [LanguageCode: (ids: [EntryID], json: [String])] = try input.dictionary { input in
-            let ids = try input.ids(), json = try input.strings()
-            guard ids.count == json.count else { throw ArchiveReader.Corrupt() }
-            return (ids, json)
-        }
-        search = records.reduce(into: [:]) { search, record in
-            search[record.key] = SearchFragments(language: record.key, entryIDs: record.value.ids, json: record.value.json)
-        }
+        searchOrder = try input.dictionary { try $0.ids() }
         pagesPerLanguage = try input.dictionary { try $0.int() }
         filesWritten = try input.int()
         guard input.isAtEnd else { throw ArchiveReader.Corrupt() }

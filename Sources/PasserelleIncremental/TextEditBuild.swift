@@ -126,8 +126,15 @@ package struct TextEditBuild: Sendable {
         let old = snapshot.site
         let site = Site(config: config, sections: old.sections, entries: entries, homeIntros: old.homeIntros, assets: old.assets, buildDate: options.buildDate)
         let edited = Set(jobs.map { RenderPlan.EditedBody(entry: $0.source.id, language: $0.language) })
-        for language in Set(edited.map(\.language)) where snapshot.search[language] == nil {
-            return .needsFullBuild("the snapshot has no search index for '\(language)'")
+        // The search records of the languages of the edits, as written: the edited ones are made again.
+        var search: [LanguageCode: SearchFragments] = [:]
+        for language in Set(edited.map(\.language)) {
+            let path = SitePaths.searchIndex(language)
+            guard let order = snapshot.searchOrder[language], let file = target.currentFile(path),
+                  let records = SearchIndexFiles.carriedRecords(of: file, language: language, order: order) else {
+                return .needsFullBuild("\(path) is not the search index the last build wrote")
+            }
+            search[language] = records
         }
         let plan = RenderPlan(site: site)
         let redone = plan.jobs(showing: edited)
@@ -142,7 +149,7 @@ package struct TextEditBuild: Sendable {
             eventBlocks[job.language] = blocks
         }
         let renderer = PageRenderer(site: site, theme: theme, listsEverything: false, commitDays: { [:] },
-                                    carriedSearch: (snapshot.search, edited), carriedEventBlocks: eventBlocks)
+                                    carriedSearch: (search, edited), carriedEventBlocks: eventBlocks)
         // A handful of files out of tens of thousands: replaced where they are (`InPlaceReplacement`).
         do {
             let sink = try target.replacement(current: output, theme: theme.directory)
@@ -166,7 +173,7 @@ package struct TextEditBuild: Sendable {
         next.texts = texts
         next.site = site
         next.bodyDiagnostics = bodyDiagnostics
-        next.search = snapshot.search.merging(renderer.searchFragments.all) { $1 }
+        next.searchOrder = snapshot.searchOrder.merging(renderer.searchFragments.all.mapValues(\.entryIDs)) { $1 }
         next.editedPages.formUnion(jobs.map { SiteResolver.bodyKey(entry: $0.source.id, section: nil, language: $0.language) })
         return .built(report, next)
     }

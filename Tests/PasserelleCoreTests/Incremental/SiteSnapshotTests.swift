@@ -50,7 +50,7 @@ final class SiteSnapshotTests: XCTestCase {
         lines += snapshot.bodyDiagnostics.sorted { $0.key < $1.key }.map { "body \($0.key) \($0.value.map(\.formatted))" }
         lines += snapshot.frontMatterDiagnostics.sorted { $0.key < $1.key }.map { "front \($0.key) \($0.value.map(\.formatted))" }
         lines += snapshot.otherDiagnostics.map { "other \($0.formatted)" }
-        lines += snapshot.search.sorted { $0.key < $1.key }.map { "search \($0.key) \($0.value.entryIDs) \($0.value.json)" }
+        lines += snapshot.searchOrder.sorted { $0.key < $1.key }.map { "search \($0.key) \($0.value)" }
         return lines
     }
 

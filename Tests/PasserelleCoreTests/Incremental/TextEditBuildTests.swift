@@ -91,6 +91,28 @@ final class TextEditBuildTests: XCTestCase {
         XCTAssertTrue(calendar.contains("Bring your badge.") && calendar.contains("Meet at the gate."))
     }
 
+    func testASearchIndexNotAsTheLastBuildWroteItTakesAFullBuild() throws {
+        let site = try FixtureSite("bilingual")
+        defer { site.remove() }
+        XCTAssertTrue(site.build().succeeded)
+        // One record less, under the same size and time: it looks intact, and is not the index written.
+        let index = site.output.appendingPathComponent("fr/search.json")
+        var status = stat()
+        XCTAssertEqual(stat(index.path, &status), 0)
+        let text = try String(contentsOf: index, encoding: .utf8)
+        let cut = try XCTUnwrap(text.range(of: "},{"))
+        let changed = text.replacingCharacters(in: cut, with: "} {")
+        XCTAssertEqual(changed.utf8.count, text.utf8.count)
+        try changed.write(to: index, atomically: false, encoding: .utf8)
+        XCTAssertEqual(utimensat(AT_FDCWD, index.path, [status.st_atim, status.st_mtim], 0), 0)
+        try append("\nUne phrase de plus.\n", to: "recommendations/education.fr.md", in: site)
+        let report = site.build()
+        XCTAssertTrue(report.succeeded)
+        XCTAssertNil(report.textsRebuilt)
+        XCTAssertEqual(report.fullBuildReason, "fr/search.json is not the search index the last build wrote")
+        assertSameAsCleanBuild(site)
+    }
+
     func testACalendarNotAsTheLastBuildWroteItTakesAFullBuild() throws {
         let site = try FixtureSite("calendar")
         defer { site.remove() }
