@@ -61,6 +61,8 @@ public struct Build: Sendable {
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
         let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
         read.resolution = resolution
+        // The texts are parsed and rendered: freed now, not at the end (the site keeps what it needs).
+        read.loaded?.files = []
         report.diagnostics = (report.diagnostics + resolution.diagnostics).ordered(strict: options.strict)
         clock.lap("parse and resolve")
         return read

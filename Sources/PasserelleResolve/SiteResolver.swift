@@ -460,6 +460,15 @@ public struct SiteResolver: Sendable {
         }
 
         clock.lap("  section order")
+        // The bodies are rendered: the site keeps neither their Markdown nor their files' texts
+        // (as much again as the content; a third of a build's peak memory), but the texts a
+        // translation records the version of.
+        entries = entries.mapValues { entry in
+            let recorded = Set(entry.variants.values.compactMap { $0.metadata.translatedFrom?.language })
+            return Entry(id: entry.id, section: entry.section, fileSlug: entry.fileSlug,
+                         variants: entry.variants.mapValues { $0.rendered(keepsText: recorded.contains($0.language)) }, pages: entry.pages)
+        }
+        clock.lap("  Markdown dropped")
         let site = Site(config: config, sections: sections, entries: entries, homeIntros: introTable(sectionIntros[""]),
                         assets: assets, buildDate: options.buildDate)
         return Resolution(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics,

@@ -71,6 +71,12 @@ public final class EntryVariant: Sendable {
     public let bodyFirstLine: Int
     public let source: SourceFile
 
+    /// The variant once its body is rendered into its pages: no Markdown, and its file's text only
+    /// when `keepsText` (a translation records that text's version: the status page diffs it).
+    public func rendered(keepsText: Bool) -> EntryVariant {
+        EntryVariant(language: language, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine, source: keepsText ? source : source.withoutText)
+    }
+
     public init(language: LanguageCode, metadata: EntryMetadata, body: String, bodyFirstLine: Int, source: SourceFile) {
         self.language = language
         self.metadata = metadata

@@ -34,6 +34,11 @@ public final class SourceFile: Sendable {
         id = EntryID(section.map { $0 + "/" + slug } ?? slug)
     }
 
+    /// The same file without its text: what a site keeps of a file once its body is rendered.
+    public var withoutText: SourceFile {
+        SourceFile(displayPath: displayPath, relativePath: relativePath, section: section, slug: slug, language: language, isIndex: isIndex, text: "")
+    }
+
     /// The file's git blob id, as `git hash-object` gives it (`GitBlobID`).
     public var blobID: String { original.map { GitBlobID.of($0) } ?? GitBlobID.of(text.utf8) }
 }
