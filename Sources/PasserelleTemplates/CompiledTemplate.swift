@@ -7,7 +7,9 @@ import PasserelleModel
 /// the same template and context (`CompiledTemplateTests`, and every page of the fixture sites).
 struct CompiledTemplate: Sendable {
     /// A dotted name, split once: `.` is the current object; a leading dot skips the context stack.
-    struct Name: Sendable {
+    /// A class: a token's name is read at every render, and one reference costs one retain, where
+    /// a struct of two arrays cost two.
+    final class Name: Sendable {
         let parts: [String]
         /// `TemplateRecord.key(of:)` of each part.
         let keys: [UInt64]
@@ -50,13 +52,25 @@ struct CompiledTemplate: Sendable {
         let column: Int
     }
 
-    let tokens: [Token]
+    /// The tokens and references, in one object: a section's body is bound at every render of the
+    /// section, and one reference costs one retain, where two arrays cost two.
+    private final class Storage: Sendable {
+        let tokens: [Token]
+        let references: [Reference]
+
+        init(tokens: [Token], references: [Reference]) {
+            self.tokens = tokens
+            self.references = references
+        }
+    }
+
+    private let storage: Storage
+    var tokens: [Token] { storage.tokens }
     /// What the whole template reads and includes, in order (empty for the templates of its sections).
-    let references: [Reference]
+    var references: [Reference] { storage.references }
 
     init(_ tokens: [Token], references: [Reference] = []) {
-        self.tokens = tokens
-        self.references = references
+        storage = Storage(tokens: tokens, references: references)
     }
 
     /// What a template sees while rendering: the bytes so far, the context stack, partial
