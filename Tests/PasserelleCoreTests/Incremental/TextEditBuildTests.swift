@@ -91,46 +91,41 @@ final class TextEditBuildTests: XCTestCase {
         XCTAssertTrue(calendar.contains("Bring your badge.") && calendar.contains("Meet at the gate."))
     }
 
-    func testASearchIndexNotAsTheLastBuildWroteItTakesAFullBuild() throws {
-        let site = try FixtureSite("bilingual")
+    /// Builds `fixture`, changes the output's file at `path` by `change` under the same size and
+    /// times (the output looks intact), edits the body of `edited`: the next build must not carry
+    /// that file over, but build in full for `reason`, and give a clean build's output.
+    private func assertAChangedFileTakesAFullBuild(_ fixture: String, _ path: String, change: (String) throws -> String,
+                                                    edited: String, reason: String, line: UInt = #line) throws {
+        let site = try FixtureSite(fixture)
         defer { site.remove() }
-        XCTAssertTrue(site.build().succeeded)
-        // One record less, under the same size and time: it looks intact, and is not the index written.
-        let index = site.output.appendingPathComponent("fr/search.json")
+        XCTAssertTrue(site.build().succeeded, line: line)
+        let file = site.output.appendingPathComponent(path)
         var status = stat()
-        XCTAssertEqual(stat(index.path, &status), 0)
-        let text = try String(contentsOf: index, encoding: .utf8)
-        let cut = try XCTUnwrap(text.range(of: "},{"))
-        let changed = text.replacingCharacters(in: cut, with: "} {")
-        XCTAssertEqual(changed.utf8.count, text.utf8.count)
-        try changed.write(to: index, atomically: false, encoding: .utf8)
-        XCTAssertEqual(utimensat(AT_FDCWD, index.path, [status.st_atim, status.st_mtim], 0), 0)
-        try append("\nUne phrase de plus.\n", to: "recommendations/education.fr.md", in: site)
+        XCTAssertEqual(stat(file.path, &status), 0, line: line)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let changed = try change(text)
+        XCTAssertEqual(changed.utf8.count, text.utf8.count, line: line)
+        try changed.write(to: file, atomically: false, encoding: .utf8)
+        XCTAssertEqual(utimensat(AT_FDCWD, file.path, [status.st_atim, status.st_mtim], 0), 0, line: line)
+        try append("\nOne more line.\n", to: edited, in: site)
         let report = site.build()
-        XCTAssertTrue(report.succeeded)
-        XCTAssertNil(report.textsRebuilt)
-        XCTAssertEqual(report.fullBuildReason, "fr/search.json is not the search index the last build wrote")
-        assertSameAsCleanBuild(site)
+        XCTAssertTrue(report.succeeded, line: line)
+        XCTAssertNil(report.textsRebuilt, line: line)
+        XCTAssertEqual(report.fullBuildReason, reason, line: line)
+        assertSameAsCleanBuild(site, line: line)
+    }
+
+    func testASearchIndexNotAsTheLastBuildWroteItTakesAFullBuild() throws {
+        // Two records run together: one record less.
+        try assertAChangedFileTakesAFullBuild("bilingual", "fr/search.json", change: { text in
+            text.replacingCharacters(in: try XCTUnwrap(text.range(of: "},{")), with: "} {")
+        }, edited: "recommendations/education.fr.md", reason: "fr/search.json is not the search index the last build wrote")
     }
 
     func testACalendarNotAsTheLastBuildWroteItTakesAFullBuild() throws {
-        let site = try FixtureSite("calendar")
-        defer { site.remove() }
-        XCTAssertTrue(site.build().succeeded)
-        // Put back with the same size and time: the output looks intact, the calendar is not the one written.
-        let calendar = site.output.appendingPathComponent("en/calendar.ics")
-        var status = stat()
-        XCTAssertEqual(stat(calendar.path, &status), 0)
-        let text = try String(contentsOf: calendar, encoding: .utf8)
-        try text.replacingOccurrences(of: "BEGIN:VEVENT", with: "BEGIN:VTODO!").write(to: calendar, atomically: false, encoding: .utf8)
-        let times = [status.st_atim, status.st_mtim]
-        XCTAssertEqual(utimensat(AT_FDCWD, calendar.path, times, 0), 0)
-        try append("\nBring your badge.\n", to: "events/opening.en.md", in: site)
-        let report = site.build()
-        XCTAssertTrue(report.succeeded)
-        XCTAssertNil(report.textsRebuilt)
-        XCTAssertEqual(report.fullBuildReason, "en/calendar.ics is not the calendar the last build wrote")
-        assertSameAsCleanBuild(site)
+        try assertAChangedFileTakesAFullBuild("calendar", "en/calendar.ics", change: {
+            $0.replacingOccurrences(of: "BEGIN:VEVENT", with: "BEGIN:VTODO!")
+        }, edited: "events/opening.en.md", reason: "en/calendar.ics is not the calendar the last build wrote")
     }
 
     func testEditsThatReachOtherPagesTakeAFullBuild() throws {
