@@ -15,9 +15,12 @@ deps:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(APT_PACKAGES); \
 	fi
 
+# BUILD_FLAGS: more options of `passerelle build` (the publish workflow adds --no-cache).
+BUILD_FLAGS ?=
+
 site: deps
 	$(SWIFT) build -c release --product passerelle
-	.build/release/passerelle build --content content --output output
+	.build/release/passerelle build --content content --output output $(BUILD_FLAGS)
 
 check: deps
 	$(SWIFT) build -c release --product passerelle

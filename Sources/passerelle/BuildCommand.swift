@@ -20,12 +20,16 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("offline-bundles"), help: "Also write the site as one zip and one ZIM (for Kiwix) under offline/, linked from every page's footer with their sizes.")
     var offlineBundles = false
 
+    @Flag(name: .customLong("no-cache"), help: "Neither use nor write .passerelle-cache/ (the record and snapshot that let the next build skip or narrow its work): for a build whose folder is thrown away after it, as in CI.")
+    var noCache = false
+
     func run() throws {
         let started = Date()
         var options = site.buildOptions(output: output)
         options.force = force
         options.precompress = precompress
         options.offlineBundles = offlineBundles
+        options.useBuildCache = !noCache
         // The process ends with the build: it exits while the keeper holds the site model.
         let keeper = ValueKeeper()
         options.keeper = keeper

@@ -27,6 +27,26 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("fr/index.html").path))
     }
 
+    func testNoCacheBuildsTheSameOutputAndLeavesNoCacheBehind() throws {
+        let cache = site.root.appendingPathComponent(".passerelle-cache")
+        let uncached = try run(["build", "--no-cache", "--output", "uncached"])
+        XCTAssertEqual(uncached.status, 0, uncached.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache.path), "no record, no snapshot")
+        XCTAssertEqual(try run(["build"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cache.path))
+        XCTAssertEqual(FixtureSite.snapshot(site.root.appendingPathComponent("uncached")), FixtureSite.snapshot(site.output))
+        // A build with the cache and nothing changed is skipped: the output tree stays (its inode).
+        let tree = { [site] in try FileManager.default.attributesOfItem(atPath: site!.output.path)[.systemFileNumber] as? UInt64 }
+        let built = try tree()
+        XCTAssertEqual(try run(["build"]).status, 0)
+        XCTAssertEqual(try tree(), built, "skipped")
+        // Without it, the record of that build is not used: a full build swaps in a new tree.
+        let again = try run(["build", "--no-cache"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertNotEqual(try tree(), built, "built again")
+        XCTAssertEqual(FixtureSite.snapshot(site.root.appendingPathComponent("uncached")), FixtureSite.snapshot(site.output))
+    }
+
     func testContentErrorsExitOneAndStrictCountsWarnings() throws {
         XCTAssertEqual(try run(["build", "--strict"]).status, 1)
         try site.write("recommendations/zebra.en.md", "---\ntitle: Zebra\nweigth: 2\n---\n")
