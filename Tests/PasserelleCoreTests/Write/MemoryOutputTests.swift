@@ -42,6 +42,8 @@ final class MemoryOutputTests: XCTestCase {
         XCTAssertNotEqual(after, before, "a record of the tree before is not trusted after")
         XCTAssertEqual(output.current?.files["a.html"], Array("one".utf8))
         XCTAssertEqual(output.current?.files["b.html"], Array("2".utf8))
+        XCTAssertEqual(output.currentFile("a.html"), Array("one".utf8), "what a text edit carries over")
+        XCTAssertNil(output.currentFile("c.html"))
     }
 
     func testDiscardingOutputKeepsNothing() throws {

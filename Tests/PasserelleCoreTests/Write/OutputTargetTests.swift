@@ -67,6 +67,11 @@ final class OutputTargetTests: XCTestCase {
         XCTAssertEqual(edit.currentTree(), tree, "the same tree, not a new one")
         XCTAssertNotEqual(edit.identity(), identityBefore, "the manifest changed with the file")
         XCTAssertNotNil(edit.intactManifest())
+        // What a text edit carries over from the output: its files as they are, never through a link.
+        XCTAssertEqual(edit.currentFile("b.html"), Array("B, edited".utf8))
+        XCTAssertNil(edit.currentFile("missing.html"))
+        try FileManager.default.createSymbolicLink(atPath: output.appendingPathComponent("link.html").path, withDestinationPath: "a.html")
+        XCTAssertNil(edit.currentFile("link.html"))
     }
 
     func testAnOutputInsideTheThemeIsRefused() throws {
