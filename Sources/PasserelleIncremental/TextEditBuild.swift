@@ -126,30 +126,33 @@ package struct TextEditBuild: Sendable {
         let old = snapshot.site
         let site = Site(config: config, sections: old.sections, entries: entries, homeIntros: old.homeIntros, assets: old.assets, buildDate: options.buildDate)
         let edited = Set(jobs.map { RenderPlan.EditedBody(entry: $0.source.id, language: $0.language) })
-        // The search records of the languages of the edits, as written: the edited ones are made again.
-        var search: [LanguageCode: SearchFragments] = [:]
-        for language in Set(edited.map(\.language)) {
-            let path = SitePaths.searchIndex(language)
-            guard let order = snapshot.searchOrder[language], let file = target.currentFile(path),
-                  let records = SearchIndexFiles.carriedRecords(of: file, language: language, order: order) else {
-                return .needsFullBuild("\(path) is not the search index the last build wrote")
-            }
-            search[language] = records
-        }
+        // The files written again that carry the last build's over: its search records and
+        // calendar blocks, read from the output as they are (the edited ones are made again).
         let plan = RenderPlan(site: site)
         let redone = plan.jobs(showing: edited)
-        // The calendars of the languages whose events were edited: the other events' blocks as written.
-        var eventBlocks: [LanguageCode: [[UInt8]]] = [:]
-        for job in redone where PageKinds.all[job.kind] is LanguageICalendarFile {
-            let path = SitePaths.languageCalendar(job.language)
-            guard let file = target.currentFile(path),
-                  let blocks = LanguageICalendarFile.carriedBlocks(of: file, in: site, language: job.language) else {
-                return .needsFullBuild("\(path) is not the calendar the last build wrote")
+        var search: [LanguageCode: SearchFragments] = [:], eventBlocks: [LanguageCode: [[UInt8]]] = [:]
+        for job in redone {
+            let language = job.language
+            switch PageKinds.all[job.kind] {
+            case is SearchIndexFiles:
+                let path = SitePaths.searchIndex(language)
+                guard let order = snapshot.searchOrder[language], let file = target.currentFile(path),
+                      let records = SearchIndexFiles.carriedRecords(of: file, language: language, order: order) else {
+                    return .needsFullBuild("\(path) is not the search index the last build wrote")
+                }
+                search[language] = records
+            case is LanguageICalendarFile:
+                let path = SitePaths.languageCalendar(language)
+                guard let file = target.currentFile(path), let blocks = LanguageICalendarFile.carriedBlocks(of: file, in: site, language: language) else {
+                    return .needsFullBuild("\(path) is not the calendar the last build wrote")
+                }
+                eventBlocks[language] = blocks
+            default:
+                continue
             }
-            eventBlocks[job.language] = blocks
         }
         let renderer = PageRenderer(site: site, theme: theme, listsEverything: false, commitDays: { [:] },
-                                    carriedSearch: (search, edited), carriedEventBlocks: eventBlocks)
+                                    carried: RenderPlan.Carried(edited: edited, search: search, eventBlocks: eventBlocks))
         // A handful of files out of tens of thousands: replaced where they are (`InPlaceReplacement`).
         do {
             let sink = try target.replacement(current: output, theme: theme.directory)

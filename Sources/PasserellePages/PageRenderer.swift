@@ -97,12 +97,8 @@ public struct PageRenderer: Sendable {
     let icalBlocks = ConcurrentMemo<(ICalendarWriter.Event, [UInt8])?>()
     /// The catalogs of the catalog sections, by language and section (`catalog(_:_:)`).
     let catalogMemo = ConcurrentMemo<Catalog>()
-    /// The last build's search records by language, and the entries whose bodies changed since:
-    /// the search index is made of those records with the changed ones replaced (a text edit).
-    package let carriedSearch: (records: [LanguageCode: SearchFragments], edited: Set<RenderPlan.EditedBody>)?
-    /// After a text edit: the `VEVENT` blocks of each language's calendar as the last build wrote
-    /// them (`LanguageICalendarFile.carriedBlocks`), which the snapshot does not keep.
-    package let carriedEventBlocks: [LanguageCode: [[UInt8]]]
+    /// After a text edit: what the files written again carry over from the last build's (`RenderPlan.Carried`).
+    package let carried: RenderPlan.Carried?
     /// The bundles of the whole site, linked from every page's footer with their sizes.
     let downloads: [OfflineDownload]
     /// The last commit day of each content file, for the translation status (`GitHistory`); it
@@ -119,20 +115,18 @@ public struct PageRenderer: Sendable {
                 commitDays: @escaping @Sendable () -> [String: CalendarDate] = { [:] },
                 recordedText: @escaping @Sendable (String) -> String? = { _ in nil }, downloads: [OfflineDownload] = []) {
         self.init(site: site, theme: theme, listsEverything: listsEverything, commitDays: commitDays, recordedText: recordedText,
-                  carriedSearch: nil, downloads: downloads)
+                  carried: nil, downloads: downloads)
     }
 
     package init(site: Site, theme: Theme, listsEverything: Bool, commitDays: @escaping @Sendable () -> [String: CalendarDate],
                  recordedText: @escaping @Sendable (String) -> String? = { _ in nil },
-                 carriedSearch: (records: [LanguageCode: SearchFragments], edited: Set<RenderPlan.EditedBody>)?,
-                 carriedEventBlocks: [LanguageCode: [[UInt8]]] = [:], downloads: [OfflineDownload] = []) {
+                 carried: RenderPlan.Carried?, downloads: [OfflineDownload] = []) {
         self.site = site
         self.theme = theme
         self.downloads = downloads
         self.commitDays = commitDays
         self.recordedText = recordedText
-        self.carriedSearch = carriedSearch
-        self.carriedEventBlocks = carriedEventBlocks
+        self.carried = carried
         let languages = site.languageCodes
         let dateText = LanguageTable(languages: languages) { code in
             DateText(locale: site.config.locale(of: code), strings: theme.strings(code))

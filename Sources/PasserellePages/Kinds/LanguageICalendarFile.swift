@@ -36,13 +36,12 @@ package struct LanguageICalendarFile: PageKind {
             (a.event.details.start, a.id) < (b.event.details.start, b.id)
         }
         let events: [(id: EntryID, event: ICalendarWriter.Event)], blocks: [[UInt8]]
-        if let carried = renderer.carriedEventBlocks[language] {
+        if let carried = renderer.carried, let written = carried.eventBlocks[language] {
             // A text edit keeps every front matter: the events and their order are the last
             // build's, whose blocks it carries over but for those of the edited bodies.
             events = ids.compactMap { id in renderer.icalEvent(site[id], language: language).map { (id, $0) } }.sorted(by: byStart)
-            let edited = renderer.carriedSearch?.edited ?? []
-            blocks = zip(events, carried).map { event, block in
-                edited.contains(.init(entry: event.id, language: language))
+            blocks = zip(events, written).map { event, block in
+                carried.edited.contains(.init(entry: event.id, language: language))
                     ? renderer.icalBlock(site[event.id], language: language, taking: true)?.1 ?? [] : block
             }
         } else {

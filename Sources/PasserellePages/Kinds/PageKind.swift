@@ -96,8 +96,8 @@ package enum BodyUse: Sendable, Equatable {
     case own(EntryID)
     /// The bodies of these entries, as plain text, or as HTML too (`html`): the feed, the calendar of a language.
     case quoted(Set<EntryID>, html: Bool)
-    /// A record of every entry's body, which the snapshot keeps (the search index): a text edit
-    /// replaces the records of the edited entries.
+    /// A record of every entry's body (the search index), in an order the snapshot keeps: a text
+    /// edit takes the records from the file the last build wrote and makes the edited entries' again.
     case records
     /// A block of one file per entry of these (the `VEVENT`s of a language's calendar), which the
     /// snapshot does not keep: a text edit takes the blocks of the others from the file the last

@@ -34,6 +34,23 @@ package struct RenderPlan: Sendable {
         }
     }
 
+    /// What a text edit carries over from the files the last build wrote into those it writes
+    /// again: the files hold what the snapshot does not keep.
+    package struct Carried: Sendable {
+        /// The bodies edited since: their records and blocks are made again.
+        package let edited: Set<EditedBody>
+        /// Each language's search records, as its `search.json` holds them (`SearchIndexFiles.carriedRecords`).
+        package let search: [LanguageCode: SearchFragments]
+        /// Each language's calendar's `VEVENT` blocks, as its `calendar.ics` holds them (`LanguageICalendarFile.carriedBlocks`).
+        package let eventBlocks: [LanguageCode: [[UInt8]]]
+
+        package init(edited: Set<EditedBody>, search: [LanguageCode: SearchFragments], eventBlocks: [LanguageCode: [[UInt8]]]) {
+            self.edited = edited
+            self.search = search
+            self.eventBlocks = eventBlocks
+        }
+    }
+
     /// The jobs whose files show one of `edits`: all that a rebuild after those edits must redo.
     package func jobs(showing edits: Set<EditedBody>) -> [PageJob] {
         let byLanguage = Dictionary(grouping: edits, by: \.language).mapValues { Set($0.map(\.entry)) }

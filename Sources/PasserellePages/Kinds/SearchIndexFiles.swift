@@ -51,7 +51,7 @@ package struct SearchIndexFiles: PageKind {
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         let language = job.language
         // After a text edit: the last build's records, with those of the edited entries made again.
-        guard let carried = renderer.carriedSearch, let last = carried.records[language] else { return renderer.renderSearchIndex(language) }
+        guard let carried = renderer.carried, let last = carried.search[language] else { return renderer.renderSearchIndex(language) }
         var folded: [String: String] = [:], records: [EntryID: String] = [:]
         for edit in carried.edited where edit.language == language {
             records[edit.entry] = SearchIndex.record(for: edit.entry, site: renderer.site, language: language, cache: &folded).json
