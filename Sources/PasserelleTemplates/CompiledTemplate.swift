@@ -52,19 +52,122 @@ struct CompiledTemplate: Sendable {
         let column: Int
     }
 
-    /// The tokens and references, in one object: a section's body is bound at every render of the
-    /// section, and one reference costs one retain, where two arrays cost two.
-    private final class Storage: Sendable {
+    /// A token as rendering reads it: nothing in it is reference counted, so reading one costs
+    /// no retain and no release. (Copying `Token`s retained their names, texts and bodies: two
+    /// thirds of a page's template time went to that, in `swift_retain`.) Texts point into the
+    /// bytes `Storage` owns, the rest at objects its tokens hold.
+    fileprivate enum Step {
+        case text(UnsafeBufferPointer<UInt8>)
+        case variable(Unmanaged<Name>)
+        case unescapedVariable(Unmanaged<Name>)
+        case section(Unmanaged<Name>, Unmanaged<Storage>)
+        case invertedSection(Unmanaged<Name>, Unmanaged<Storage>)
+        case blockExpansion(Unmanaged<BlockExpansion>)
+        case partial(Unmanaged<PartialInclusion>)
+    }
+
+    /// `{{$name}}…{{/name}}` outside a parent: the block, its fallback, its indentation.
+    fileprivate final class BlockExpansion {
+        let name: String
+        let fallback: CompiledTemplate
+        let indentation: [UInt8]
+
+        init(name: String, fallback: CompiledTemplate, indentation: String) {
+            (self.name, self.fallback, self.indentation) = (name, fallback, Array(indentation.utf8))
+        }
+    }
+
+    /// `{{> name}}` or `{{< name}}…{{/name}}`: the partial, its indentation, the blocks it overrides.
+    fileprivate final class PartialInclusion {
+        let name: String
+        let indentation: [UInt8]?
+        let overrides: [String: CompiledTemplate]?
+
+        init(name: String, indentation: String?, overrides: [String: CompiledTemplate]?) {
+            (self.name, self.indentation, self.overrides) = (name, indentation.map { Array($0.utf8) }, overrides)
+        }
+    }
+
+    /// The tokens and references, in one object (a section's body is bound at every render of the
+    /// section, and one reference costs one retain, where two arrays cost two), and the steps
+    /// rendering reads, which it owns: immutable once made.
+    fileprivate final class Storage: @unchecked Sendable {
         let tokens: [Token]
         let references: [Reference]
+        /// `tokens` as rendering reads them (without the block definitions, which render nothing).
+        let steps: UnsafeMutableBufferPointer<Step>
+        /// The bytes of every text token, one after the other.
+        private let bytes: UnsafeMutableBufferPointer<UInt8>
+        /// The block expansions and partial inclusions the steps point at.
+        private let held: [AnyObject]
 
         init(tokens: [Token], references: [Reference]) {
             self.tokens = tokens
             self.references = references
+            var byteCount = 0
+            for case let .text(text) in tokens { byteCount += text.utf8.count }
+            let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(byteCount, 1))
+            var steps: [Step] = [], held: [AnyObject] = [], offset = 0
+            steps.reserveCapacity(tokens.count)
+            for token in tokens {
+                switch token {
+                case let .text(text):
+                    let written = UnsafeMutableBufferPointer(rebasing: bytes[offset...]).initialize(fromContentsOf: text.utf8)
+                    steps.append(.text(UnsafeBufferPointer(rebasing: bytes[offset..<(offset + written)])))
+                    offset += written
+                case let .variable(name):
+                    steps.append(.variable(.passUnretained(name)))
+                case let .unescapedVariable(name):
+                    steps.append(.unescapedVariable(.passUnretained(name)))
+                case let .section(name, body):
+                    steps.append(.section(.passUnretained(name), .passUnretained(body.storage)))
+                case let .invertedSection(name, body):
+                    steps.append(.invertedSection(.passUnretained(name), .passUnretained(body.storage)))
+                case let .blockExpansion(name, fallback, indentation):
+                    let expansion = BlockExpansion(name: name, fallback: fallback, indentation: indentation)
+                    held.append(expansion)
+                    steps.append(.blockExpansion(.passUnretained(expansion)))
+                case let .partial(name, indentation, overrides):
+                    let inclusion = PartialInclusion(name: name, indentation: indentation, overrides: overrides)
+                    held.append(inclusion)
+                    steps.append(.partial(.passUnretained(inclusion)))
+                case .blockDefinition:
+                    break
+                }
+            }
+            self.bytes = bytes
+            self.held = held
+            // As many steps as there are (none for an empty body), in memory of at least one.
+            self.steps = UnsafeMutableBufferPointer(start: .allocate(capacity: max(steps.count, 1)), count: steps.count)
+            _ = self.steps.initialize(from: steps)
+        }
+
+        deinit {
+            steps.baseAddress?.deallocate()
+            bytes.deallocate()
+        }
+
+        /// Renders the steps.
+        func render(into state: inout RenderState) {
+            let steps = UnsafeBufferPointer(self.steps)
+            guard !state.indentation.isEmpty else {
+                for index in steps.indices { CompiledTemplate.render(steps[index], into: &state) }
+                return
+            }
+            // Inside an indented partial, each line this template starts gets the indentation.
+            let start = state.output.count
+            for index in steps.indices {
+                let before = state.output.count
+                let atLineStart = before > start && state.output[before - 1] == 0x0A && !(before - 2 >= start && state.output[before - 2] == 0x0D)
+                CompiledTemplate.render(steps[index], into: &state)
+                if atLineStart, state.output.count > before {
+                    state.output.insert(contentsOf: state.indentation, at: before)
+                }
+            }
         }
     }
 
-    private let storage: Storage
+    fileprivate let storage: Storage
     var tokens: [Token] { storage.tokens }
     /// What the whole template reads and includes, in order (empty for the templates of its sections).
     var references: [Reference] { storage.references }
@@ -99,81 +202,70 @@ struct CompiledTemplate: Sendable {
         return state.output
     }
 
-    /// Renders the tokens, read in place: iterating the array would copy each token and its payload.
+    /// Renders the template's steps.
     func render(into state: inout RenderState) {
-        tokens.withUnsafeBufferPointer { tokens in
-            guard !state.indentation.isEmpty else {
-                for index in tokens.indices { CompiledTemplate.render(tokens[index], into: &state) }
-                return
-            }
-            // Inside an indented partial, each line this template starts gets the indentation.
-            let start = state.output.count
-            for index in tokens.indices {
-                let before = state.output.count
-                let atLineStart = before > start && state.output[before - 1] == 0x0A && !(before - 2 >= start && state.output[before - 2] == 0x0D)
-                CompiledTemplate.render(tokens[index], into: &state)
-                if atLineStart, state.output.count > before {
-                    state.output.insert(contentsOf: state.indentation, at: before)
-                }
-            }
-        }
+        storage.render(into: &state)
     }
 
-    private static func render(_ token: Token, into state: inout RenderState) {
-        switch token {
-        case let .text(text):
-            state.output.append(contentsOf: text.utf8)
+    private static func render(_ step: Step, into state: inout RenderState) {
+        switch step {
+        case let .text(bytes):
+            state.output.append(contentsOf: bytes)
         case let .variable(name):
-            if let value = lookup(name, in: state.stack) {
+            if let value = name._withUnsafeGuaranteedRef({ lookup($0, in: state.stack) }) {
                 appendText(of: value, escaped: true, to: &state.output)
             }
         case let .unescapedVariable(name):
-            if let value = lookup(name, in: state.stack) {
+            if let value = name._withUnsafeGuaranteedRef({ lookup($0, in: state.stack) }) {
                 appendText(of: value, escaped: false, to: &state.output)
             }
         case let .section(name, body):
-            renderSection(lookup(name, in: state.stack), body, into: &state)
+            renderSection(name._withUnsafeGuaranteedRef { lookup($0, in: state.stack) }, body, into: &state)
         case let .invertedSection(name, body):
-            if lookup(name, in: state.stack)?.isFalsy ?? true {
-                body.render(into: &state)
+            if name._withUnsafeGuaranteedRef({ lookup($0, in: state.stack) })?.isFalsy ?? true {
+                body._withUnsafeGuaranteedRef { $0.render(into: &state) }
             }
-        case let .blockExpansion(name, fallback, indentation):
-            let outer = state.indentation
-            state.indentation += Array(indentation.utf8)
-            (state.overrides[name] ?? fallback).render(into: &state)
-            state.indentation = outer
-        case let .partial(name, indentation, overrides):
-            guard let partial = state.partials[name] else { return }
-            let (outerIndentation, outerOverrides) = (state.indentation, state.overrides)
-            if let indentation { state.indentation += Array(indentation.utf8) }
-            if let overrides {
-                // The outermost override of a block wins.
-                state.overrides = outerOverrides.merging(overrides) { outer, _ in outer }
+        case let .blockExpansion(expansion):
+            expansion._withUnsafeGuaranteedRef { expansion in
+                let outer = state.indentation
+                state.indentation += expansion.indentation
+                (state.overrides[expansion.name] ?? expansion.fallback).render(into: &state)
+                state.indentation = outer
             }
-            partial.render(into: &state)
-            (state.indentation, state.overrides) = (outerIndentation, outerOverrides)
-        case .blockDefinition:
-            break
+        case let .partial(inclusion):
+            inclusion._withUnsafeGuaranteedRef { inclusion in
+                guard let partial = state.partials[inclusion.name] else { return }
+                let (outerIndentation, outerOverrides) = (state.indentation, state.overrides)
+                if let indentation = inclusion.indentation { state.indentation += indentation }
+                if let overrides = inclusion.overrides {
+                    // The outermost override of a block wins.
+                    state.overrides = outerOverrides.merging(overrides) { outer, _ in outer }
+                }
+                partial.render(into: &state)
+                (state.indentation, state.overrides) = (outerIndentation, outerOverrides)
+            }
         }
     }
 
-    private static func renderSection(_ value: TemplateValue?, _ body: CompiledTemplate, into state: inout RenderState) {
+    private static func renderSection(_ value: TemplateValue?, _ body: Unmanaged<Storage>, into state: inout RenderState) {
         guard let value else { return }
-        switch value {
-        case let .bool(shown):
-            if shown { body.render(into: &state) }
-        case let .records(records):
-            state.stack.append(value)
-            let top = state.stack.count - 1
-            for record in records {
-                state.stack[top] = .record(record)
+        body._withUnsafeGuaranteedRef { body in
+            switch value {
+            case let .bool(shown):
+                if shown { body.render(into: &state) }
+            case let .records(records):
+                state.stack.append(value)
+                let top = state.stack.count - 1
+                for record in records {
+                    state.stack[top] = .record(record)
+                    body.render(into: &state)
+                }
+                state.stack.removeLast()
+            case .text, .number, .record, .table:
+                state.stack.append(value)
                 body.render(into: &state)
+                state.stack.removeLast()
             }
-            state.stack.removeLast()
-        case .text, .number, .record, .table:
-            state.stack.append(value)
-            body.render(into: &state)
-            state.stack.removeLast()
         }
     }
 

@@ -44,6 +44,15 @@ final class CompiledTemplateTests: XCTestCase {
         try assertSameAsSwiftMustache("{{#items}}{{#items}}{{name}}{{/items}}|{{/items}}")
     }
 
+    /// Templates and bodies with nothing in them render nothing (their steps are none, in memory
+    /// of one).
+    func testEmptyTemplatesAndBodies() throws {
+        try assertSameAsSwiftMustache("")
+        try assertSameAsSwiftMustache("{{#items}}{{/items}}{{^empty}}{{/empty}}{{#yes}}{{! only a note }}{{/yes}}|")
+        try assertSameAsSwiftMustache("{{<base}}{{$head}}{{/head}}{{$main}}{{/main}}{{/base}}")
+        try assertSameAsSwiftMustache("  {{>middle}}\n{{$none}}{{/none}}")
+    }
+
     func testInvertedSections() throws {
         try assertSameAsSwiftMustache("{{^items}}none{{/items}}{{^empty}}empty{{/empty}}{{^no}}not no{{/no}}{{^yes}}never{{/yes}}{{^missing}}missing{{/missing}}")
         try assertSameAsSwiftMustache("{{^zero}}z{{/zero}}{{^blank}}b{{/blank}}{{^title}}t{{/title}}{{^nested}}n{{/nested}}")
