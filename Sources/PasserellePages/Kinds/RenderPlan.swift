@@ -85,7 +85,7 @@ package struct RenderPlan: Sendable {
         func run(_ phase: RenderPhase, after pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
             let inPhase = jobs.filter { PageKinds.all[$0.kind].phase == phase }
             // The long jobs start first; the pages are still returned in the order of the jobs.
-            let schedule = inPhase.indices.filter { inPhase[$0].isLong } + inPhase.indices.filter { !inPhase[$0].isLong }
+            let schedule = inPhase.indices.filter { inPhase[$0].isLong } + RenderPlan.alternatingLanguages(inPhase.indices.filter { !inPhase[$0].isLong }, of: inPhase)
             let scheduled = schedule.concurrentMap { index -> [PageRenderer.Page] in
                 let job = inPhase[index]
                 let rendered = PageKinds.all[job.kind].render(job, renderer, pages: pages)
@@ -101,6 +101,26 @@ package struct RenderPlan: Sendable {
         }
         let pages = run(.pages, after: [])
         return pages + run(.afterPages, after: pages)
+    }
+
+    /// `indices` (of `jobs`) taken from each language in turn, each language's in their order:
+    /// the two cores then mostly write into different folders. (Language after language, both
+    /// made folders in the same `fr/projects/` at once, and on ext4 one of them spun on that
+    /// folder's lock: 13 % of the `mkdir` time of a cold build.)
+    static func alternatingLanguages(_ indices: [Int], of jobs: [PageJob]) -> [Int] {
+        var byLanguage: [LanguageCode: [Int]] = [:], languages: [LanguageCode] = []
+        for index in indices {
+            let language = jobs[index].language
+            if byLanguage[language] == nil { languages.append(language) }
+            byLanguage[language, default: []].append(index)
+        }
+        let queues = languages.map { byLanguage[$0]! }
+        var alternating: [Int] = []
+        alternating.reserveCapacity(indices.count)
+        for position in 0..<(queues.map(\.count).max() ?? 0) {
+            for queue in queues where position < queue.count { alternating.append(queue[position]) }
+        }
+        return alternating
     }
 
     /// Two files for one path lose one of them: pages that collide (a section slug equal to a generated

@@ -92,6 +92,25 @@ final class RenderPlanTests: XCTestCase {
         }
     }
 
+    /// The render takes the languages' jobs in turn (so that the cores write into different
+    /// folders), each language's in its order, and every job once; the pages still come back in
+    /// the order of the jobs, phase by phase.
+    func testJobsAreRenderedFromEachLanguageInTurn() throws {
+        let (fr, en, ar) = (LanguageCode("fr"), LanguageCode("en"), LanguageCode("ar"))
+        let jobs = [fr, fr, fr, en, en, ar].map { PageJob(language: $0) }
+        XCTAssertEqual(RenderPlan.alternatingLanguages([0, 1, 2, 3, 4, 5], of: jobs), [0, 3, 5, 1, 4, 2])
+        XCTAssertEqual(RenderPlan.alternatingLanguages([1, 2, 4], of: jobs), [1, 4, 2])
+        XCTAssertEqual(RenderPlan.alternatingLanguages([], of: jobs), [])
+
+        let (site, theme) = try resolvedSite("calendar")
+        let plan = RenderPlan(site: site)
+        let pages = plan.render(with: PageRenderer(site: site, theme: theme))
+        // In the order of the jobs, those rendered after the pages (the sitemap) last.
+        let inOrder = plan.jobs.filter { PageKinds.all[$0.kind].phase == .pages } + plan.jobs.filter { PageKinds.all[$0.kind].phase == .afterPages }
+        let oneByOne = inOrder.flatMap { plan.render([$0], with: PageRenderer(site: site, theme: theme)) }
+        XCTAssertEqual(pages.map(\.path), oneByOne.map(\.path))
+    }
+
     /// The theme's templates are those the kinds name, and a template key no kind provides is an error.
     func testThemeRequirementsComeFromTheKinds() throws {
         let requirements = PageKinds.themeRequirements
