@@ -7,8 +7,7 @@ import PasserelleModel
 /// the same template and context (`CompiledTemplateTests`, and every page of the fixture sites).
 struct CompiledTemplate: Sendable {
     /// A dotted name, split once: `.` is the current object; a leading dot skips the context stack.
-    /// A class: a token's name is read at every render, and one reference costs one retain, where
-    /// a struct of two arrays cost two.
+    /// A class, which steps refer to unowned (`Step`).
     final class Name: Sendable {
         let parts: [String]
         /// `TemplateRecord.key(of:)` of each part.
@@ -88,11 +87,11 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    /// The tokens and references, in one object (a section's body is bound at every render of the
-    /// section, and one reference costs one retain, where two arrays cost two), and the steps
-    /// rendering reads, which it owns: immutable once made.
+    /// The tokens and references, and the steps rendering reads, which it makes from the tokens
+    /// and owns: immutable once made. (A class: steps refer to a section's body unowned.)
     fileprivate final class Storage: @unchecked Sendable {
-        let tokens: [Token]
+        /// The parser's tokens: they hold the names and bodies the steps refer to.
+        private let tokens: [Token]
         let references: [Reference]
         /// `tokens` as rendering reads them (without the block definitions, which render nothing).
         let steps: UnsafeMutableBufferPointer<Step>
@@ -168,7 +167,6 @@ struct CompiledTemplate: Sendable {
     }
 
     fileprivate let storage: Storage
-    var tokens: [Token] { storage.tokens }
     /// What the whole template reads and includes, in order (empty for the templates of its sections).
     var references: [Reference] { storage.references }
 

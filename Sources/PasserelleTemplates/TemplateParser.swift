@@ -70,8 +70,7 @@ struct TemplateParser {
     static func compile(_ text: String) throws -> CompiledTemplate {
         var parser = TemplateParser(text)
         do {
-            let template = try parser.parse(State())
-            return CompiledTemplate(template.tokens, references: parser.references)
+            return CompiledTemplate(try parser.parse(State()), references: parser.references)
         } catch let problem as Problem {
             let (line, column) = parser.place(of: parser.position)
             throw Failure(message: problem.message, line: line, column: column + 1)
@@ -156,7 +155,9 @@ struct TemplateParser {
 
     // MARK: Parsing
 
-    private mutating func parse(_ initial: State) throws -> CompiledTemplate {
+    /// The tokens up to the end of the section `initial` is in (or of the text): made into a
+    /// template by the caller, once (a template lowers its tokens into steps when made).
+    private mutating func parse(_ initial: State) throws -> [CompiledTemplate.Token] {
         var tokens: [CompiledTemplate.Token] = []
         var state = initial
         var whiteSpaceBefore: [Character] = []
@@ -200,7 +201,7 @@ struct TemplateParser {
                 position += 1
                 let name = try readName(TemplateParser.nameCharacters, noting: .value)
                 if isStandalone(state) { setNewLine = true } else { flushWhiteSpace() }
-                let body = try parse(state.inSection(name, newLine: setNewLine))
+                let body = CompiledTemplate(try parse(state.inSection(name, newLine: setNewLine)))
                 tokens.append(inverted ? .invertedSection(.init(name), body) : .section(.init(name), body))
 
             case "/":
@@ -212,7 +213,7 @@ struct TemplateParser {
                     throw Problem.closesAnotherSection
                 }
                 if !isStandalone(state) { flushWhiteSpace() }
-                return CompiledTemplate(tokens)
+                return tokens
 
             case "!":
                 position += 1
@@ -253,7 +254,7 @@ struct TemplateParser {
                 if isStandalone(state) { setNewLine = true }
                 let body = try parse(state.inParent(name))
                 var overrides: [String: CompiledTemplate] = [:]
-                for token in body.tokens {
+                for token in body {
                     switch token {
                     case let .blockDefinition(block, template): overrides[block] = template
                     case .text: break
@@ -268,11 +269,11 @@ struct TemplateParser {
                 let name = try readName(TemplateParser.nameCharacters)
                 if state.isPartialDefinitionTopLevel {
                     if isStandalone(state) { setNewLine = true }
-                    tokens.append(.blockDefinition(name, try parse(state.inSection(name, newLine: setNewLine))))
+                    tokens.append(.blockDefinition(name, CompiledTemplate(try parse(state.inSection(name, newLine: setNewLine)))))
                 } else {
                     if !whiteSpaceBefore.isEmpty { tokens.append(.text(String(whiteSpaceBefore))) }
                     if isStandalone(state) { setNewLine = true }
-                    let body = try parse(state.inSection(name, newLine: setNewLine))
+                    let body = CompiledTemplate(try parse(state.inSection(name, newLine: setNewLine)))
                     tokens.append(.blockExpansion(name, body, indentation: String(whiteSpaceBefore)))
                     whiteSpaceBefore = []
                 }
@@ -289,6 +290,6 @@ struct TemplateParser {
             state.newLine = setNewLine
         }
         guard state.sectionName == nil else { throw Problem.sectionNotClosed }
-        return CompiledTemplate(tokens)
+        return tokens
     }
 }
