@@ -1,7 +1,7 @@
 import PasserelleContent
 import PasserelleModel
 import Foundation
-import Yams
+
 
 /// Loads a theme folder, reporting broken templates and missing UI strings with their locations.
 public struct ThemeLoader {

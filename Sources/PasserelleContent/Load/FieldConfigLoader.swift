@@ -1,5 +1,4 @@
 import PasserelleModel
-import Yams
 
 /// Reads a section's `fields:` and `catalog:` in `site.yaml` (CONTENT.md, "Typed fields, typed
 /// relations and catalogs"), reporting every mistake where it is written.
@@ -12,7 +11,7 @@ package enum FieldConfigLoader {
 
     /// The fields of section `section` (of `kind`: a field may not take one of its front-matter keys), in declared order. `sections`: every section's name, for
     /// the targets of `references`.
-    package static func fields(_ node: Node, section: String, kind: SectionConfig.Kind, sections: [String], languages: [String], path: String,
+    package static func fields(_ node: YAMLNode, section: String, kind: SectionConfig.Kind, sections: [String], languages: [String], path: String,
                                diagnostics: inout [Diagnostic]) -> [FieldDefinition] {
         guard var mapping = YAMLFields(node, path: path, firstLine: 1, what: "'fields' of section '\(section)'", diagnostics: &diagnostics) else { return [] }
         var definitions: [FieldDefinition] = []
@@ -89,14 +88,14 @@ package enum FieldConfigLoader {
     }
 
     /// The keys written under a section's `fields`.
-    package static func names(_ node: Node?) -> [String] {
-        guard case let .mapping(mapping)? = node else { return [] }
+    package static func names(_ node: YAMLNode?) -> [String] {
+        guard case let .mapping(mapping, _)? = node else { return [] }
         return mapping.compactMap { $0.key.string }
     }
 
     /// The catalog of a section whose fields are `fields`.
     /// `declared`: every key under `fields`, valid or not (a facet naming a broken field is not reported again).
-    package static func catalog(_ node: Node, section: String, fields: [FieldDefinition], declared: [String], languages: [String],
+    package static func catalog(_ node: YAMLNode, section: String, fields: [FieldDefinition], declared: [String], languages: [String],
                                 path: String, diagnostics: inout [Diagnostic]) -> CatalogConfig? {
         guard var catalog = YAMLFields(node, path: path, firstLine: 1, what: "'catalog' of section '\(section)'", diagnostics: &diagnostics) else { return nil }
         catalog.rejectUnknownKeys(catalogKeys, context: "'catalog' of section '\(section)'")

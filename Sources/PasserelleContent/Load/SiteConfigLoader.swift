@@ -20,7 +20,7 @@ package enum SiteConfigLoader {
 
         var languages: [Language] = []
         if let node = fields.require("languages", context: "site.yaml") {
-            if case let .sequence(items) = node, !items.isEmpty {
+            if case let .sequence(items, _) = node, !items.isEmpty {
                 for item in items {
                     guard var lang = YAMLFields(item, path: path, firstLine: 1, what: "a language", diagnostics: &diagnostics) else { continue }
                     lang.rejectUnknownKeys(languageKeys, context: "a language")
@@ -52,9 +52,10 @@ package enum SiteConfigLoader {
 
         var sections: [SectionConfig] = []
         if let node = fields["sections"] {
-            if case let .mapping(mapping) = node {
+            if case let .mapping(mapping, _) = node {
                 let sectionNames = mapping.compactMap { $0.key.string }
-                for (nameNode, value) in mapping {
+                for pair in mapping {
+                    let (nameNode, value) = (pair.key, pair.value)
                     let name = nameNode.string ?? ""
                     guard var section = YAMLFields(value, path: path, firstLine: 1, what: "section '\(name)'", diagnostics: &diagnostics) else { continue }
                     section.rejectUnknownKeys(sectionKeys, context: "section '\(name)'")

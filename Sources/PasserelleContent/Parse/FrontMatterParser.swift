@@ -2,7 +2,6 @@ import PasserelleMarkdown
 import PasserelleModel
 import PasserelleOutput
 import Foundation
-import Yams
 
 /// Splits a content file into YAML front matter and Markdown body, and decodes the front matter.
 public enum FrontMatterParser {
@@ -88,7 +87,7 @@ public enum FrontMatterParser {
                       bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
     }
 
-    package static func decode(_ root: Node, path: String, kind: SectionConfig.Kind?, fields declared: [FieldDefinition] = [],
+    package static func decode(_ root: YAMLNode, path: String, kind: SectionConfig.Kind?, fields declared: [FieldDefinition] = [],
                                locales: [Locale] = [], diagnostics: inout [Diagnostic]) -> EntryMetadata? {
         guard var fields = YAMLFields(root, path: path, firstLine: 2, what: "front matter", diagnostics: &diagnostics) else { return nil }
         if kind != .event {
@@ -253,7 +252,7 @@ public enum FrontMatterParser {
         return dateTime(node, key: key, &fields)?.date
     }
 
-    private static func dateTime(_ node: Node, key: String, _ fields: inout YAMLFields) -> DateTimeValue? {
+    private static func dateTime(_ node: YAMLNode, key: String, _ fields: inout YAMLFields) -> DateTimeValue? {
         guard let text = fields.string(node, key: key) else { return nil }
         guard let value = DateTimeValue(iso: text) else {
             fields.error(node, "'\(key)' is not a valid date: '\(text)' (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)")

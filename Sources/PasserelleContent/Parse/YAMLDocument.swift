@@ -2,23 +2,38 @@ import PasserelleModel
 import PasserelleOutput
 import Yams
 
-/// A YAML text parsed into a node tree whose marks are mapped back to file positions.
+/// A YAML text parsed into a node tree whose marks are mapped back to file positions: by
+/// `FlatYAMLParser` when the text is of the flat form it reads, else by Yams.
 package struct YAMLDocument {
     /// `compose` builds nodes and never constructs Swift values from them: a constructor with
     /// empty tables costs one allocation, where `Constructor.default` builds its three tables anew.
     private static var constructor: Constructor { Constructor([:], [:], [:]) }
 
-    package let root: Node?
+    package let root: YAMLNode?
     package let diagnostics: [Diagnostic]
 
     /// Parses `text`, which starts at line `firstLine` of the file at `path`.
     package init(text: String, path: String, firstLine: Int = 1) {
+        if let root = FlatYAMLParser.parse(text) {
+            self.init(root: root)
+        } else {
+            self.init(composing: text, path: path, firstLine: firstLine)
+        }
+    }
+
+    private init(root: YAMLNode) {
+        self.root = root
+        diagnostics = []
+    }
+
+    /// Parses `text` with Yams.
+    package init(composing text: String, path: String, firstLine: Int = 1) {
         do {
             // Every argument given: Yams' default encoding reads the whole process environment on
             // each call, and its default constructor builds its tables anew each time. The basic resolver
             // reads every value as text (FrontMatterParser types them); the default one matched
             // each mapping key against seven ICU regular expressions for the duplicate-key check.
-            root = try Yams.compose(yaml: text, .basic, YAMLDocument.constructor, .utf8)
+            root = try Yams.compose(yaml: text, .basic, YAMLDocument.constructor, .utf8).map(YAMLNode.init)
             diagnostics = []
         } catch let error as YamlError {
             root = nil
@@ -29,9 +44,13 @@ package struct YAMLDocument {
         }
     }
 
-    package static func location(_ mark: Mark?, path: String, firstLine: Int) -> SourceLocation {
+    package static func location(_ mark: YAMLNode.Mark?, path: String, firstLine: Int) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: firstLine) }
         return SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column)
+    }
+
+    package static func location(_ mark: Mark?, path: String, firstLine: Int) -> SourceLocation {
+        location(mark.map { YAMLNode.Mark(line: $0.line, column: $0.column) }, path: path, firstLine: firstLine)
     }
 
     /// Where a key is written a second time at the start of a line (Yams marks the whole mapping).
@@ -77,25 +96,26 @@ package struct YAMLFields {
     package let path: String
     package let firstLine: Int
     /// The keys of the mapping, in order, apart from their nodes: a lookup compares strings
-    /// without copying nodes (a copy of a `Node` retains each of its parts).
+    /// without copying nodes (a copy of a node retains each of its parts).
     private(set) var keys: [String] = []
-    private var keyNodes: [Node] = []
-    private var values: [Node] = []
+    private var keyNodes: [YAMLNode] = []
+    private var values: [YAMLNode] = []
     package private(set) var diagnostics: [Diagnostic] = []
     package let mappingLocation: SourceLocation
 
     /// `node` must be a mapping; anything else is reported as `what` needing to be a mapping.
-    package init?(_ node: Node?, path: String, firstLine: Int, what: String, diagnostics: inout [Diagnostic]) {
+    package init?(_ node: YAMLNode?, path: String, firstLine: Int, what: String, diagnostics: inout [Diagnostic]) {
         self.path = path
         self.firstLine = firstLine
         mappingLocation = YAMLDocument.location(node?.mark, path: path, firstLine: firstLine)
         guard let node else { return nil }
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(mapping, _) = node else {
             diagnostics.append(.error(mappingLocation, "\(what) must be a mapping of keys to values, not \(YAMLFields.kindName(node))"))
             return nil
         }
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? "\(keyNode)"
+        for pair in mapping {
+            let (keyNode, value) = (pair.key, pair.value)
+            let key = keyNode.string ?? ""
             if keys.contains(key) {
                 diagnostics.append(.error(location(keyNode), "duplicate key '\(key)'"))
                 continue
@@ -106,32 +126,31 @@ package struct YAMLFields {
         }
     }
 
-    package func location(_ node: Node) -> SourceLocation {
+    package func location(_ node: YAMLNode) -> SourceLocation {
         YAMLDocument.location(node.mark, path: path, firstLine: firstLine)
     }
 
-    package static func kindName(_ node: Node) -> String {
+    package static func kindName(_ node: YAMLNode) -> String {
         switch node {
         case .scalar: return "a single value"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
     /// The key-value pairs, in order.
-    package var pairs: [(key: String, keyNode: Node, value: Node)] { keys.indices.map { (keys[$0], keyNodes[$0], values[$0]) } }
+    package var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] { keys.indices.map { (keys[$0], keyNodes[$0], values[$0]) } }
 
-    package subscript(key: String) -> Node? { keys.firstIndex(of: key).map { values[$0] } }
+    package subscript(key: String) -> YAMLNode? { keys.firstIndex(of: key).map { values[$0] } }
 
-    package func keyNode(_ key: String) -> Node? { keys.firstIndex(of: key).map { keyNodes[$0] } }
+    package func keyNode(_ key: String) -> YAMLNode? { keys.firstIndex(of: key).map { keyNodes[$0] } }
 
 
-    package mutating func error(_ node: Node, _ message: String) {
+    package mutating func error(_ node: YAMLNode, _ message: String) {
         diagnostics.append(.error(location(node), message))
     }
 
-    package mutating func warn(_ node: Node, _ message: String) {
+    package mutating func warn(_ node: YAMLNode, _ message: String) {
         diagnostics.append(.warning(location(node), message))
     }
 
@@ -143,25 +162,21 @@ package struct YAMLFields {
         }
     }
 
-    package mutating func require(_ key: String, context: String) -> Node? {
+    package mutating func require(_ key: String, context: String) -> YAMLNode? {
         if let node = self[key] { return node }
         diagnostics.append(.error(mappingLocation, "missing required key '\(key)' in \(context)"))
         return nil
     }
 
-    private func isNull(_ node: Node) -> Bool {
-        if case let .scalar(scalar) = node { return scalar.tag.rawValue == Tag.Name.implicit.rawValue && (scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null") && scalar.style == .plain }
-        return false
-    }
 
     package mutating func string(_ key: String) -> String? {
         guard let node = self[key] else { return nil }
         return string(node, key: key)
     }
 
-    package mutating func string(_ node: Node, key: String) -> String? {
-        guard case let .scalar(scalar) = node, !isNull(node) else {
-            error(node, "'\(key)' must be a text, not \(isNull(node) ? "empty" : YAMLFields.kindName(node))")
+    package mutating func string(_ node: YAMLNode, key: String) -> String? {
+        guard case let .scalar(scalar) = node, !node.isNull else {
+            error(node, "'\(key)' must be a text, not \(node.isNull ? "empty" : YAMLFields.kindName(node))")
             return nil
         }
         return scalar.string
@@ -188,14 +203,14 @@ package struct YAMLFields {
     }
 
     /// A list of texts; a single text is accepted as a one-item list.
-    package mutating func strings(_ key: String) -> [(String, Node)]? {
+    package mutating func strings(_ key: String) -> [(String, YAMLNode)]? {
         guard let node = self[key] else { return nil }
-        if case .scalar = node, !isNull(node) { return [(node.string ?? "", node)] }
-        guard case let .sequence(items) = node else {
+        if case .scalar = node, !node.isNull { return [(node.string ?? "", node)] }
+        guard case let .sequence(items, _) = node else {
             error(node, "'\(key)' must be a list of texts")
             return nil
         }
-        var result: [(String, Node)] = []
+        var result: [(String, YAMLNode)] = []
         for item in items {
             if let text = string(item, key: key) { result.append((text, item)) }
         }
@@ -208,12 +223,13 @@ package struct YAMLFields {
         if case .scalar = node, let text = string(node, key: key) {
             return Dictionary(uniqueKeysWithValues: languages.map { ($0, text) })
         }
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(mapping, _) = node else {
             error(node, "'\(key)' must be a text or a mapping of language codes to texts")
             return nil
         }
         var result: [String: String] = [:]
-        for (codeNode, valueNode) in mapping {
+        for pair in mapping {
+            let (codeNode, valueNode) = (pair.key, pair.value)
             let code = codeNode.string ?? ""
             guard languages.contains(code) else {
                 error(codeNode, "unknown language '\(code)' in '\(key)'" + Suggestion.didYouMean(code, in: languages))
