@@ -61,6 +61,8 @@ struct TemplateParser {
     private var position = 0
     /// What the template reads and includes, as found.
     private var references: [CompiledTemplate.Reference] = []
+    /// How far `note` has counted lines: up to `position`, on line `line` (from 1), which starts at `lineStart`.
+    private var counted = (position: 0, line: 1, lineStart: 0)
 
     private init(_ text: String) {
         characters = Array(text)
@@ -86,10 +88,16 @@ struct TemplateParser {
 
     /// Notes a name read at `start` (`references`), its column in Unicode scalars.
     private mutating func note(_ kind: CompiledTemplate.Reference.Kind, _ name: String, at start: Int) {
-        let before = characters[..<start]
-        let lineStart = before.lastIndex(where: \.isNewline).map { $0 + 1 } ?? 0
-        let column = characters[lineStart..<start].reduce(0) { $0 + $1.unicodeScalars.count } + 1
-        references.append(.init(kind: kind, name: name, line: before.filter(\.isNewline).count + 1, column: column))
+        // Lines are counted on from the last reference noted, not from the start of the text
+        // each time (that made loading a theme quadratic in its templates' lengths).
+        if start < counted.position { counted = (0, 1, 0) }
+        for index in counted.position..<start where characters[index].isNewline {
+            counted.line += 1
+            counted.lineStart = index + 1
+        }
+        counted.position = start
+        let column = characters[counted.lineStart..<start].reduce(0) { $0 + $1.unicodeScalars.count } + 1
+        references.append(.init(kind: kind, name: name, line: counted.line, column: column))
     }
 
     // MARK: Reading
@@ -137,7 +145,7 @@ struct TemplateParser {
         let name = String(read { allowed.contains($0) })
         _ = read(while: \.isWhitespace)
         guard read("}}") else { throw Problem.unfinishedTag }
-        if name.contains("(") || name.contains(")") { throw Problem.unsupported("transforms ('\(name)') are") }
+        if name.contains(where: { $0 == "(" || $0 == ")" }) { throw Problem.unsupported("transforms ('\(name)') are") }
         if let kind { note(kind, name, at: start) }
         return name
     }

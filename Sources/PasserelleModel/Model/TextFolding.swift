@@ -55,20 +55,21 @@ public enum TextFolding {
     }
 
     public static func fold(_ text: String) -> String {
-        var result = ""
+        // Written as UTF-8 bytes: appending to a string scalar by scalar cost more than the folding.
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                result.unicodeScalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 32)! : scalar)
+                result.append(UInt8(value >= 0x41 && value <= 0x5A ? value + 32 : value))
             } else if value >= 0xC0 && value <= 0x24F {
-                result += latin[Int(value) - 0xC0]
+                result += latinUTF8[Int(value) - 0xC0]
             } else if value < 0xC0 && !(0x80...0x9F).contains(value) && !(0xAA...0xBA).contains(value) && value != 0xB5 {
-                result.unicodeScalars.append(scalar) // signs and spaces of Latin-1: unchanged
+                result += UTF8.encode(scalar)! // signs and spaces of Latin-1: unchanged
             } else {
                 return foundationFold(text)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }
