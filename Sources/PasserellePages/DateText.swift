@@ -38,24 +38,31 @@ public struct DateText: Sendable {
     private func fill(_ key: String, default pattern: String, _ values: KeyValuePairs<String, String>) -> String {
         // One pass over the pattern's bytes: `{name}` with a value is replaced, anything else is kept.
         // (Every day of every calendar page is written this way.)
-        let text = strings[key] ?? pattern
-        let utf8 = text.utf8
-        var result = ""
-        result.reserveCapacity(utf8.count + 24)
-        var rest = utf8.startIndex
-        while let open = utf8[rest...].firstIndex(of: UInt8(ascii: "{")) {
-            result += text[rest..<open]
-            let nameStart = utf8.index(after: open)
-            guard let close = utf8[open...].firstIndex(of: UInt8(ascii: "}")),
-                  let value = values.first(where: { $0.key.utf8.elementsEqual(utf8[nameStart..<close]) })?.value else {
-                result += "{"
-                rest = nameStart
-                continue
+        var text = strings[key] ?? pattern
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 24)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "{"), let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")),
+                   let value = DateText.value(named: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), in: values) {
+                    result += value.utf8
+                    index = close + 1
+                } else {
+                    result.append(bytes[index])
+                    index += 1
+                }
             }
-            result += value
-            rest = utf8.index(after: close)
+            return String(decoding: result, as: UTF8.self)
         }
-        return result + text[rest...]
+    }
+
+    private static func value(named name: UnsafeBufferPointer<UInt8>, in values: KeyValuePairs<String, String>) -> String? {
+        for (key, value) in values {
+            var key = key
+            if key.withUTF8({ $0.elementsEqual(name) }) { return value }
+        }
+        return nil
     }
 
     private func dayNumber(_ day: Int) -> String { day == 1 ? (strings["day_first"] ?? "1") : String(day) }

@@ -26,6 +26,12 @@ final class DateTextTests: XCTestCase {
         XCTAssertEqual(english.event(yearly), "every year on 5 December (since 2001)")
     }
 
+    /// A theme's pattern: `{name}` with a value is replaced, any other brace kept as written.
+    func testUnknownNamesAndStrayBracesAreKept() {
+        let odd = DateText(locale: "en_GB", strings: ["date_single": "{{d}} {x} {month {year}} { é{d}"])
+        XCTAssertEqual(odd.day(date("2005-11-16")), "{16} {x} {month 2005} { é16")
+    }
+
     func testMonthTitlesStartWithACapital() {
         XCTAssertEqual(french.monthTitle(YearMonth(year: 2005, month: 11)), "Novembre 2005")
         XCTAssertEqual(english.monthTitle(YearMonth(year: 2005, month: 11)), "November 2005")
