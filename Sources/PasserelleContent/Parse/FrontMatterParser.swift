@@ -37,42 +37,43 @@ public enum FrontMatterParser {
                 : "missing front matter: the file must start with a '---' line, then YAML with at least 'title', then '---'"
             return Parsed(metadata: nil, body: "", bodyFirstLine: 1, diagnostics: [.error(SourceLocation(path: path), message)])
         }
-        // Find the closing delimiter line.
-        var yamlLines: [Substring] = []
-        var closingLine: Int?
-        var lineNumber = 1
-        var bodyStart = text.endIndex
-        var index = text.index(text.startIndex, offsetBy: 4, limitedBy: text.endIndex) ?? text.endIndex
-        while index < text.endIndex {
-            lineNumber += 1
-            // Searched as bytes: line ends are normalized to LF when files are read.
-            let end = text.utf8[index...].firstIndex(of: 0x0A) ?? text.endIndex
-            let line = text[index..<end]
-            let bytes = line.utf8
-            if bytes.starts(with: "---".utf8) && bytes.dropFirst(3).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || bytes.elementsEqual("...".utf8) {
-                closingLine = lineNumber
-                bodyStart = end < text.endIndex ? text.index(after: end) : end
-                break
+        // The closing delimiter line, found in the text's UTF-8 (line ends are normalized to LF
+        // when files are read): its number, where the YAML before it ends, where the body starts.
+        var bytesOfText = text
+        let found = bytesOfText.withUTF8 { bytes -> (line: Int, yamlEnd: Int, bodyStart: Int)? in
+            var lineStart = 4, lineNumber = 1
+            while lineStart < bytes.count {
+                lineNumber += 1
+                let end = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                let line = bytes[lineStart..<end]
+                if line.starts(with: "---".utf8) && line.dropFirst(3).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || line.elementsEqual("...".utf8) {
+                    return (lineNumber, max(4, lineStart - 1), min(end + 1, bytes.count))
+                }
+                lineStart = end + 1
             }
-            yamlLines.append(line)
-            index = end < text.endIndex ? text.index(after: end) : end
+            return nil
         }
-        guard let closingLine else {
+        guard let found else {
             return Parsed(metadata: nil, body: "", bodyFirstLine: 1,
                           diagnostics: [.error(SourceLocation(path: path), "front matter is not closed: add a '---' line after the YAML")])
         }
+        let closingLine = found.line
+        let (yaml, body) = bytesOfText.withUTF8 { bytes in
+            (String(decoding: UnsafeBufferPointer(rebasing: bytes[4..<found.yamlEnd]), as: UTF8.self),
+             String(decoding: UnsafeBufferPointer(rebasing: bytes[found.bodyStart...]), as: UTF8.self))
+        }
         var diagnostics: [Diagnostic] = []
-        for (offset, line) in yamlLines.enumerated() {
-            if let tab = line.utf8.firstIndex(of: 0x09), line.utf8[..<tab].allSatisfy({ $0 == 0x20 }) {
-                diagnostics.append(.error(SourceLocation(path: path, line: offset + 2, column: line.distance(from: line.startIndex, to: tab) + 1),
-                                          "tab character used for indentation: YAML needs spaces"))
+        if yaml.utf8.contains(0x09) {
+            for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let tab = line.utf8.firstIndex(of: 0x09), line.utf8[..<tab].allSatisfy({ $0 == 0x20 }) {
+                    diagnostics.append(.error(SourceLocation(path: path, line: offset + 2, column: line.distance(from: line.startIndex, to: tab) + 1),
+                                              "tab character used for indentation: YAML needs spaces"))
+                }
             }
         }
-        let body = String(text[bodyStart...])
         guard diagnostics.isEmpty else {
             return Parsed(metadata: nil, body: body, bodyFirstLine: closingLine + 1, diagnostics: diagnostics)
         }
-        let yaml = yamlLines.joined(separator: "\n")
         let document = YAMLDocument(text: yaml, path: path, firstLine: 2)
         diagnostics += document.diagnostics
         guard document.diagnostics.isEmpty else {
