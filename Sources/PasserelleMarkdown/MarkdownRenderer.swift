@@ -531,29 +531,41 @@ package enum WikiLinkScanner {
     }
 
     package static func scan(_ text: String) -> [Piece] {
-        var pieces: [Piece] = []
-        var plain = ""
-        var rest = Substring(text)
-        while let open = rest.utf8.firstRange(of: "[[") {
-            guard let close = rest[open.upperBound...].utf8.firstRange(of: "]]") else { break }
-            let inner = rest[open.upperBound..<close.lowerBound]
-            if inner.isEmpty || inner.utf8.contains(UInt8(ascii: "[")) || inner.utf8.contains(UInt8(ascii: "\n")) {
-                plain += rest[..<open.upperBound]
-                rest = rest[open.upperBound...]
-                continue
+        // Over the text's UTF-8: `[[`, `]]`, `[`, `|` and line breaks are ASCII, so every cut falls
+        // between characters.
+        var text = text
+        return text.withUTF8 { bytes in
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            func find(_ first: UInt8, _ second: UInt8, from start: Int) -> Int? {
+                var index = start
+                while index + 1 < bytes.count {
+                    if bytes[index] == first && bytes[index + 1] == second { return index }
+                    index += 1
+                }
+                return nil
             }
-            plain += rest[..<open.lowerBound]
-            if !plain.isEmpty { pieces.append(.text(plain)); plain = "" }
-            let bar = inner.utf8.firstIndex(of: UInt8(ascii: "|"))
-            let reference = String(inner[..<(bar ?? inner.endIndex)]).trimmedOfWhitespace
-            let label = bar.map { String(inner[inner.utf8.index(after: $0)...]).trimmedOfWhitespace }
-            pieces.append(.link(source: String(rest[open.lowerBound..<close.upperBound]), reference: reference,
-                                label: label?.isEmpty == true ? nil : label))
-            rest = rest[close.upperBound...]
+            var pieces: [Piece] = []
+            var plainStart = 0
+            var rest = 0
+            while let open = find(0x5B, 0x5B, from: rest) {
+                guard let close = find(0x5D, 0x5D, from: open + 2) else { break }
+                let inner = (open + 2)..<close
+                if inner.isEmpty || bytes[inner].contains(0x5B) || bytes[inner].contains(0x0A) {
+                    rest = open + 2
+                    continue
+                }
+                if open > plainStart { pieces.append(.text(string(plainStart..<open))) }
+                let bar = bytes[inner].firstIndex(of: 0x7C)
+                let reference = string(inner.lowerBound..<(bar ?? inner.upperBound)).trimmedOfWhitespace
+                let label = bar.map { string(($0 + 1)..<inner.upperBound).trimmedOfWhitespace }
+                pieces.append(.link(source: string(open..<(close + 2)), reference: reference,
+                                    label: label?.isEmpty == true ? nil : label))
+                rest = close + 2
+                plainStart = rest
+            }
+            if plainStart < bytes.count { pieces.append(.text(string(plainStart..<bytes.count))) }
+            return pieces
         }
-        plain += rest
-        if !plain.isEmpty { pieces.append(.text(plain)) }
-        return pieces
     }
 }
 

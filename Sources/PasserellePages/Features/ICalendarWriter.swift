@@ -131,6 +131,11 @@ public struct ICalendarWriter: Sendable {
             result.reserveCapacity(bytes.count + 16)
             var index = 0
             while index < bytes.count {
+                // The run of bytes that stay as they are, copied at once.
+                let run = index
+                while index < bytes.count, ICalendarWriter.isKept(bytes[index]) { index += 1 }
+                if index > run { result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 index += 1
                 switch byte {
@@ -144,6 +149,12 @@ public struct ICalendarWriter: Sendable {
             }
             return String(decoding: result, as: UTF8.self)
         }
+    }
+
+    /// A byte TEXT escaping leaves as it is.
+    @inline(__always)
+    private static func isKept(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x5C && byte != 0x3B && byte != 0x2C && byte != 0x7F && byte != 0xC2
     }
 
     /// Folds a content line into pieces of at most 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1).

@@ -1,5 +1,6 @@
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleMarkdown
 @testable import PasserelleIncremental
 @testable import PasserellePages
 @testable import PasserelleResolve
@@ -96,5 +97,21 @@ final class MarkdownRendererTests: XCTestCase {
             XCTAssertFalse(URLSafety.isDangerous(url), url)
         }
         XCTAssertEqual(render("[a](ms-msdt:/id) [b](https://x.org)").html, "<p><a href=\"\">a</a> <a href=\"https://x.org\">b</a></p>\n")
+    }
+
+    /// `[[reference]]` and `[[reference|label]]` are cut out of a text; brackets that are not
+    /// such a link stay in the text around them.
+    func testWikiLinksAreCutOutOfTheirText() {
+        typealias Piece = WikiLinkScanner.Piece
+        XCTAssertEqual(WikiLinkScanner.scan("no link here"), [Piece.text("no link here")])
+        XCTAssertEqual(WikiLinkScanner.scan("voir [[bamako-2002| la conférence ]] et [[tunis]]."), [
+            .text("voir "), .link(source: "[[bamako-2002| la conférence ]]", reference: "bamako-2002", label: "la conférence"),
+            .text(" et "), .link(source: "[[tunis]]", reference: "tunis", label: nil), .text("."),
+        ])
+        XCTAssertEqual(WikiLinkScanner.scan("[[a]][[b|]]"), [
+            .link(source: "[[a]]", reference: "a", label: nil), .link(source: "[[b|]]", reference: "b", label: nil),
+        ])
+        XCTAssertEqual(WikiLinkScanner.scan("[[[x]] [[]] [[a\nb]] é [[unclosed"), [Piece.text("[[[x]] [[]] [[a\nb]] é [[unclosed")])
+        XCTAssertEqual(WikiLinkScanner.scan("[[[x]] puis [[y]]"), [.text("[[[x]] puis "), .link(source: "[[y]]", reference: "y", label: nil)])
     }
 }
