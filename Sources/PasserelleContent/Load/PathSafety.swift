@@ -6,7 +6,12 @@ package enum PathSafety {
     package static func isSafeSegment(_ segment: String) -> Bool {
         guard !segment.isEmpty, segment != ".", segment != ".." else { return false }
         return segment.unicodeScalars.allSatisfy { scalar in
-            !(scalar.properties.generalCategory == .control) && !"/\\%?#:*\"<>| \t".unicodeScalars.contains(scalar)
+            switch scalar.value {
+            // ASCII's controls, and `/ \ % ? # : * " < > |`, space and tab.
+            case 0..<0x20, 0x7F, 0x2F, 0x5C, 0x25, 0x3F, 0x23, 0x3A, 0x2A, 0x22, 0x3C, 0x3E, 0x7C, 0x20: return false
+            case 0x21..<0x7F: return true
+            default: return scalar.properties.generalCategory != .control
+            }
         } && !segment.hasPrefix(".")
     }
 

@@ -63,7 +63,7 @@ public enum FrontMatterParser {
              String(decoding: UnsafeBufferPointer(rebasing: bytes[found.bodyStart...]), as: UTF8.self))
         }
         var diagnostics: [Diagnostic] = []
-        if yaml.utf8.contains(0x09) {
+        if yaml.utf8Contains(where: { $0 == 0x09 }) {
             for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 if let tab = line.utf8.firstIndex(of: 0x09), line.utf8[..<tab].allSatisfy({ $0 == 0x20 }) {
                     diagnostics.append(.error(SourceLocation(path: path, line: offset + 2, column: line.distance(from: line.startIndex, to: tab) + 1),

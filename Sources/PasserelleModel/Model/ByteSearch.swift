@@ -34,4 +34,10 @@ package extension String {
         }
         return (result ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
+
+    /// Whether a byte of the UTF-8 satisfies `predicate`, read in place: the generic
+    /// `utf8.contains(where:)` steps through String indices, about ten times the cost.
+    @inlinable func utf8Contains(where predicate: (UInt8) -> Bool) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? utf8.contains(where: predicate)
+    }
 }

@@ -3,11 +3,11 @@ import Foundation
 package enum XMLText {
     package static func escape(_ text: String) -> String {
         // Most text (paths, URLs, titles) needs nothing: checking the bytes is cheaper than rebuilding it.
-        let clean = text.utf8.allSatisfy { byte in
+        let clean = !text.utf8Contains { byte in
             switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return false
-            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return true
-            default: return byte >= 0x20
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return false
+            default: return byte < 0x20
             }
         }
         if clean { return text }

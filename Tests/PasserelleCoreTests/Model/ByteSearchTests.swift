@@ -21,4 +21,11 @@ final class ByteSearchTests: XCTestCase {
                            "\(a) / \(b) (seed 7)")
         }
     }
+
+    func testAByteOfTheUTF8IsFoundInPlace() {
+        XCTAssertTrue("tab\there".utf8Contains { $0 == 0x09 })
+        XCTAssertFalse("court".utf8Contains { $0 == 0x09 }, "a small string too")
+        XCTAssertTrue(String(repeating: "é", count: 40).utf8Contains { $0 == 0xA9 }, "bytes, not characters")
+        XCTAssertFalse("".utf8Contains { _ in true })
+    }
 }

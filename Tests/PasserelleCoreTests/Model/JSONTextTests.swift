@@ -10,6 +10,8 @@ final class JSONTextTests: XCTestCase {
         XCTAssertFalse(written.contains("\u{2028}"))
         let read = try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String
         XCTAssertEqual(read, tricky, "what is written reads back as it was")
+        XCTAssertEqual(written, #""quote \" backslash \\ tab \t line\n \u003cscript> \u2028 \u0001 é""#, "each escape in its one form")
+        XCTAssertEqual(JSONText.string("l’été\u{2029}\u{1F}\r"), #""l’été\u2029\u001f\r""#, "U+2019 shares U+2028's lead byte and stays")
         XCTAssertEqual(JSONText.string("plain"), "\"plain\"")
         XCTAssertEqual(JSONText.string(EntryID("a/b")), "\"a/b\"")
         XCTAssertEqual(JSONText.string(LanguageCode("fr")), "\"fr\"")
