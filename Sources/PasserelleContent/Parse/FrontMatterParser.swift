@@ -58,10 +58,11 @@ public enum FrontMatterParser {
                           diagnostics: [.error(SourceLocation(path: path), "front matter is not closed: add a '---' line after the YAML")])
         }
         let closingLine = found.line
-        let (yaml, body) = bytesOfText.withUTF8 { bytes in
-            (String(decoding: UnsafeBufferPointer(rebasing: bytes[4..<found.yamlEnd]), as: UTF8.self),
-             String(decoding: UnsafeBufferPointer(rebasing: bytes[found.bodyStart...]), as: UTF8.self))
-        }
+        // Made from substrings: their bytes are copied, not validated again (the offsets fall on
+        // line breaks, between characters).
+        let utf8 = text.utf8
+        let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<utf8.index(utf8.startIndex, offsetBy: found.yamlEnd)])
+        let body = String(text[utf8.index(utf8.startIndex, offsetBy: found.bodyStart)...])
         var diagnostics: [Diagnostic] = []
         if yaml.utf8Contains(where: { $0 == 0x09 }) {
             for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
