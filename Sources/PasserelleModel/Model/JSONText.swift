@@ -46,8 +46,27 @@ package enum JSONText {
 
     /// An object from ordered key/value pairs whose values are already JSON.
     package static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        // Written into one string of the right size: the search index writes one per entry.
+        var result = "{"
+        result.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 } + 8)
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 { result += "," }
+            result += string(pair.0)
+            result += ":"
+            result += pair.1
+        }
+        result += "}"
+        return result
     }
 
-    package static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+    package static func array(_ items: [String]) -> String {
+        var result = "["
+        result.reserveCapacity(items.reduce(2) { $0 + $1.utf8.count + 1 })
+        for (index, item) in items.enumerated() {
+            if index > 0 { result += "," }
+            result += item
+        }
+        result += "]"
+        return result
+    }
 }
