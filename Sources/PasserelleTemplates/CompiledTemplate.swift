@@ -179,7 +179,7 @@ struct CompiledTemplate: Sendable {
     /// around sections and partials: a context copied into every section and list item cost four
     /// retains and releases each time.
     struct RenderState {
-        var output: [UInt8] = []
+        let output = RenderedBytes(capacity: 16_384)
         var stack: [TemplateValue]
         var indentation: [UInt8] = []
         var overrides: [String: CompiledTemplate] = [:]
@@ -188,7 +188,6 @@ struct CompiledTemplate: Sendable {
         init(object: TemplateValue, partials: [String: CompiledTemplate]) {
             stack = [object]
             self.partials = partials
-            output.reserveCapacity(16_384)
         }
     }
 
@@ -197,7 +196,7 @@ struct CompiledTemplate: Sendable {
     func render(_ record: TemplateRecord, partials: [String: CompiledTemplate]) -> [UInt8] {
         var state = RenderState(object: .record(record), partials: partials)
         render(into: &state)
-        return state.output
+        return state.output.array
     }
 
     /// Renders the template's steps.
@@ -208,14 +207,14 @@ struct CompiledTemplate: Sendable {
     private static func render(_ step: Step, into state: inout RenderState) {
         switch step {
         case let .text(bytes):
-            state.output.append(contentsOf: bytes)
+            state.output.append(bytes)
         case let .variable(name):
             if let value = name._withUnsafeGuaranteedRef({ lookup($0, in: state.stack) }) {
-                appendText(of: value, escaped: true, to: &state.output)
+                appendText(of: value, escaped: true, to: state.output)
             }
         case let .unescapedVariable(name):
             if let value = name._withUnsafeGuaranteedRef({ lookup($0, in: state.stack) }) {
-                appendText(of: value, escaped: false, to: &state.output)
+                appendText(of: value, escaped: false, to: state.output)
             }
         case let .section(name, body):
             renderSection(name._withUnsafeGuaranteedRef { lookup($0, in: state.stack) }, body, into: &state)
@@ -306,7 +305,7 @@ struct CompiledTemplate: Sendable {
 
     /// A value as text: strings as they are, numbers in digits, booleans as `true` and `false`.
     /// A record, a list or a table has no text of its own and prints nothing.
-    private static func appendText(of value: TemplateValue, escaped: Bool, to output: inout [UInt8]) {
+    private static func appendText(of value: TemplateValue, escaped: Bool, to output: RenderedBytes) {
         let text: String
         switch value {
         case let .text(string): text = string
@@ -314,11 +313,11 @@ struct CompiledTemplate: Sendable {
         case let .bool(bool): text = bool ? "true" : "false"
         case .record, .records, .table: return
         }
-        if escaped { appendEscapedHTML(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        if escaped { appendEscapedHTML(text, to: output) } else { output.append(text) }
     }
 
     /// Escapes `< > & " '` as swift-mustache does.
-    static func appendEscapedHTML(_ text: String, to output: inout [UInt8]) {
+    static func appendEscapedHTML(_ text: String, to output: RenderedBytes) {
         var text = text
         text.withUTF8 { bytes in
             var clean = 0
@@ -332,11 +331,11 @@ struct CompiledTemplate: Sendable {
                 case UInt8(ascii: "'"): replacement = "&#39;"
                 default: continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                output.append(UnsafeBufferPointer(rebasing: bytes[clean..<index]))
+                output.append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 clean = index + 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[clean...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[clean...]))
         }
     }
 }
