@@ -71,13 +71,17 @@ public struct MarkdownRenderer: Sendable {
         var alone: [Bool]
         /// Whether every parse takes the lock.
         var serial: Bool
-    }
+        /// The one byte `alone` marks, if it marks only one (searched for with `memchr`).
+        let onlyAlone: UInt8?
 
-    /// The one byte `sharing.alone` marks, if it marks only one.
-    private static let onlyAloneByte: UInt8? = {
-        let marked = sharing.alone.indices.filter { sharing.alone[$0] }
-        return marked.count == 1 ? UInt8(marked[0]) : nil
-    }()
+        init(overlapping: [String], alone: [Bool], serial: Bool) {
+            self.overlapping = overlapping
+            self.alone = alone
+            self.serial = serial
+            let marked = alone.indices.filter { alone[$0] }
+            onlyAlone = marked.count == 1 ? UInt8(marked[0]) : nil
+        }
+    }
 
     private static let sharing: Sharing = {
         let names = extensionNames.map { strdup($0) }
@@ -221,7 +225,7 @@ public struct MarkdownRenderer: Sendable {
     /// caller frees both.
     package static func parse(_ body: String) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
         let sharing = sharing
-        guard sharing.serial || holdsCharacter(of: sharing.alone, in: body) else {
+        guard sharing.serial || holdsCharacter(of: sharing, in: body) else {
             return parseDocument(body, extensions: sharing.overlapping)
         }
         parseLock.lock()
@@ -229,16 +233,16 @@ public struct MarkdownRenderer: Sendable {
         return parseDocument(body, extensions: extensionNames)
     }
 
-    /// Whether `body` holds one of the bytes `table` marks: its UTF-8 read in place (the generic
-    /// `utf8.contains(where:)` took a tenth of the Markdown pass), by `memchr` when the table
+    /// Whether `body` holds one of the bytes `sharing.alone` marks: its UTF-8 read in place (the
+    /// generic `utf8.contains(where:)` took a tenth of the Markdown pass), by `memchr` when it
     /// marks one byte (strikethrough's `~`, as a rule).
-    private static func holdsCharacter(of table: [Bool], in body: String) -> Bool {
+    private static func holdsCharacter(of sharing: Sharing, in body: String) -> Bool {
         var body = body
         return body.withUTF8 { bytes in
-            if let only = onlyAloneByte {
+            if let only = sharing.onlyAlone {
                 return bytes.baseAddress.map { memchr($0, Int32(only), bytes.count) != nil } ?? false
             }
-            return table.withUnsafeBufferPointer { table in
+            return sharing.alone.withUnsafeBufferPointer { table in
                 for byte in bytes where table[Int(byte)] { return true }
                 return false
             }

@@ -4,44 +4,26 @@ package enum JSONText {
     package static func string(_ code: LanguageCode) -> String { string(code.rawValue) }
 
     package static func string(_ text: String) -> String {
-        // Fast path: nothing to escape (no quote, backslash, control, `<`, U+2028/2029 lead byte 0xE2).
-        if !text.utf8Contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
-            return "\"" + text + "\""
-        }
-        // Over the UTF-8, copying the runs that need no escape at once: every byte escaped is
-        // ASCII or starts U+2028/U+2029, so the rest is copied as it is.
-        var result: [UInt8] = [0x22]
-        result.reserveCapacity(text.utf8.count + 16)
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let run = index
-                while index < bytes.count, bytes[index] >= 0x20, bytes[index] != 0x22, bytes[index] != 0x5C,
-                      bytes[index] != 0x3C, bytes[index] != 0xE2 { index += 1 }
-                if index > run { result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-                guard index < bytes.count else { break }
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case 0x22: result += #"\""#.utf8
-                case 0x5C: result += #"\\"#.utf8
-                case 0x0A: result += #"\n"#.utf8
-                case 0x0D: result += #"\r"#.utf8
-                case 0x09: result += #"\t"#.utf8
-                case 0x3C: result += #"\u003c"#.utf8 // keeps `</script>` inert when the JSON is embedded in a script file
-                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
-                    result += (bytes[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
-                    index += 2
-                case 0xE2: result.append(byte)
-                default:
-                    let hex = String(byte, radix: 16)
-                    result += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-                }
+        // Nothing to escape but quotes, backslashes, controls, `<` and U+2028/2029 (lead byte 0xE2).
+        "\"" + text.escapingBytes(kept: { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }) { bytes, index, result in
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case 0x22: result += #"\""#.utf8
+            case 0x5C: result += #"\\"#.utf8
+            case 0x0A: result += #"\n"#.utf8
+            case 0x0D: result += #"\r"#.utf8
+            case 0x09: result += #"\t"#.utf8
+            case 0x3C: result += #"\u003c"#.utf8 // keeps `</script>` inert when the JSON is embedded in a script file
+            case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                result += (bytes[index + 1] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                index += 2
+            case 0xE2: result.append(byte)
+            default:
+                let hex = String(byte, radix: 16)
+                result += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
             }
-        }
-        result.append(0x22)
-        return String(decoding: result, as: UTF8.self)
+        } + "\""
     }
 
     /// An object from ordered key/value pairs whose values are already JSON.

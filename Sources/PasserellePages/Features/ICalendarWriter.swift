@@ -121,40 +121,19 @@ public struct ICalendarWriter: Sendable {
 
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
     public func escape(_ text: String) -> String {
-        var contiguous = text
-        return contiguous.withUTF8 { bytes in
-            // Most text needs no escaping: keep it as it is.
-            guard bytes.contains(where: { $0 == 0x5C || $0 == 0x3B || $0 == 0x2C || $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else {
-                return text
+        // Most text needs no escaping and is returned as it is.
+        text.escapingBytes(kept: { $0 >= 0x20 && $0 != 0x5C && $0 != 0x3B && $0 != 0x2C && $0 != 0x7F && $0 != 0xC2 }) { bytes, index, result in
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result.append(UInt8(ascii: "\\")); result.append(byte)
+            case UInt8(ascii: "\n"): result.append(UInt8(ascii: "\\")); result.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\t"): result.append(byte)
+            case 0..<0x20, 0x7F: break // other control characters, CR included
+            case 0xC2 where index < bytes.count && (0x80...0x9F).contains(bytes[index]): index += 1 // C1 controls
+            default: result.append(byte)
             }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 16)
-            var index = 0
-            while index < bytes.count {
-                // The run of bytes that stay as they are, copied at once.
-                let run = index
-                while index < bytes.count, ICalendarWriter.isKept(bytes[index]) { index += 1 }
-                if index > run { result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-                guard index < bytes.count else { break }
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result.append(UInt8(ascii: "\\")); result.append(byte)
-                case UInt8(ascii: "\n"): result.append(UInt8(ascii: "\\")); result.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\t"): result.append(byte)
-                case 0..<0x20, 0x7F: continue // other control characters, CR included
-                case 0xC2 where index < bytes.count && (0x80...0x9F).contains(bytes[index]): index += 1 // C1 controls
-                default: result.append(byte)
-                }
-            }
-            return String(decoding: result, as: UTF8.self)
         }
-    }
-
-    /// A byte TEXT escaping leaves as it is.
-    @inline(__always)
-    private static func isKept(_ byte: UInt8) -> Bool {
-        byte >= 0x20 && byte != 0x5C && byte != 0x3B && byte != 0x2C && byte != 0x7F && byte != 0xC2
     }
 
     /// Folds a content line into pieces of at most 75 octets, never inside a UTF-8 sequence (RFC 5545 §3.1).
