@@ -41,41 +41,55 @@ struct SearchWords {
 
     private mutating func scan(_ text: String, limit: Int, hidden: Bool, foldCache: inout [String: String]) {
         var text = text
-        text.withUTF8 { utf8 in
+        SearchWords.byteClasses.withUnsafeBufferPointer { byteClasses in text.withUTF8 { utf8 in
             let end = utf8.count
             var index = 0
             while index < end {
                 if !hidden && count >= limit { return }
                 // A word: a run of ASCII letters and digits and of other letters and digits.
-                let start = index
-                var hasUpper = false, isASCII = true
-                while index < end {
-                    let byte = utf8[index]
-                    if byte < 0x80 {
-                        guard SearchWords.isWordByte(byte) else { break }
-                        hasUpper = hasUpper || byte <= 0x5A && byte >= 0x41
-                        index += 1
-                        continue
-                    }
-                    let length = SearchWords.letterLength(utf8, at: index)
-                    guard length > 0 else { break }
-                    isASCII = false
-                    index += length
-                }
-                if index == start {
-                    // Not a letter: skip the byte, or the whole scalar outside ASCII.
-                    index += utf8[index] < 0x80 ? 1 : SearchWords.scalarLength(utf8[index])
+                var byteClass = byteClasses[Int(utf8[index])]
+                if byteClass == SearchWords.separator {
+                    index += 1
                     continue
                 }
-                add(UnsafeBufferPointer(rebasing: utf8[start..<index]), isASCII: isASCII, hasUpper: hasUpper, hidden: hidden, foldCache: &foldCache)
+                let start = index
+                var classes: UInt8 = 0
+                while true {
+                    if byteClass == SearchWords.notASCII {
+                        let length = SearchWords.letterLength(utf8, at: index)
+                        guard length > 0 else { break }
+                        index += length
+                    } else {
+                        guard byteClass != SearchWords.separator else { break }
+                        index += 1
+                    }
+                    classes |= byteClass
+                    guard index < end else { break }
+                    byteClass = byteClasses[Int(utf8[index])]
+                }
+                if index == start {
+                    // Not a letter: skip the whole scalar.
+                    index += SearchWords.scalarLength(utf8[index])
+                    continue
+                }
+                add(UnsafeBufferPointer(rebasing: utf8[start..<index]), isASCII: classes & SearchWords.notASCII == 0,
+                    hasUpper: classes & SearchWords.upper != 0, hidden: hidden, foldCache: &foldCache)
             }
-        }
+        } }
     }
 
-    /// ASCII letters and digits.
-    @inline(__always)
-    private static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte >= 0x41 && byte <= 0x5A
+    /// What a byte is to the scan (`byteClasses`): flags, or-ed over a word's bytes.
+    private static let separator: UInt8 = 0, lowerOrDigit: UInt8 = 1, upper: UInt8 = 2, notASCII: UInt8 = 4
+
+    /// The class of each byte value: ASCII letters and digits, other ASCII (separators), and the
+    /// lead and continuation bytes of other scalars (told apart by `letterLength`).
+    private static let byteClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x61...0x7A, 0x30...0x39: return lowerOrDigit
+        case 0x41...0x5A: return upper
+        case 0x80...: return notASCII
+        default: return separator
+        }
     }
 
     @inline(__always)
@@ -114,6 +128,8 @@ struct SearchWords {
             // Letters of French and other Latin-script languages are folded byte by byte.
             guard scratch.count >= 2, scratch.allSatisfy({ $0 < 0x80 }) || String(decoding: scratch, as: UTF8.self).count >= 2 else { return }
         } else {
+            // `foldLatin` stopped at a letter outside its table: what it wrote is dropped.
+            scratch.removeAll(keepingCapacity: true)
             let rawText = String(decoding: word, as: UTF8.self)
             let foldedText: String
             if let known = foldCache[rawText] {

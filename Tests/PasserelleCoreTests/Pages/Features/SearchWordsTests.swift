@@ -63,6 +63,16 @@ final class SearchWordsTests: XCTestCase {
         }
     }
 
+    func testSeededRandomTextsGiveTheWordsOfTheSlowDefinition() {
+        // Letters, digits, separators of every width, side by side in any order.
+        let pieces = ["a", "Z", "é", "É", "ß", "œ", "ª", "κ", "Ж", "中", "7", "½", " ", "-", "'", "’", "«", "\u{00A0}", "×", "😀", "\n", "q"]
+        var generator = SeededGenerator(state: 23)
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(SearchIndex.words(in: text), referenceWords(text), text)
+        }
+    }
+
     func testLatinLettersTakenWithoutTheUnicodeTablesAreAllLetters() {
         for value in 0xC0...0x24F where value != 0xD7 && value != 0xF7 {
             XCTAssertTrue(Unicode.Scalar(UInt32(value))!.properties.isAlphabetic, "U+\(String(value, radix: 16))")
