@@ -177,17 +177,17 @@ public struct PageRenderer: Sendable {
     func rootContext(path: String) -> TemplateRecord {
         let choices: [TemplateRecord] = site.config.languages.map { language in
             let t = theme.strings(language.code)
-            return ["code": language.code, "name": language.name, "url": SitePaths.relative(from: path, to: SitePaths.home(language.code)),
-                    "siteTitle": site.config.title(in: language.code), "enter": t["enter_site"] ?? language.name,
+            return ["code": .text(language.code.rawValue), "name": .text(language.name), "url": .text(SitePaths.relative(from: path, to: SitePaths.home(language.code))),
+                    "siteTitle": .text(site.config.title(in: language.code)), "enter": .text(t["enter_site"] ?? language.name),
                     "dir": language.isRightToLeft ? "rtl" : false]
         }
         let alternates = self.alternates { SitePaths.home($0) }
         let context: TemplateRecord = [
-            "lang": site.config.defaultLanguage.code, "root": "", "languages": choices, "alternates": alternates,
-            "css": "theme/style.css", "canonical": SitePaths.absolute(path, baseURL: site.config.baseURL),
-            "titles": site.config.languages.map { site.config.title(in: $0.code) }.joined(separator: " · "),
-            "notFoundTexts": site.config.languages.map { ["code": $0.code, "text": theme.strings($0.code)["not_found_text"] ?? "",
-                                                          "dir": $0.isRightToLeft ? "rtl" : false] },
+            "lang": .text(site.config.defaultLanguage.code.rawValue), "root": "", "languages": .records(choices), "alternates": .records(alternates),
+            "css": "theme/style.css", "canonical": .text(SitePaths.absolute(path, baseURL: site.config.baseURL)),
+            "titles": .text(site.config.languages.map { site.config.title(in: $0.code) }.joined(separator: " · ")),
+            "notFoundTexts": .records(site.config.languages.map { ["code": .text($0.code.rawValue), "text": .text(theme.strings($0.code)["not_found_text"] ?? ""),
+                                                          "dir": $0.isRightToLeft ? "rtl" : false] }),
         ]
         return context
     }
@@ -199,7 +199,7 @@ public struct PageRenderer: Sendable {
         let base = linkBases[language][entry.id] ?? PageRenderer.linkBase(entry, language: language, when:
             entry.variant(for: language, order: languages).metadata.event.map { dateText[language].event($0) } ?? "")
         var link = base.fields
-        link["url"] = SitePaths.relative(from: path, to: base.target)
+        link["url"] = .text(SitePaths.relative(from: path, to: base.target))
         return link
     }
 
@@ -207,16 +207,16 @@ public struct PageRenderer: Sendable {
     private static func linkBase(_ entry: Entry, language: LanguageCode, when: String) -> (fields: TemplateRecord, target: String) {
         let page = entry.pages[language]
         let meta = entry.shownText(in: language).metadata
-        var link: TemplateRecord = ["title": meta.title, "section": entry.section.title(in: language)]
-        if page.isFallback { link["linkLang"] = page.textLanguage }
-        if let summary = meta.summary { link["summary"] = summary }
-        if meta.event != nil { link["when"] = when }
+        var link: TemplateRecord = ["title": .text(meta.title), "section": .text(entry.section.title(in: language))]
+        if page.isFallback { link["linkLang"] = .text(page.textLanguage.rawValue) }
+        if let summary = meta.summary { link["summary"] = .text(summary) }
+        if meta.event != nil { link["when"] = .text(when) }
         return (link, page.outputPath)
     }
 
     /// The head's `<link rel="alternate" hreflang>`s: every site language, or only `languages`.
     func alternates(_ pathIn: (LanguageCode) -> String, languages: [LanguageCode]? = nil) -> [TemplateRecord] {
-        alternatePaths(pathIn, languages: languages).map { ["hreflang": $0.0, "href": SitePaths.absolute($0.1, baseURL: site.config.baseURL)] }
+        alternatePaths(pathIn, languages: languages).map { ["hreflang": .text($0.0), "href": .text(SitePaths.absolute($0.1, baseURL: site.config.baseURL))] }
     }
 
     /// What every page of a language shares: head links, menu, language switcher, UI strings. Its
@@ -235,17 +235,17 @@ public struct PageRenderer: Sendable {
         } else {
             context = sharedChrome(language: language, path: path)
         }
-        context["title"] = title ?? siteTitle
-        context["pageTitle"] = title.map { "\($0) · \(siteTitle)" } ?? siteTitle
-        context["canonical"] = SitePaths.absolute(path, baseURL: site.config.baseURL)
-        context["alternates"] = alternates(pathIn, languages: versions)
+        context["title"] = .text(title ?? siteTitle)
+        context["pageTitle"] = .text(title.map { "\($0) · \(siteTitle)" } ?? siteTitle)
+        context["canonical"] = .text(SitePaths.absolute(path, baseURL: site.config.baseURL))
+        context["alternates"] = .records(alternates(pathIn, languages: versions))
         let rightToLeft = site.config.isRightToLeft(language)
-        context["languages"] = site.config.languages.map { other -> TemplateRecord in
-            ["code": other.code, "name": other.name, "current": other.code == language,
-             "url": SitePaths.relative(from: path, to: pathIn(other.code)),
+        context["languages"] = .records(site.config.languages.map { other -> TemplateRecord in
+            ["code": .text(other.code.rawValue), "name": .text(other.name), "current": .bool(other.code == language),
+             "url": .text(SitePaths.relative(from: path, to: pathIn(other.code))),
              // Each name in its own direction, where it is not the page's.
              "dir": other.isRightToLeft == rightToLeft ? false : other.isRightToLeft ? "rtl" : "ltr"]
-        }
+        })
         return context
     }
 
@@ -264,45 +264,45 @@ public struct PageRenderer: Sendable {
 
     /// The chrome fields that depend only on the page's place: menu, relative links, UI strings.
     private func sharedChrome(language: LanguageCode, path: String) -> TemplateRecord {
-        var menu: [TemplateRecord] = [["title": theme.strings(language)["home"] ?? "Home",
-                                      "url": SitePaths.relative(from: path, to: SitePaths.home(language)),
-                                      "current": path == SitePaths.home(language)]]
+        var menu: [TemplateRecord] = [["title": .text(theme.strings(language)["home"] ?? "Home"),
+                                      "url": .text(SitePaths.relative(from: path, to: SitePaths.home(language))),
+                                      "current": .bool(path == SitePaths.home(language))]]
         for section in site.sections {
             if section.config.kind == .page {
                 for id in section.orderedEntries[language] {
                     let entry = site[id]
                     let target = entry.pages[language].outputPath
                     var item = entryLink(entry, language: language, from: path)
-                    item["current"] = target == path
+                    item["current"] = .bool(target == path)
                     menu.append(item)
                 }
             } else {
                 let target = SitePaths.section(section.config, language)
                 let prefix = String(target.dropLast("index.html".count))
-                menu.append(["title": section.config.title(in: language),
-                             "url": SitePaths.relative(from: path, to: target),
-                             "current": path.hasPrefix(prefix)])
+                menu.append(["title": .text(section.config.title(in: language)),
+                             "url": .text(SitePaths.relative(from: path, to: target)),
+                             "current": .bool(path.hasPrefix(prefix))])
             }
         }
         var shared: TemplateRecord = [
-            "lang": language,
-            "rtl": site.config.isRightToLeft(language),
-            "siteTitle": site.config.title(in: language),
-            "root": SitePaths.rootPrefix(from: path),
-            "css": SitePaths.rootPrefix(from: path) + "theme/style.css",
-            "homeURL": SitePaths.relative(from: path, to: SitePaths.home(language)),
-            "menu": menu,
-            "t": theme.strings(language),
+            "lang": .text(language.rawValue),
+            "rtl": .bool(site.config.isRightToLeft(language)),
+            "siteTitle": .text(site.config.title(in: language)),
+            "root": .text(SitePaths.rootPrefix(from: path)),
+            "css": .text(SitePaths.rootPrefix(from: path) + "theme/style.css"),
+            "homeURL": .text(SitePaths.relative(from: path, to: SitePaths.home(language))),
+            "menu": .records(menu),
+            "t": .table(theme.strings(language)),
         ]
         for link in PageKinds.chromeLinks(in: site, language: language) {
-            shared[link.key] = SitePaths.relative(from: path, to: link.path)
+            shared[link.key] = .text(SitePaths.relative(from: path, to: link.path))
         }
         if !downloads.isEmpty {
             let locale = site.config.foundationLocale(of: language)
-            shared["downloads"] = downloads.map { download -> TemplateRecord in
-                ["url": SitePaths.relative(from: path, to: download.path), "format": download.format, "type": download.mimeType,
-                 "size": Int64(download.size).formatted(.byteCount(style: .file).locale(locale))]
-            }
+            shared["downloads"] = .records(downloads.map { download -> TemplateRecord in
+                ["url": .text(SitePaths.relative(from: path, to: download.path)), "format": .text(download.format), "type": .text(download.mimeType),
+                 "size": .text(Int64(download.size).formatted(.byteCount(style: .file).locale(locale)))]
+            })
         }
         return shared
     }
@@ -311,12 +311,4 @@ public struct PageRenderer: Sendable {
 extension Theme {
     /// The theme's UI strings for `language` (none when the theme has none for it).
     func strings(_ language: LanguageCode) -> [String: String] { strings[language.rawValue] ?? [:] }
-}
-
-extension LanguageCode: TemplateValueConvertible {
-    public var templateValue: TemplateValue { .text(rawValue) }
-}
-
-extension EntryID: TemplateValueConvertible {
-    public var templateValue: TemplateValue { .text(rawValue) }
 }

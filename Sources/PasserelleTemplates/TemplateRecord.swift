@@ -19,37 +19,14 @@ public enum TemplateValue: Sendable, Equatable {
     }
 }
 
-/// A Swift value that a template context holds as a `TemplateValue`.
-public protocol TemplateValueConvertible {
-    var templateValue: TemplateValue { get }
-}
-
-extension String: TemplateValueConvertible {
-    public var templateValue: TemplateValue { .text(self) }
-}
-
-extension Int: TemplateValueConvertible {
-    public var templateValue: TemplateValue { .number(self) }
-}
-
-extension Bool: TemplateValueConvertible {
-    public var templateValue: TemplateValue { .bool(self) }
-}
-
-extension TemplateRecord: TemplateValueConvertible {
-    public var templateValue: TemplateValue { .record(self) }
-}
-
-extension Array: TemplateValueConvertible where Element == TemplateRecord {
-    public var templateValue: TemplateValue { .records(self) }
-}
-
-extension Dictionary: TemplateValueConvertible where Key == String, Value == String {
-    public var templateValue: TemplateValue { .table(self) }
-}
-
-extension TemplateValue: TemplateValueConvertible {
-    public var templateValue: TemplateValue { self }
+/// Literal texts, numbers, booleans and lists of records stand for themselves in records.
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(stringInterpolation: DefaultStringInterpolation) { self = .text(String(stringInterpolation: stringInterpolation)) }
+    public init(integerLiteral value: Int) { self = .number(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral records: TemplateRecord...) { self = .records(records) }
 }
 
 /// The named values a template shows (`{{title}}`, `{{#entries}}`): what a page kind builds
@@ -73,8 +50,10 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
         fields = []
     }
 
-    public init(dictionaryLiteral elements: (String, any TemplateValueConvertible)...) {
-        fields = elements.map { Field(key: TemplateRecord.key(of: $0.0), name: $0.0, value: $0.1.templateValue) }
+    /// The values are `TemplateValue`s, written as literals or as cases (`"title": .text(title)`):
+    /// typed, so that no value is boxed as an existential on its way into a record.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        fields = elements.map { Field(key: TemplateRecord.key(of: $0.0), name: $0.0, value: $0.1) }
         assert(Set(elements.map(\.0)).count == elements.count, "a name given twice in a record literal")
     }
 
@@ -88,14 +67,14 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
     }
 
     /// The value named `name`; setting nil removes it.
-    public subscript(name: String) -> (any TemplateValueConvertible)? {
+    public subscript(name: String) -> TemplateValue? {
         get { self[name, key: TemplateRecord.key(of: name)] }
         set {
             let key = TemplateRecord.key(of: name)
             switch (index(of: name, key: key), newValue) {
-            case let (index?, value?): fields[index].value = value.templateValue
+            case let (index?, value?): fields[index].value = value
             case let (index?, nil): fields.remove(at: index)
-            case let (nil, value?): fields.append(Field(key: key, name: name, value: value.templateValue))
+            case let (nil, value?): fields.append(Field(key: key, name: name, value: value))
             case (nil, nil): break
             }
         }

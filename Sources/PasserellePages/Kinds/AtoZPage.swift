@@ -21,11 +21,11 @@ extension PageRenderer {
             SitePaths.generated(AtoZPage.pathKey, self.site.config, $0)
         }
         let groups = atoz(language).groups
-        context["letters"] = groups.map { ["letter": $0.letter, "anchor": $0.letter == "#" ? "az-other" : "az-" + $0.letter.lowercased()] }
-        context["groups"] = groups.map { group -> TemplateRecord in
-            ["letter": group.letter, "anchor": group.letter == "#" ? "az-other" : "az-" + group.letter.lowercased(),
-             "entries": group.entryIDs.map { entryLink(site[$0], language: language, from: path) }]
-        }
+        context["letters"] = .records(groups.map { ["letter": .text($0.letter), "anchor": .text($0.letter == "#" ? "az-other" : "az-" + $0.letter.lowercased())] })
+        context["groups"] = .records(groups.map { group -> TemplateRecord in
+            ["letter": .text(group.letter), "anchor": .text(group.letter == "#" ? "az-other" : "az-" + group.letter.lowercased()),
+             "entries": .records(group.entryIDs.map { entryLink(site[$0], language: language, from: path) })]
+        })
         return page(AtoZPage.pathKey, context, path: path) { SitePaths.generated(AtoZPage.pathKey, self.site.config, $0) }
     }
 }

@@ -46,14 +46,14 @@ extension PageRenderer {
     private func occurrenceItem(_ occurrence: EventOccurrence, language: LanguageCode, from path: String) -> TemplateRecord {
         let entry = site[occurrence.entryID]
         var item = entryLink(entry, language: language, from: path)
-        item["when"] = dateText[language].occurrence(occurrence)
-        item["firstISO"] = occurrence.first.iso
+        item["when"] = .text(dateText[language].occurrence(occurrence))
+        item["firstISO"] = .text(occurrence.first.iso)
         if let event = entry.variant(for: language, order: site.languageCodes).metadata.event {
-            item["cancelled"] = event.status == .cancelled
-            if event.status != .confirmed { item["statusLabel"] = theme.strings(language)["status_\(event.status.rawValue)"] ?? event.status.rawValue }
-            if let minute = occurrence.startMinute { item["time"] = dateText[language].time(minute) }
+            item["cancelled"] = .bool(event.status == .cancelled)
+            if event.status != .confirmed { item["statusLabel"] = .text(theme.strings(language)["status_\(event.status.rawValue)"] ?? event.status.rawValue) }
+            if let minute = occurrence.startMinute { item["time"] = .text(dateText[language].time(minute)) }
         }
-        if let location = entry.variant(for: language, order: site.languageCodes).metadata.location { item["location"] = location }
+        if let location = entry.variant(for: language, order: site.languageCodes).metadata.location { item["location"] = .text(location) }
         return item
     }
 
@@ -64,34 +64,34 @@ extension PageRenderer {
         let title = dates.monthTitle(month)
         var context = chrome(language: language, path: path, title: title) { SitePaths.calendarMonth(section.config, $0, month) }
         let order = (0..<7).map { (dates.firstWeekday - 1 + $0) % 7 }
-        context["weekdays"] = order.map { ["name": dates.weekdayNames[$0], "short": dates.shortWeekdayNames[$0]] }
+        context["weekdays"] = .records(order.map { ["name": .text(dates.weekdayNames[$0]), "short": .text(dates.shortWeekdayNames[$0])] })
         let occurrences = calendar.occurrences(in: month)
-        context["weeks"] = EventCalendar.weeks(of: month, firstWeekday: dates.firstWeekday).map { week -> TemplateRecord in
-            ["days": week.map { day -> TemplateRecord in
+        context["weeks"] = .records(EventCalendar.weeks(of: month, firstWeekday: dates.firstWeekday).map { week -> TemplateRecord in
+            ["days": .records(week.map { day -> TemplateRecord in
                 guard let day else { return ["isDay": false] }
                 let events = occurrences.filter { $0.covers(day) }.map { occurrence -> TemplateRecord in
                     var item = occurrenceItem(occurrence, language: language, from: path)
-                    item["continues"] = occurrence.first < day
+                    item["continues"] = .bool(occurrence.first < day)
                     return item
                 }
-                return ["isDay": true, "day": day.day, "iso": day.iso, "label": dates.day(day), "isToday": day == calendar.today,
-                        "events": events, "hasEvents": !events.isEmpty]
-            }]
-        }
-        context["list"] = occurrences.map { occurrenceItem($0, language: language, from: path) }
-        context["caption"] = title
-        context["yearURL"] = SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, month.year))
-        context["yearLabel"] = String(month.year)
-        context["eventsURL"] = SitePaths.relative(from: path, to: SitePaths.section(section.config, language))
-        context["eventsTitle"] = section.config.title(in: language)
-        context["icsURL"] = SitePaths.relative(from: path, to: SitePaths.languageCalendar(language))
+                return ["isDay": true, "day": .number(day.day), "iso": .text(day.iso), "label": .text(dates.day(day)), "isToday": .bool(day == calendar.today),
+                        "events": .records(events), "hasEvents": .bool(!events.isEmpty)]
+            })]
+        })
+        context["list"] = .records(occurrences.map { occurrenceItem($0, language: language, from: path) })
+        context["caption"] = .text(title)
+        context["yearURL"] = .text(SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, month.year)))
+        context["yearLabel"] = .text(String(month.year))
+        context["eventsURL"] = .text(SitePaths.relative(from: path, to: SitePaths.section(section.config, language)))
+        context["eventsTitle"] = .text(section.config.title(in: language))
+        context["icsURL"] = .text(SitePaths.relative(from: path, to: SitePaths.languageCalendar(language)))
         if let previous {
-            context["previous"] = ["url": SitePaths.relative(from: path, to: SitePaths.calendarMonth(section.config, language, previous)),
-                                   "label": dates.monthTitle(previous)]
+            context["previous"] = .table(["url": SitePaths.relative(from: path, to: SitePaths.calendarMonth(section.config, language, previous)),
+                                   "label": dates.monthTitle(previous)])
         }
         if let next {
-            context["next"] = ["url": SitePaths.relative(from: path, to: SitePaths.calendarMonth(section.config, language, next)),
-                               "label": dates.monthTitle(next)]
+            context["next"] = .table(["url": SitePaths.relative(from: path, to: SitePaths.calendarMonth(section.config, language, next)),
+                               "label": dates.monthTitle(next)])
         }
         return page("calendar-month", context, path: path) { SitePaths.calendarMonth(section.config, $0, month) }
     }
@@ -103,20 +103,20 @@ extension PageRenderer {
         var context = chrome(language: language, path: path, title: "\(section.config.title(in: language)) \(year)") {
             SitePaths.calendarYear(section.config, $0, year)
         }
-        context["year"] = String(year)
-        context["months"] = calendar.months.filter { $0.year == year }.map { month -> TemplateRecord in
-            ["title": dates.monthTitle(month), "iso": month.iso,
-             "url": SitePaths.relative(from: path, to: SitePaths.calendarMonth(section.config, language, month)),
-             "events": calendar.occurrences(in: month).map { occurrenceItem($0, language: language, from: path) }]
-        }
-        context["eventsURL"] = SitePaths.relative(from: path, to: SitePaths.section(section.config, language))
-        context["eventsTitle"] = section.config.title(in: language)
-        context["icsURL"] = SitePaths.relative(from: path, to: SitePaths.languageCalendar(language))
+        context["year"] = .text(String(year))
+        context["months"] = .records(calendar.months.filter { $0.year == year }.map { month -> TemplateRecord in
+            ["title": .text(dates.monthTitle(month)), "iso": .text(month.iso),
+             "url": .text(SitePaths.relative(from: path, to: SitePaths.calendarMonth(section.config, language, month))),
+             "events": .records(calendar.occurrences(in: month).map { occurrenceItem($0, language: language, from: path) })]
+        })
+        context["eventsURL"] = .text(SitePaths.relative(from: path, to: SitePaths.section(section.config, language)))
+        context["eventsTitle"] = .text(section.config.title(in: language))
+        context["icsURL"] = .text(SitePaths.relative(from: path, to: SitePaths.languageCalendar(language)))
         if let previous {
-            context["previous"] = ["url": SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, previous)), "label": String(previous)]
+            context["previous"] = .table(["url": SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, previous)), "label": String(previous)])
         }
         if let next {
-            context["next"] = ["url": SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, next)), "label": String(next)]
+            context["next"] = .table(["url": SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, next)), "label": String(next)])
         }
         return page("calendar-year", context, path: path) { SitePaths.calendarYear(section.config, $0, year) }
     }
@@ -130,22 +130,22 @@ extension PageRenderer {
         let upcoming = calendar.upcoming
         let nextOccurrence = Dictionary(uniqueKeysWithValues: calendar.nextOccurrences.map { ($0.entryID, $0) })
         if !upcoming.isEmpty {
-            groups.append(["category": t["upcoming"] ?? "Upcoming", "entries": upcoming.map { id -> TemplateRecord in
+            groups.append(["category": .text(t["upcoming"] ?? "Upcoming"), "entries": .records(upcoming.map { id -> TemplateRecord in
                 var link = entryLink(site[id], language: language, from: path)
-                if let occurrence = nextOccurrence[id] { link["when"] = dateText[language].occurrence(occurrence) }
+                if let occurrence = nextOccurrence[id] { link["when"] = .text(dateText[language].occurrence(occurrence)) }
                 return link
-            }])
+            })])
         }
         for (year, ids) in calendar.pastByYear {
-            groups.append(["category": (t["past_year"] ?? "{year}").replacingOccurrences(of: "{year}", with: String(year)),
-                           "entries": ids.map { entryLink(site[$0], language: language, from: path) }])
+            groups.append(["category": .text((t["past_year"] ?? "{year}").replacingOccurrences(of: "{year}", with: String(year))),
+                           "entries": .records(ids.map { entryLink(site[$0], language: language, from: path) })])
         }
         return [
-            "groups": groups,
-            "empty": groups.isEmpty,
-            "calendarYears": calendar.datedYears.map { ["year": String($0), "url": SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, $0))] },
-            "hasCalendar": !calendar.years.isEmpty,
-            "icsURL": SitePaths.relative(from: path, to: SitePaths.languageCalendar(language)),
+            "groups": .records(groups),
+            "empty": .bool(groups.isEmpty),
+            "calendarYears": .records(calendar.datedYears.map { ["year": .text(String($0)), "url": .text(SitePaths.relative(from: path, to: SitePaths.calendarYear(section.config, language, $0)))] }),
+            "hasCalendar": .bool(!calendar.years.isEmpty),
+            "icsURL": .text(SitePaths.relative(from: path, to: SitePaths.languageCalendar(language))),
         ]
     }
 }

@@ -46,12 +46,12 @@ extension PageRenderer {
         let path = catalog.fieldPath(facet)
         let pathIn = { (code: LanguageCode) in SitePaths.facetField(catalog.section, field: facet.field, code) }
         var context = chrome(language: language, path: path, title: facet.field.title(in: language), pathIn: pathIn)
-        context["fieldTitle"] = facet.field.title(in: language)
-        context["count"] = facet.values.count
-        context["values"] = facet.values.map { value -> TemplateRecord in
-            ["label": value.label, "count": value.entries.count, "url": SitePaths.relative(from: path, to: catalog.path(facet, value))]
-        }
-        context["catalogURL"] = SitePaths.relative(from: path, to: SitePaths.section(catalog.section, language))
+        context["fieldTitle"] = .text(facet.field.title(in: language))
+        context["count"] = .number(facet.values.count)
+        context["values"] = .records(facet.values.map { value -> TemplateRecord in
+            ["label": .text(value.label), "count": .number(value.entries.count), "url": .text(SitePaths.relative(from: path, to: catalog.path(facet, value)))]
+        })
+        context["catalogURL"] = .text(SitePaths.relative(from: path, to: SitePaths.section(catalog.section, language)))
         return page("field", context, path: path, pathIn: pathIn)
     }
 
@@ -82,13 +82,13 @@ extension PageRenderer {
         var context = chrome(language: language, path: path, title: number > 1 ? "\(title) (\(number)/\(count))" : title,
                              versions: versions, pathIn: pathIn)
         let shown = value.entries.dropFirst((number - 1) * Catalog.pageSize).prefix(Catalog.pageSize)
-        context["fieldTitle"] = facet.field.title(in: language)
-        context["valueLabel"] = value.label
-        context["count"] = value.entries.count
-        context["entries"] = shown.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) }
-        context["catalogURL"] = SitePaths.relative(from: path, to: SitePaths.section(catalog.section, language))
-        context["fieldURL"] = SitePaths.relative(from: path, to: catalog.fieldPath(facet))
-        if let pager = pager(page: number, of: count, from: path, pathOf: { catalog.path(facet, value, page: $0) }) { context["pager"] = pager }
+        context["fieldTitle"] = .text(facet.field.title(in: language))
+        context["valueLabel"] = .text(value.label)
+        context["count"] = .number(value.entries.count)
+        context["entries"] = .records(shown.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) })
+        context["catalogURL"] = .text(SitePaths.relative(from: path, to: SitePaths.section(catalog.section, language)))
+        context["fieldURL"] = .text(SitePaths.relative(from: path, to: catalog.fieldPath(facet)))
+        if let pager = pager(page: number, of: count, from: path, pathOf: { catalog.path(facet, value, page: $0) }) { context["pager"] = .record(pager) }
         return self.page("facet", context, path: path, languages: versions, pathIn: pathIn)
     }
 }

@@ -50,63 +50,63 @@ extension PageRenderer {
         let versions = site.languageCodes.filter { entry.variants[$0] != nil }
         var context = chrome(language: language, path: path, title: meta.title, versions: versions) { entry.pages[$0].outputPath }
         if page.isFallback {
-            context["canonical"] = SitePaths.absolute(entry.pages[page.textLanguage].outputPath, baseURL: site.config.baseURL)
+            context["canonical"] = .text(SitePaths.absolute(entry.pages[page.textLanguage].outputPath, baseURL: site.config.baseURL))
         }
         let dates = dateText[language]
         let t = theme.strings(language)
         var item: TemplateRecord = [
-            "title": meta.title, "html": page.html,
-            "sectionTitle": entry.section.title(in: language),
-            "sectionURL": SitePaths.relative(from: path, to: SitePaths.section(entry.section, language)),
+            "title": .text(meta.title), "html": .text(page.html),
+            "sectionTitle": .text(entry.section.title(in: language)),
+            "sectionURL": .text(SitePaths.relative(from: path, to: SitePaths.section(entry.section, language))),
         ]
         if page.isFallback {
-            item["textLang"] = page.textLanguage
+            item["textLang"] = .text(page.textLanguage.rawValue)
             let textRTL = site.config.isRightToLeft(page.textLanguage)
             if textRTL != site.config.isRightToLeft(language) { item["textDir"] = textRTL ? "rtl" : "ltr" }
-            item["fallbackNotice"] = (t["fallback_notice"] ?? "")
-                .replacingOccurrences(of: "{language}", with: languageName(page.textLanguage, in: language))
+            item["fallbackNotice"] = .text((t["fallback_notice"] ?? "")
+                .replacingOccurrences(of: "{language}", with: languageName(page.textLanguage, in: language)))
         }
         if let original = page.outdatedFrom {
             // The translation was made from an earlier version of the text in `original`.
-            item["outdatedNotice"] = (t["outdated_notice"] ?? "").replacingOccurrences(of: "{language}", with: languageName(original, in: language))
-            item["originalURL"] = SitePaths.relative(from: path, to: entry.pages[original].outputPath)
-            item["originalLang"] = original
+            item["outdatedNotice"] = .text((t["outdated_notice"] ?? "").replacingOccurrences(of: "{language}", with: languageName(original, in: language)))
+            item["originalURL"] = .text(SitePaths.relative(from: path, to: entry.pages[original].outputPath))
+            item["originalLang"] = .text(original.rawValue)
         }
         if let summary = meta.summary {
-            item["summary"] = summary
-            context["description"] = summary
+            item["summary"] = .text(summary)
+            context["description"] = .text(summary)
         }
-        if let category = meta.category { item["category"] = category }
-        if let date = meta.date { item["date"] = dates.day(date); item["dateISO"] = date.iso }
-        if let updated = meta.updated { item["updated"] = dates.day(updated); item["updatedISO"] = updated.iso }
+        if let category = meta.category { item["category"] = .text(category) }
+        if let date = meta.date { item["date"] = .text(dates.day(date)); item["dateISO"] = .text(date.iso) }
+        if let updated = meta.updated { item["updated"] = .text(dates.day(updated)); item["updatedISO"] = .text(updated.iso) }
         if !meta.tags.isEmpty {
-            item["tags"] = meta.tags.map { ["name": $0, "url": SitePaths.relative(from: path, to: SitePaths.tag(TagIndex.slug(for: $0), site.config, language))] }
+            item["tags"] = .records(meta.tags.map { ["name": .text($0), "url": .text(SitePaths.relative(from: path, to: SitePaths.tag(TagIndex.slug(for: $0), site.config, language)))] })
             item["hasTags"] = true
         }
-        if let location = meta.location { item["location"] = location }
-        if let url = meta.url, !URLSafety.isDangerous(url) { item["externalURL"] = url }
+        if let location = meta.location { item["location"] = .text(location) }
+        if let url = meta.url, !URLSafety.isDangerous(url) { item["externalURL"] = .text(url) }
         if let event = meta.event {
             var details: TemplateRecord = [
-                "when": eventTimes[language][entry.id] ?? dates.event(event),
-                "startISO": event.start.date.iso,
-                "status": event.status.rawValue,
-                "statusLabel": t["status_\(event.status.rawValue)"] ?? event.status.rawValue,
-                "isCancelled": event.status == .cancelled,
+                "when": .text(eventTimes[language][entry.id] ?? dates.event(event)),
+                "startISO": .text(event.start.date.iso),
+                "status": .text(event.status.rawValue),
+                "statusLabel": .text(t["status_\(event.status.rawValue)"] ?? event.status.rawValue),
+                "isCancelled": .bool(event.status == .cancelled),
             ]
             if event.status != .confirmed { details["showStatus"] = true }
-            details["icsURL"] = page.slug + ".ics"
-            if let zone = event.timezone { details["timezone"] = zone }
-            item["event"] = details
+            details["icsURL"] = .text(page.slug + ".ics")
+            if let zone = event.timezone { details["timezone"] = .text(zone) }
+            item["event"] = .record(details)
         }
         let related = page.related.compactMap { site.entries[$0] }.map { target -> TemplateRecord in
             var link = entryLink(target, language: language, from: path)
             if let anchor = page.relatedAnchors[target.id] {
-                link["url"] = SitePaths.relative(from: path, to: target.pages[language].outputPath)
-                    + "#" + EntryPage.heading(anchor, writtenAmong: target.pages[page.textLanguage].headingIDs, on: target.pages[language].headingIDs)
+                link["url"] = .text(SitePaths.relative(from: path, to: target.pages[language].outputPath)
+                    + "#" + EntryPage.heading(anchor, writtenAmong: target.pages[page.textLanguage].headingIDs, on: target.pages[language].headingIDs))
             }
             return link
         }
-        if !related.isEmpty { item["related"] = related; item["hasRelated"] = true }
+        if !related.isEmpty { item["related"] = .records(related); item["hasRelated"] = true }
         var backlinkGroups: [TemplateRecord] = []
         // Each source looked up once, then per section in listing order (its rank read once, not
         // at each comparison).
@@ -116,15 +116,15 @@ extension PageRenderer {
             let ranked = sources.filter { $0.entry.section.name == section.config.name }.map { (rank: rank[$0.id] ?? 0, source: $0) }
             guard !ranked.isEmpty else { continue }
             let sorted = ranked.sorted { ($0.rank, $0.source.id) < ($1.rank, $1.source.id) }
-            backlinkGroups.append(["sectionTitle": section.config.title(in: language),
-                                   "entries": sorted.map { entryLink($0.source.entry, language: language, from: path) }])
+            backlinkGroups.append(["sectionTitle": .text(section.config.title(in: language)),
+                                   "entries": .records(sorted.map { entryLink($0.source.entry, language: language, from: path) })])
         }
-        if !backlinkGroups.isEmpty { item["backlinkGroups"] = backlinkGroups; item["hasBacklinks"] = true }
+        if !backlinkGroups.isEmpty { item["backlinkGroups"] = .records(backlinkGroups); item["hasBacklinks"] = true }
         let fields = fieldItems(meta, page: page, section: entry.section, language: language, from: path)
-        if !fields.isEmpty { item["fields"] = fields; item["hasFields"] = true }
+        if !fields.isEmpty { item["fields"] = .records(fields); item["hasFields"] = true }
         let typed = typedBacklinkItems(page, language: language, from: path)
-        if !typed.isEmpty { item["typedBacklinks"] = typed }
-        context["entry"] = item
+        if !typed.isEmpty { item["typedBacklinks"] = .records(typed) }
+        context["entry"] = .record(item)
         var written = self.page("entry", context, path: path, languages: versions) { entry.pages[$0].outputPath }
         written.lastModified = meta.updated ?? meta.date
         // The sitemap lists the versions of a text, not the pages that borrow it.
@@ -148,13 +148,13 @@ extension PageRenderer {
             var values: [TemplateRecord]
             var slugs: [String] = []
             switch value {
-            case let .countries(codes): values = codes.map { ["text": Countries.name($0, locale: locale)] }; slugs = codes.map { $0.lowercased() }
+            case let .countries(codes): values = codes.map { ["text": .text(Countries.name($0, locale: locale))] }; slugs = codes.map { $0.lowercased() }
             case let .choice(key):
                 guard case let .choice(choices) = field.kind else { return nil }
-                values = [["text": choices.first { $0.key == key }?.title(in: language) ?? key]]
+                values = [["text": .text(choices.first { $0.key == key }?.title(in: language) ?? key)]]
                 slugs = [key]
-            case let .year(year): values = [["text": String(year)]]; slugs = [String(year)]
-            case let .text(text): values = [["text": text]]
+            case let .year(year): values = [["text": .text(String(year))]]; slugs = [String(year)]
+            case let .text(text): values = [["text": .text(text)]]
             case .references:
                 values = (page.fieldTargets[field.name] ?? []).compactMap { site.entries[$0] }.map { target in
                     var link = entryLink(target, language: language, from: path)
@@ -166,11 +166,11 @@ extension PageRenderer {
             // A facet of the section's catalog: each value links to its page.
             if section.catalog?.facets.contains(field.name) == true {
                 for (index, slug) in zip(values.indices, slugs) {
-                    values[index]["url"] = SitePaths.relative(from: path, to: SitePaths.facetValue(section, field: field, value: slug, language))
+                    values[index]["url"] = .text(SitePaths.relative(from: path, to: SitePaths.facetValue(section, field: field, value: slug, language)))
                 }
             }
             values[values.count - 1]["last"] = true
-            return ["name": field.title(in: language), "values": values]
+            return ["name": .text(field.title(in: language)), "values": .records(values)]
         }
     }
 
@@ -184,8 +184,8 @@ extension PageRenderer {
             let sources = list.sources.compactMap { id in site.entries[id].map { (id: id, entry: $0) } }
                 .sorted { (rank[$0.id] ?? 0, $0.id) < (rank[$1.id] ?? 0, $1.id) }
             guard !sources.isEmpty else { return nil }
-            return ["inverseTitle": inverse[language.rawValue] ?? field.title(in: language), "key": "\(list.section)-\(list.field)",
-                    "entries": sources.map { entryLink($0.entry, language: language, from: path) }]
+            return ["inverseTitle": .text(inverse[language.rawValue] ?? field.title(in: language)), "key": "\(list.section)-\(list.field)",
+                    "entries": .records(sources.map { entryLink($0.entry, language: language, from: path) })]
         }
     }
 }

@@ -16,17 +16,17 @@ package struct HomePage: PageKind {
         let path = SitePaths.home(language)
         var context = renderer.chrome(language: language, path: path, title: nil) { SitePaths.home($0) }
         if let intro = site.homeIntros[language] {
-            context["intro"] = intro.html
-            context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
+            context["intro"] = .text(intro.html)
+            context["introLang"] = intro.textLanguage != language ? .text(intro.textLanguage.rawValue) : false
         }
-        context["sections"] = site.sections.filter { $0.config.kind != .page }.map { section -> TemplateRecord in
+        context["sections"] = .records(site.sections.filter { $0.config.kind != .page }.map { section -> TemplateRecord in
             let ids = section.orderedEntries[language]
-            return ["title": section.config.title(in: language), "anchor": "section-\(section.config.name)",
-                    "url": SitePaths.relative(from: path, to: SitePaths.section(section.config, language)),
-                    "count": ids.count,
-                    "entries": ids.prefix(8).map { renderer.entryLink(site[$0], language: language, from: path) },
-                    "more": ids.count > 8]
-        }
+            return ["title": .text(section.config.title(in: language)), "anchor": "section-\(section.config.name)",
+                    "url": .text(SitePaths.relative(from: path, to: SitePaths.section(section.config, language))),
+                    "count": .number(ids.count),
+                    "entries": .records(ids.prefix(8).map { renderer.entryLink(site[$0], language: language, from: path) }),
+                    "more": .bool(ids.count > 8)]
+        })
         return [renderer.page("home", context, path: path) { SitePaths.home($0) }]
     }
 }

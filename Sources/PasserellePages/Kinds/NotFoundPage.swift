@@ -15,8 +15,8 @@ package struct NotFoundPage: PageKind {
         let language = job.language
         let path = SitePaths.notFound(language)
         var context = renderer.chrome(language: language, path: path, title: renderer.theme.strings(language)["not_found_title"]) { SitePaths.notFound($0) }
-        context["baseHref"] = renderer.site.config.baseURL + language.rawValue + "/"
-        context["alternates"] = [] as [TemplateRecord]
+        context["baseHref"] = .text(renderer.site.config.baseURL + language.rawValue + "/")
+        context["alternates"] = .records([] as [TemplateRecord])
         context["noindex"] = true
         return [PageRenderer.Page(path: path, content: renderer.theme.render("404", context))]
     }

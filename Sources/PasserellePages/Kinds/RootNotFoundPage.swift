@@ -12,8 +12,8 @@ package struct RootNotFoundPage: PageKind {
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         var context = renderer.rootContext(path: "404.html")
         context["notFound"] = true
-        context["baseHref"] = renderer.site.config.baseURL
-        context["alternates"] = [] as [TemplateRecord]
+        context["baseHref"] = .text(renderer.site.config.baseURL)
+        context["alternates"] = .records([] as [TemplateRecord])
         return [PageRenderer.Page(path: "404.html", content: renderer.theme.render("root", context))]
     }
 }

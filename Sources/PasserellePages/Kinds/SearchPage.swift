@@ -20,14 +20,14 @@ extension PageRenderer {
         var context = chrome(language: language, path: path, title: theme.strings(language)["search_title"]) {
             SitePaths.generated(SearchPage.pathKey, self.site.config, $0)
         }
-        context["indexScript"] = SitePaths.relative(from: path, to: SitePaths.searchScriptIndex(language))
-        context["searchScript"] = SitePaths.rootPrefix(from: path) + "theme/search.js"
-        context["languageRoot"] = SitePaths.relative(from: path, to: SitePaths.home(language)).replacingOccurrences(of: "index.html", with: "")
+        context["indexScript"] = .text(SitePaths.relative(from: path, to: SitePaths.searchScriptIndex(language)))
+        context["searchScript"] = .text(SitePaths.rootPrefix(from: path) + "theme/search.js")
+        context["languageRoot"] = .text(SitePaths.relative(from: path, to: SitePaths.home(language)).replacingOccurrences(of: "index.html", with: ""))
         // How a record whose text is in another language is marked: "texte en anglais".
         let mark = theme.strings(language)["search_text_language"] ?? "({language})"
-        context["textLanguages"] = site.languageCodes.filter { $0 != language }.map { other -> TemplateRecord in
-            ["code": other, "label": mark.replacingOccurrences(of: "{language}", with: languageName(other, in: language))]
-        }
+        context["textLanguages"] = .records(site.languageCodes.filter { $0 != language }.map { other -> TemplateRecord in
+            ["code": .text(other.rawValue), "label": .text(mark.replacingOccurrences(of: "{language}", with: languageName(other, in: language)))]
+        })
         return page(SearchPage.pathKey, context, path: path) { SitePaths.generated(SearchPage.pathKey, self.site.config, $0) }
     }
 }

@@ -27,8 +27,8 @@ package struct SectionListingPage: PageKind {
             SitePaths.section(section.config, $0)
         }
         if let intro = section.intros[language] {
-            context["intro"] = intro.html
-            context["introLang"] = intro.textLanguage != language ? intro.textLanguage : false
+            context["intro"] = .text(intro.html)
+            context["introLang"] = intro.textLanguage != language ? .text(intro.textLanguage.rawValue) : false
         }
         if section.config.kind == .event {
             context.merge(renderer.eventListing(section, language: language, path: path))
@@ -49,8 +49,8 @@ package struct SectionListingPage: PageKind {
                 groups.append((category, [link]))
             }
         }
-        context["groups"] = groups.map { ["category": $0.category ?? false, "entries": $0.entries] as TemplateRecord }
-        context["empty"] = groups.isEmpty
+        context["groups"] = .records(groups.map { ["category": $0.category.map(TemplateValue.text) ?? false, "entries": .records($0.entries)] as TemplateRecord })
+        context["empty"] = .bool(groups.isEmpty)
         return [renderer.page("section", context, path: path) { SitePaths.section(section.config, $0) }]
     }
 }
@@ -70,8 +70,8 @@ extension PageRenderer {
                 SitePaths.sectionPage(catalog.section, page: min(number, Catalog.pageCount(entries: section.orderedEntries[code].count)), code)
             }
             var context = number == 1 ? firstPage : chrome(language: language, path: path, title: "\(title) (\(number)/\(count))", pathIn: pathIn)
-            context["catalog"] = catalogListing(catalog, page: number, of: count, from: path)
-            context["empty"] = catalog.entries.isEmpty
+            context["catalog"] = .record(catalogListing(catalog, page: number, of: count, from: path))
+            context["empty"] = .bool(catalog.entries.isEmpty)
             pages.append(page("section", context, path: path, pathIn: pathIn))
         }
         if count > 1 { pages.append(catalogData(catalog)) }
@@ -88,43 +88,43 @@ extension PageRenderer {
             guard let entry = site.entries[id] else { return nil }
             var link = entryLink(entry, language: language, from: path)
             let values = catalog.valuesOf[id] ?? []
-            link["facetKeys"] = values.map { "\(catalog.facets[$0.facet].field.slug(in: language))=\(catalog.facets[$0.facet].values[$0.value].slug)" }
-                .joined(separator: " ")
-            link["facetValues"] = catalog.facets.enumerated().compactMap { index, facet -> TemplateRecord? in
+            link["facetKeys"] = .text(values.map { "\(catalog.facets[$0.facet].field.slug(in: language))=\(catalog.facets[$0.facet].values[$0.value].slug)" }
+                .joined(separator: " "))
+            link["facetValues"] = .records(catalog.facets.enumerated().compactMap { index, facet -> TemplateRecord? in
                 var shown = values.filter { $0.facet == index }.map { position -> TemplateRecord in
                     let value = facet.values[position.value]
-                    return ["label": value.label, "url": SitePaths.relative(from: path, to: catalog.path(facet, value))]
+                    return ["label": .text(value.label), "url": .text(SitePaths.relative(from: path, to: catalog.path(facet, value)))]
                 }
                 guard !shown.isEmpty else { return nil }
                 shown[shown.count - 1]["last"] = true
-                return ["name": facet.field.title(in: language), "values": shown]
-            }
+                return ["name": .text(facet.field.title(in: language)), "values": .records(shown)]
+            })
             return link
         }
-        var listing: TemplateRecord = ["entries": entries]
-        if let pager = pager(page: number, of: count, from: path, pathOf: catalog.listingPath(page:)) { listing["pager"] = pager }
+        var listing: TemplateRecord = ["entries": .records(entries)]
+        if let pager = pager(page: number, of: count, from: path, pathOf: catalog.listingPath(page:)) { listing["pager"] = .record(pager) }
         guard number == 1 else { return listing }
         var filters: TemplateRecord = [
-            "facets": catalog.facets.map { facet -> TemplateRecord in
+            "facets": .records(catalog.facets.map { facet -> TemplateRecord in
                 let listed = Catalog.listedValues(facet)
                 var record: TemplateRecord = [
-                    "name": facet.field.title(in: language), "field": facet.field.slug(in: language),
-                    "values": listed.map { value -> TemplateRecord in
-                        ["label": value.label, "count": value.entries.count, "key": value.slug,
-                         "url": SitePaths.relative(from: path, to: catalog.path(facet, value))]
-                    },
+                    "name": .text(facet.field.title(in: language)), "field": .text(facet.field.slug(in: language)),
+                    "values": .records(listed.map { value -> TemplateRecord in
+                        ["label": .text(value.label), "count": .number(value.entries.count), "key": .text(value.slug),
+                         "url": .text(SitePaths.relative(from: path, to: catalog.path(facet, value)))]
+                    }),
                 ]
                 if listed.count < facet.values.count {
-                    record["more"] = ["count": facet.values.count, "url": SitePaths.relative(from: path, to: catalog.fieldPath(facet))] as TemplateRecord
+                    record["more"] = .record(["count": .number(facet.values.count), "url": .text(SitePaths.relative(from: path, to: catalog.fieldPath(facet)))])
                 }
                 return record
-            },
+            }),
         ]
-        if count > 1 { filters["dataURL"] = SitePaths.relative(from: path, to: SitePaths.catalogData(catalog.section, language)) }
+        if count > 1 { filters["dataURL"] = .text(SitePaths.relative(from: path, to: SitePaths.catalogData(catalog.section, language))) }
         if let facet = catalog.map, let world = theme.map {
-            filters["map"] = mapListing(CatalogMap(facet: facet, map: world), catalog, facet, from: path)
+            filters["map"] = .record(mapListing(CatalogMap(facet: facet, map: world), catalog, facet, from: path))
         }
-        listing["filters"] = filters
+        listing["filters"] = .record(filters)
         return listing
     }
 
@@ -133,12 +133,12 @@ extension PageRenderer {
     func pager(page number: Int, of count: Int, from path: String, pathOf: (Int) -> String) -> TemplateRecord? {
         guard count > 1 else { return nil }
         var pager: TemplateRecord = [
-            "pages": (1...count).map { page -> TemplateRecord in
-                ["number": page, "url": SitePaths.relative(from: path, to: pathOf(page)), "current": page == number]
-            },
+            "pages": .records((1...count).map { page -> TemplateRecord in
+                ["number": .number(page), "url": .text(SitePaths.relative(from: path, to: pathOf(page))), "current": .bool(page == number)]
+            }),
         ]
-        if number > 1 { pager["previousURL"] = SitePaths.relative(from: path, to: pathOf(number - 1)) }
-        if number < count { pager["nextURL"] = SitePaths.relative(from: path, to: pathOf(number + 1)) }
+        if number > 1 { pager["previousURL"] = .text(SitePaths.relative(from: path, to: pathOf(number - 1))) }
+        if number < count { pager["nextURL"] = .text(SitePaths.relative(from: path, to: pathOf(number + 1))) }
         return pager
     }
 
@@ -188,18 +188,18 @@ extension PageRenderer {
         }
         let url = { (value: Catalog.Value) in SitePaths.relative(from: path, to: catalog.path(facet, value)) }
         return [
-            "viewBox": map.viewBox,
-            "countries": map.countries.map { country -> TemplateRecord in
-                guard let value = country.value else { return ["d": country.path, "url": false] }
-                return ["d": country.path, "url": url(value), "label": name(value.label, value.entries.count),
-                        "level": country.level, "key": value.slug]
-            },
-            "legend": map.levels.enumerated().map { index, range -> TemplateRecord in
-                ["level": index + 1, "range": range.count == 1 ? String(range.lowerBound) : "\(range.lowerBound)–\(range.upperBound)"]
-            },
-            "fieldTitle": facet.field.title(in: language),
-            "sectionTitle": title,
-            "rows": facet.values.map { value -> TemplateRecord in ["label": value.label, "count": value.entries.count, "url": url(value)] },
+            "viewBox": .text(map.viewBox),
+            "countries": .records(map.countries.map { country -> TemplateRecord in
+                guard let value = country.value else { return ["d": .text(country.path), "url": false] }
+                return ["d": .text(country.path), "url": .text(url(value)), "label": .text(name(value.label, value.entries.count)),
+                        "level": .number(country.level), "key": .text(value.slug)]
+            }),
+            "legend": .records(map.levels.enumerated().map { index, range -> TemplateRecord in
+                ["level": .number(index + 1), "range": .text(range.count == 1 ? String(range.lowerBound) : "\(range.lowerBound)–\(range.upperBound)")]
+            }),
+            "fieldTitle": .text(facet.field.title(in: language)),
+            "sectionTitle": .text(title),
+            "rows": .records(facet.values.map { value -> TemplateRecord in ["label": .text(value.label), "count": .number(value.entries.count), "url": .text(url(value))] }),
         ]
     }
 }

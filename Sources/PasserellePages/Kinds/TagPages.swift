@@ -31,12 +31,12 @@ extension PageRenderer {
         let versions = languages.count < 2 ? [] : languages
         let pathIn = { (code: LanguageCode) in SitePaths.tag(tag.slug, self.site.config, code) }
         var context = chrome(language: language, path: path, title: tag.name, versions: versions, pathIn: pathIn)
-        context["languages"] = site.config.languages.map { other -> TemplateRecord in
-            ["code": other.code, "name": other.name, "current": other.code == language,
-             "url": SitePaths.relative(from: path, to: SitePaths.generated(TagsPage.pathKey, site.config, other.code))]
-        }
-        context["tagsURL"] = SitePaths.relative(from: path, to: SitePaths.generated(TagsPage.pathKey, site.config, language))
-        context["entries"] = tag.entryIDs.map { entryLink(site[$0], language: language, from: path) }
+        context["languages"] = .records(site.config.languages.map { other -> TemplateRecord in
+            ["code": .text(other.code.rawValue), "name": .text(other.name), "current": .bool(other.code == language),
+             "url": .text(SitePaths.relative(from: path, to: SitePaths.generated(TagsPage.pathKey, site.config, other.code)))]
+        })
+        context["tagsURL"] = .text(SitePaths.relative(from: path, to: SitePaths.generated(TagsPage.pathKey, site.config, language)))
+        context["entries"] = .records(tag.entryIDs.map { entryLink(site[$0], language: language, from: path) })
         return page("tag", context, path: path, languages: versions, pathIn: pathIn)
     }
 }

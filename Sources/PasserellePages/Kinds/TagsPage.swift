@@ -20,9 +20,9 @@ extension PageRenderer {
         var context = chrome(language: language, path: path, title: theme.strings(language)["tags_title"]) {
             SitePaths.generated(TagsPage.pathKey, self.site.config, $0)
         }
-        context[TagsPage.pathKey] = tags.map { ["name": $0.name, "count": $0.entryIDs.count,
-                                      "url": SitePaths.relative(from: path, to: SitePaths.tag($0.slug, site.config, language))] }
-        context["empty"] = tags.isEmpty
+        context[TagsPage.pathKey] = .records(tags.map { ["name": .text($0.name), "count": .number($0.entryIDs.count),
+                                      "url": .text(SitePaths.relative(from: path, to: SitePaths.tag($0.slug, site.config, language)))] })
+        context["empty"] = .bool(tags.isEmpty)
         return page(TagsPage.pathKey, context, path: path) { SitePaths.generated(TagsPage.pathKey, self.site.config, $0) }
     }
 }

@@ -20,12 +20,12 @@ final class PageRendererTests: XCTestCase {
         let renderer = try renderer()
         let site = renderer.site
         let education = renderer.entryLink(site["recommendations/education"], language: "en", from: "en/recommendations/calendar/index.html")
-        XCTAssertEqual(education["title"]?.templateValue, .text("Éducation"))
-        XCTAssertEqual(education["linkLang"]?.templateValue, .text("fr"), "a French title on an English page says so")
-        XCTAssertEqual(education["url"]?.templateValue, .text("../education/index.html"))
+        XCTAssertEqual(education["title"], .text("Éducation"))
+        XCTAssertEqual(education["linkLang"], .text("fr"), "a French title on an English page says so")
+        XCTAssertEqual(education["url"], .text("../education/index.html"))
         let zebra = renderer.entryLink(site["recommendations/zebra"], language: "en", from: "en/index.html")
         XCTAssertNil(zebra["linkLang"])
-        XCTAssertEqual(zebra["url"]?.templateValue, .text("recommendations/zebra/index.html"))
+        XCTAssertEqual(zebra["url"], .text("recommendations/zebra/index.html"))
     }
 
     func testTheChromeMarksTheCurrentLanguageAndLinksTheOthersToTheSamePage() throws {
@@ -34,11 +34,11 @@ final class PageRendererTests: XCTestCase {
         let chrome = renderer.chrome(language: "fr", path: path, title: "Calendrier") { language in
             renderer.site["recommendations/calendar"].pages[language].outputPath
         }
-        XCTAssertEqual(chrome["pageTitle"]?.templateValue, .text("Calendrier · Site d’essai"))
-        XCTAssertEqual(chrome["canonical"]?.templateValue, .text("https://example.org/test/fr/recommandations/calendrier/"), "without index.html")
-        guard case let .records(languages)? = chrome["languages"]?.templateValue else { return XCTFail("a list of languages") }
-        XCTAssertEqual(languages.map { $0["current"]?.templateValue }, [.bool(true), .bool(false)])
-        XCTAssertEqual(languages[1]["url"]?.templateValue, .text("../../../en/recommendations/calendar/index.html"))
+        XCTAssertEqual(chrome["pageTitle"], .text("Calendrier · Site d’essai"))
+        XCTAssertEqual(chrome["canonical"], .text("https://example.org/test/fr/recommandations/calendrier/"), "without index.html")
+        guard case let .records(languages)? = chrome["languages"] else { return XCTFail("a list of languages") }
+        XCTAssertEqual(languages.map { $0["current"] }, [.bool(true), .bool(false)])
+        XCTAssertEqual(languages[1]["url"], .text("../../../en/recommendations/calendar/index.html"))
     }
 
     func testTheChromeLinksToEverySectionAndPageOfTheLanguage() throws {

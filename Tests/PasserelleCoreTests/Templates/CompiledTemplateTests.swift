@@ -10,10 +10,10 @@ import XCTest
 /// of the fixture sites.
 final class CompiledTemplateTests: XCTestCase {
     private let context: TemplateRecord = [
-        "title": "Tom & \"Jerry\" <'s>", "count": 3, "zero": 0, "yes": true, "no": false, "empty": [TemplateRecord](),
-        "items": [["name": "a", "url": "/a"], ["name": "b"]] as [TemplateRecord],
-        "t": ["home": "Accueil"] as [String: String],
-        "nested": ["inner": ["deep": "found"] as TemplateRecord] as TemplateRecord,
+        "title": "Tom & \"Jerry\" <'s>", "count": 3, "zero": 0, "yes": true, "no": false, "empty": [],
+        "items": [["name": "a", "url": "/a"], ["name": "b"]],
+        "t": .table(["home": "Accueil"]),
+        "nested": .record(["inner": .record(["deep": "found"])]),
         "html": "<p>raw</p>", "blank": "",
     ]
 
@@ -92,14 +92,14 @@ final class CompiledTemplateTests: XCTestCase {
         // Names of scalars are shown; names of records, lists and tables only open sections (a
         // record shown as text is a Swift description in swift-mustache, nothing here).
         let scalars = ["a", "n", "flag", "b.a", "t.a"], all = scalars + ["b", "list", "t"]
-        func value(_ name: String, depth: Int) -> (any TemplateValueConvertible)? {
+        func value(_ name: String, depth: Int) -> TemplateValue? {
             switch name {
-            case "a": return ["", "x", "<&>", "deux mots", "é\"'"][below(5)]
-            case "n": return below(3) - 1
-            case "flag": return below(4) == 0 ? "text" : below(2) == 0
-            case "t": return ["home": "Accueil", "a": "A"] as [String: String]
-            case "b": return depth > 2 ? nil : record(depth: depth + 1)
-            default: return depth > 2 ? nil : (0..<below(3)).map { _ in record(depth: depth + 1) }
+            case "a": return .text(["", "x", "<&>", "deux mots", "é\"'"][below(5)])
+            case "n": return .number(below(3) - 1)
+            case "flag": return below(4) == 0 ? "text" : .bool(below(2) == 0)
+            case "t": return .table(["home": "Accueil", "a": "A"])
+            case "b": return depth > 2 ? nil : .record(record(depth: depth + 1))
+            default: return depth > 2 ? nil : .records((0..<below(3)).map { _ in record(depth: depth + 1) })
             }
         }
         func record(depth: Int) -> TemplateRecord {

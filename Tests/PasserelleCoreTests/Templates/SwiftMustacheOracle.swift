@@ -21,7 +21,7 @@ struct SwiftMustacheOracle: TemplateEngine {
     /// A record as swift-mustache reads one: a `MustacheParent`.
     struct Parent: MustacheParent, @unchecked Sendable {
         let record: TemplateRecord
-        func child(named name: String) -> Any? { record[name].map { SwiftMustacheOracle.value($0.templateValue) } }
+        func child(named name: String) -> Any? { record[name].map { SwiftMustacheOracle.value($0) } }
     }
 
     static func value(_ value: TemplateValue) -> Any {

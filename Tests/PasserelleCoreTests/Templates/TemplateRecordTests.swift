@@ -3,14 +3,14 @@ import XCTest
 
 final class TemplateRecordTests: XCTestCase {
     func testValuesAreSetReplacedRemovedAndMergedInOrder() {
-        var record: TemplateRecord = ["title": "A", "count": 2, "shown": true, "t": ["home": "Accueil"] as [String: String]]
+        var record: TemplateRecord = ["title": "A", "count": 2, "shown": true, "t": .table(["home": "Accueil"])]
         record["title"] = "B"
         record["count"] = nil
-        record["entries"] = [["title": "C"]] as [TemplateRecord]
+        record["entries"] = [["title": "C"]]
         record.merge(["shown": false, "extra": "x"])
         XCTAssertEqual(record.pairs.map(\.name), ["title", "shown", "t", "entries", "extra"])
-        guard case .text("B")? = record["title"]?.templateValue, case .bool(false)? = record["shown"]?.templateValue,
-              case let .records(entries)? = record["entries"]?.templateValue, case .table? = record["t"]?.templateValue else {
+        guard case .text("B")? = record["title"], case .bool(false)? = record["shown"],
+              case let .records(entries)? = record["entries"], case .table? = record["t"] else {
             return XCTFail("\(record.pairs)")
         }
         XCTAssertEqual(entries.count, 1)
