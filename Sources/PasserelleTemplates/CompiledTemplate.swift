@@ -8,18 +8,31 @@ import PasserelleModel
 struct CompiledTemplate: Sendable {
     /// A dotted name, split once: `.` is the current object; a leading dot skips the context stack.
     /// A class, which steps refer to unowned (`Step`).
-    final class Name: Sendable {
-        let parts: [String]
-        /// `TemplateRecord.key(of:)` of each part.
-        let keys: [UInt64]
+    final class Name: @unchecked Sendable {
+        struct Part {
+            let name: String
+            /// `TemplateRecord.key(of: name)`.
+            let key: UInt64
+        }
+
+        /// The parts, in memory of their own: read through it in place, a part costs no retain
+        /// (one read from an array property of a class is retained, then released).
+        let parts: UnsafeBufferPointer<Part>
         let isCurrent: Bool
         let isAnchored: Bool
 
         init(_ name: String) {
             isCurrent = name == "."
             isAnchored = name.first == "."
-            parts = name.split(separator: ".").map(String.init)
-            keys = parts.map(TemplateRecord.key(of:))
+            let parts = name.split(separator: ".").map { Part(name: String($0), key: TemplateRecord.key(of: String($0))) }
+            let memory = UnsafeMutableBufferPointer<Part>.allocate(capacity: max(parts.count, 1))
+            _ = memory.initialize(from: parts)
+            self.parts = UnsafeBufferPointer(start: memory.baseAddress, count: parts.count)
+        }
+
+        deinit {
+            UnsafeMutableBufferPointer(mutating: parts).deinitialize()
+            parts.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
         }
     }
 
@@ -178,14 +191,20 @@ struct CompiledTemplate: Sendable {
     /// indentation, block overrides. One value for a whole page, passed `inout` and restored
     /// around sections and partials: a context copied into every section and list item cost four
     /// retains and releases each time.
+    ///
+    /// The stack holds where its values are, not copies: in the page's record (which `render`
+    /// holds), in the records it holds, or in a frame of `renderSection` (a list item, a table's
+    /// text), each alive while the values above it are read. A value found is read in place too:
+    /// copies retained their strings and lists, which other threads rendering other pages read
+    /// (a retain of a shared object's count stalls on its cache line).
     struct RenderState {
         let output = RenderedBytes(capacity: 16_384)
-        var stack: [TemplateValue]
+        var stack: [UnsafePointer<TemplateValue>]
         var indentation: [UInt8] = []
         var overrides: [String: CompiledTemplate] = [:]
         let partials: [String: CompiledTemplate]
 
-        init(object: TemplateValue, partials: [String: CompiledTemplate]) {
+        init(object: UnsafePointer<TemplateValue>, partials: [String: CompiledTemplate]) {
             stack = [object]
             self.partials = partials
         }
@@ -194,9 +213,11 @@ struct CompiledTemplate: Sendable {
     /// Renders `record` with `partials` available to `{{> name}}` and `{{< name}}`.
     /// The bytes are UTF-8: the template's text and the context's strings, both valid.
     func render(_ record: TemplateRecord, partials: [String: CompiledTemplate]) -> [UInt8] {
-        var state = RenderState(object: .record(record), partials: partials)
-        render(into: &state)
-        return state.output.array
+        withUnsafePointer(to: TemplateValue.record(record)) { root in
+            var state = RenderState(object: root, partials: partials)
+            render(into: &state)
+            return state.output.array
+        }
     }
 
     /// Renders the template's steps.
@@ -209,17 +230,31 @@ struct CompiledTemplate: Sendable {
         case let .text(bytes):
             state.output.append(bytes)
         case let .variable(name):
-            if let value = name._withUnsafeGuaranteedRef({ lookup($0, in: state.stack) }) {
+            var tableText: String?
+            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack, tableText: &tableText) }) {
                 appendText(of: value, escaped: true, to: state.output)
+            } else if let tableText {
+                appendEscapedHTML(tableText, to: state.output)
             }
         case let .unescapedVariable(name):
-            if let value = name._withUnsafeGuaranteedRef({ lookup($0, in: state.stack) }) {
+            var tableText: String?
+            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack, tableText: &tableText) }) {
                 appendText(of: value, escaped: false, to: state.output)
+            } else if let tableText {
+                state.output.append(tableText)
             }
         case let .section(name, body):
-            renderSection(name._withUnsafeGuaranteedRef { lookup($0, in: state.stack) }, body, into: &state)
+            var tableText: String?
+            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack, tableText: &tableText) }) {
+                renderSection(value, body, into: &state)
+            } else if let tableText {
+                withUnsafePointer(to: TemplateValue.text(tableText)) { renderSection($0, body, into: &state) }
+            }
         case let .invertedSection(name, body):
-            if name._withUnsafeGuaranteedRef({ lookup($0, in: state.stack) })?.isFalsy ?? true {
+            var tableText: String?
+            let value = name._withUnsafeGuaranteedRef { address(of: $0, in: state.stack, tableText: &tableText) }
+            // A table's text is never falsy.
+            if value?.pointee.isFalsy ?? (tableText == nil) {
                 body._withUnsafeGuaranteedRef { $0.render(into: &state) }
             }
         case let .blockExpansion(expansion):
@@ -244,20 +279,25 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    private static func renderSection(_ value: TemplateValue?, _ body: Unmanaged<Storage>, into state: inout RenderState) {
-        guard let value else { return }
+    private static func renderSection(_ value: UnsafePointer<TemplateValue>, _ body: Unmanaged<Storage>, into state: inout RenderState) {
         body._withUnsafeGuaranteedRef { body in
-            switch value {
+            switch value.pointee {
             case let .bool(shown):
                 if shown { body.render(into: &state) }
-            case let .records(records):
-                state.stack.append(value)
-                let top = state.stack.count - 1
-                for record in records {
-                    state.stack[top] = .record(record)
-                    body.render(into: &state)
+            case .records:
+                TemplateValue.payload(of: value, as: [TemplateRecord].self).pointee.withUnsafeBufferPointer { records in
+                    guard let first = records.baseAddress else { return }
+                    // Each item is seen as a record value, made in a frame of its own.
+                    var item = TemplateValue.record(first.pointee)
+                    withUnsafeMutablePointer(to: &item) { item in
+                        state.stack.append(UnsafePointer(item))
+                        for index in records.indices {
+                            if index > 0 { item.pointee = .record(records[index]) }
+                            body.render(into: &state)
+                        }
+                        state.stack.removeLast()
+                    }
                 }
-                state.stack.removeLast()
             case .text, .number, .record, .table:
                 state.stack.append(value)
                 body.render(into: &state)
@@ -268,36 +308,51 @@ struct CompiledTemplate: Sendable {
 
     // MARK: Lookup
 
-    static func lookup(_ name: Name, in stack: [TemplateValue]) -> TemplateValue? {
+    /// Where the value `name` names is, if there is one: found down the stack from its top (or,
+    /// for an anchored name, at its top only), then through the rest of the dotted name. A
+    /// table's text has no place: it is given in `tableText`, and the result is nil.
+    static func address(of name: Name, in stack: [UnsafePointer<TemplateValue>], tableText: inout String?) -> UnsafePointer<TemplateValue>? {
         if name.isCurrent { return stack.last }
-        guard let first = name.parts.first else { return stack.last }
-        let firstKey = name.keys[0]
-        // The stack is read in place, top down: a loop over its elements would copy each one it
-        // passes (a retain and a release of its payload).
-        var found: TemplateValue? = stack.withUnsafeBufferPointer { stack -> TemplateValue? in
-            guard let base = stack.baseAddress else { return nil }
-            if name.isAnchored { return child(first, key: firstKey, of: base + (stack.count - 1)) }
+        let parts = name.parts
+        guard let first = parts.baseAddress else { return stack.last }
+        var found: UnsafePointer<TemplateValue>?
+        let foundFirst = stack.withUnsafeBufferPointer { stack -> Bool in
             var index = stack.count - 1
             while index >= 0 {
-                if let child = child(first, key: firstKey, of: base + index) { return child }
+                if find(first, in: stack[index], found: &found, tableText: &tableText) { return true }
+                if name.isAnchored { return false }
                 index -= 1
             }
-            return nil
+            return false
         }
-        for index in name.parts.indices.dropFirst() {
-            guard var object = found else { return nil }
-            found = withUnsafePointer(to: &object) { child(name.parts[index], key: name.keys[index], of: $0) }
+        guard foundFirst else { return nil }
+        for index in 1..<parts.count {
+            // A table's text has no names of its own.
+            guard let object = found else {
+                tableText = nil
+                return nil
+            }
+            found = nil
+            guard find(first + index, in: object, found: &found, tableText: &tableText) else { return nil }
         }
         return found
     }
 
-    /// The value named `name` in the value at `object`, read where it is: records and tables have names.
+    /// Looks for `name` in the value at `object`: records and tables have names. A record's value
+    /// is given by where it is (`found`); a table's text, as a copy (`tableText`).
     @inline(__always)
-    private static func child(_ name: String, key: UInt64, of object: UnsafePointer<TemplateValue>) -> TemplateValue? {
+    private static func find(_ part: UnsafePointer<Name.Part>, in object: UnsafePointer<TemplateValue>,
+                             found: inout UnsafePointer<TemplateValue>?, tableText: inout String?) -> Bool {
         switch object.pointee {
-        case let .record(record): return record[name, key: key]
-        case let .table(table): return table[name].map(TemplateValue.text)
-        case .text, .number, .bool, .records: return nil
+        case .record:
+            found = TemplateValue.payload(of: object, as: TemplateRecord.self).pointee.valueAddress(of: part.pointee.name, key: part.pointee.key)
+            return found != nil
+        case .table:
+            guard let text = TemplateValue.payload(of: object, as: [String: String].self).pointee[part.pointee.name] else { return false }
+            tableText = text
+            return true
+        case .text, .number, .bool, .records:
+            return false
         }
     }
 
@@ -305,10 +360,13 @@ struct CompiledTemplate: Sendable {
 
     /// A value as text: strings as they are, numbers in digits, booleans as `true` and `false`.
     /// A record, a list or a table has no text of its own and prints nothing.
-    private static func appendText(of value: TemplateValue, escaped: Bool, to output: RenderedBytes) {
+    private static func appendText(of value: UnsafePointer<TemplateValue>, escaped: Bool, to output: RenderedBytes) {
         let text: String
-        switch value {
-        case let .text(string): text = string
+        switch value.pointee {
+        case .text:
+            let string = TemplateValue.payload(of: value, as: String.self)
+            if escaped { appendEscapedHTML(string.pointee, to: output) } else { output.append(string.pointee) }
+            return
         case let .number(number): text = String(number)
         case let .bool(bool): text = bool ? "true" : "false"
         case .record, .records, .table: return
@@ -318,24 +376,29 @@ struct CompiledTemplate: Sendable {
 
     /// Escapes `< > & " '` as swift-mustache does.
     static func appendEscapedHTML(_ text: String, to output: RenderedBytes) {
-        var text = text
-        text.withUTF8 { bytes in
-            var clean = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                output.append(UnsafeBufferPointer(rebasing: bytes[clean..<index]))
-                output.append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                clean = index + 1
-            }
-            output.append(UnsafeBufferPointer(rebasing: bytes[clean...]))
+        // Read where it is (a native string's bytes): `withUTF8` needs a copy of its own, retained.
+        guard text.utf8.withContiguousStorageIfAvailable({ appendEscapedHTML(bytes: $0, to: output) }) != nil else {
+            var text = text
+            return text.withUTF8 { appendEscapedHTML(bytes: $0, to: output) }
         }
+    }
+
+    private static func appendEscapedHTML(bytes: UnsafeBufferPointer<UInt8>, to output: RenderedBytes) {
+        var clean = 0
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
+            }
+            output.append(UnsafeBufferPointer(rebasing: bytes[clean..<index]))
+            output.append(UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            clean = index + 1
+        }
+        output.append(UnsafeBufferPointer(rebasing: bytes[clean...]))
     }
 }

@@ -19,6 +19,18 @@ public enum TemplateValue: Sendable, Equatable {
     }
 }
 
+extension TemplateValue {
+    /// The payload of the value at `value`, whose case holds a `Payload`, where it is held: read
+    /// in place, not copied out (a copy retains it; shared by the pages other threads render,
+    /// its count's cache line goes back and forth between the cores). An enum with several
+    /// payloads none of whose spare bits all share keeps its payload as it is at its start and
+    /// its case in a byte after it (`TemplateRecordTests` holds this enum to that layout).
+    @inline(__always)
+    static func payload<Payload>(of value: UnsafePointer<TemplateValue>, as _: Payload.Type) -> UnsafePointer<Payload> {
+        UnsafeRawPointer(value).assumingMemoryBound(to: Payload.self)
+    }
+}
+
 /// Literal texts, numbers, booleans and lists of records stand for themselves in records.
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral {
@@ -38,11 +50,15 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpol
 /// per tag: a lookup compares integers, and strings only to confirm a match.
 public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatable {
     private struct Field: Sendable, Equatable {
+        /// First, so that where a field is, its value is (`valueAddress`).
+        var value: TemplateValue
         /// `key(of: name)`.
         let key: UInt64
         let name: String
-        var value: TemplateValue
     }
+
+    /// Whether a field's value is at its start, as `valueAddress` reads it.
+    package static var valueIsAtTheStartOfItsField: Bool { MemoryLayout<Field>.offset(of: \Field.value) == 0 }
 
     private var fields: [Field]
 
@@ -53,7 +69,7 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
     /// The values are `TemplateValue`s, written as literals or as cases (`"title": .text(title)`):
     /// typed, so that no value is boxed as an existential on its way into a record.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        fields = elements.map { Field(key: TemplateRecord.key(of: $0.0), name: $0.0, value: $0.1) }
+        fields = elements.map { Field(value: $0.1, key: TemplateRecord.key(of: $0.0), name: $0.0) }
         assert(Set(elements.map(\.0)).count == elements.count, "a name given twice in a record literal")
     }
 
@@ -74,7 +90,7 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
             switch (index(of: name, key: key), newValue) {
             case let (index?, value?): fields[index].value = value
             case let (index?, nil): fields.remove(at: index)
-            case let (nil, value?): fields.append(Field(key: key, name: name, value: value))
+            case let (nil, value?): fields.append(Field(value: value, key: key, name: name))
             case (nil, nil): break
             }
         }
@@ -84,6 +100,20 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
     @inline(__always)
     subscript(name: String, key key: UInt64) -> TemplateValue? {
         index(of: name, key: key).map { fields[$0].value }
+    }
+
+    /// Where the value named `name` (whose `key(of:)` is `key`) is held, read without copying it:
+    /// the pointer stays valid while this record's storage lives unchanged (while a template
+    /// renders the record, which holds it).
+    @inline(__always)
+    func valueAddress(of name: String, key: UInt64) -> UnsafePointer<TemplateValue>? {
+        fields.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            for index in 0..<buffer.count where base[index].key == key && (base + index).pointee.name == name {
+                return UnsafeRawPointer(base + index).assumingMemoryBound(to: TemplateValue.self)
+            }
+            return nil
+        }
     }
 
     /// The names and values, in the order they were set.

@@ -25,4 +25,23 @@ final class TemplateRecordTests: XCTestCase {
             XCTAssertFalse(value.isFalsy, "\(value)")
         }
     }
+
+    /// The layout the template engine reads values in place by (`TemplateValue.payload(of:as:)`,
+    /// `TemplateRecord.valueAddress`): were it to change, these fail before any page does.
+    func testValuesAreReadWhereTheyAreHeld() {
+        XCTAssertTrue(TemplateRecord.valueIsAtTheStartOfItsField)
+        let text = String(repeating: "long enough not to be a small string ", count: 2)
+        withUnsafePointer(to: TemplateValue.text(text)) { XCTAssertEqual(TemplateValue.payload(of: $0, as: String.self).pointee, text) }
+        withUnsafePointer(to: TemplateValue.text("court")) { XCTAssertEqual(TemplateValue.payload(of: $0, as: String.self).pointee, "court") }
+        let record: TemplateRecord = ["a": "b", "n": 1]
+        withUnsafePointer(to: TemplateValue.record(record)) { XCTAssertEqual(TemplateValue.payload(of: $0, as: TemplateRecord.self).pointee, record) }
+        withUnsafePointer(to: TemplateValue.records([record, [:]])) {
+            XCTAssertEqual(TemplateValue.payload(of: $0, as: [TemplateRecord].self).pointee, [record, [:]])
+        }
+        withUnsafePointer(to: TemplateValue.table(["home": "Accueil"])) {
+            XCTAssertEqual(TemplateValue.payload(of: $0, as: [String: String].self).pointee, ["home": "Accueil"])
+        }
+        XCTAssertEqual(record.valueAddress(of: "n", key: TemplateRecord.key(of: "n"))?.pointee, .number(1))
+        XCTAssertNil(record.valueAddress(of: "missing", key: TemplateRecord.key(of: "missing")))
+    }
 }
