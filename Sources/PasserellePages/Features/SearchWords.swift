@@ -154,49 +154,88 @@ struct SearchWords {
     }
 
     /// A set of byte strings: their bytes end to end in one buffer, found through an
-    /// open-addressing table of FNV-1a hashes.
-    private struct ByteSet {
-        private var storage: [UInt8] = []
-        /// Slots of the table: 0 when empty, else 1 + the index of the word in `words`.
-        private var slots = [Int32](repeating: 0, count: 256)
-        /// Per word: where it starts in `storage`, its length.
-        private var words: [(start: Int32, length: Int32)] = []
+    /// open-addressing table of FNV-1a hashes. In memory of its own, not arrays: an array's
+    /// append and subscript checks cost more than the hash (a build makes a million inserts).
+    /// A class, which frees that memory; a `SearchWords` is never copied while it is filled.
+    private final class ByteSet {
+        private var storage: UnsafeMutablePointer<UInt8>
+        private var storageCount = 0, storageCapacity = 1_024
+        /// Slots of the table (a power of two of them): 0 when empty, else 1 + the index of the word in `words`.
+        private var slots: UnsafeMutablePointer<Int32>
+        private var slotCount = 256
+        /// Per word: where it starts in `storage`, its length, its hash (compared before the bytes).
+        private var words: UnsafeMutablePointer<Word>
+        private var wordCount = 0
+        private struct Word {
+            var start: Int32, length: Int32, hash: UInt32
+        }
+
+        init() {
+            storage = .allocate(capacity: storageCapacity)
+            slots = .allocate(capacity: slotCount)
+            slots.initialize(repeating: 0, count: slotCount)
+            // At most half the slots are taken: `slotCount / 2` words fit before the table grows.
+            words = .allocate(capacity: slotCount / 2)
+        }
+
+        deinit {
+            storage.deallocate()
+            slots.deallocate()
+            words.deallocate()
+        }
 
         /// Adds `word`; false when it was there already.
-        mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-            let mask = slots.count - 1
-            var slot = ByteSet.hash(word) & mask
+        func insert(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+            let hash = ByteSet.hash(word)
+            let mask = slotCount - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 {
                 let known = words[Int(slots[slot]) - 1]
-                if Int(known.length) == word.count && storage.withUnsafeBufferPointer({
-                    memcmp($0.baseAddress! + Int(known.start), word.baseAddress!, word.count) == 0
-                }) { return false }
+                if known.hash == hash, Int(known.length) == word.count,
+                   word.isEmpty || memcmp(storage + Int(known.start), word.baseAddress!, word.count) == 0 {
+                    return false
+                }
                 slot = (slot + 1) & mask
             }
-            words.append((Int32(storage.count), Int32(word.count)))
-            storage.append(contentsOf: word)
-            slots[slot] = Int32(words.count)
-            if words.count * 2 > slots.count { grow() }
+            if storageCount + word.count > storageCapacity {
+                storageCapacity = max(storageCapacity * 2, storageCount + word.count)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: storageCapacity)
+                grown.initialize(from: storage, count: storageCount)
+                storage.deallocate()
+                storage = grown
+            }
+            if let bytes = word.baseAddress { (storage + storageCount).initialize(from: bytes, count: word.count) }
+            words[wordCount] = Word(start: Int32(storageCount), length: Int32(word.count), hash: hash)
+            storageCount += word.count
+            wordCount += 1
+            slots[slot] = Int32(wordCount)
+            if wordCount * 2 >= slotCount { grow() }
             return true
         }
 
-        private mutating func grow() {
-            slots = [Int32](repeating: 0, count: slots.count * 2)
-            let mask = slots.count - 1
-            storage.withUnsafeBufferPointer { storage in
-                for (index, word) in words.enumerated() {
-                    var slot = ByteSet.hash(UnsafeBufferPointer(rebasing: storage[Int(word.start)..<Int(word.start + word.length)])) & mask
-                    while slots[slot] != 0 { slot = (slot + 1) & mask }
-                    slots[slot] = Int32(index + 1)
-                }
+        private func grow() {
+            slots.deallocate()
+            slotCount *= 2
+            slots = .allocate(capacity: slotCount)
+            slots.initialize(repeating: 0, count: slotCount)
+            let grownWords = UnsafeMutablePointer<Word>.allocate(capacity: slotCount / 2)
+            grownWords.initialize(from: words, count: wordCount)
+            words.deallocate()
+            words = grownWords
+            let mask = slotCount - 1
+            for index in 0..<wordCount {
+                var slot = Int(truncatingIfNeeded: words[index].hash) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index + 1)
             }
         }
 
-        /// FNV-1a of a word's bytes, folded to an `Int`.
-        private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        /// FNV-1a of a word's bytes, folded to 32 bits.
+        @inline(__always)
+        private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+            return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
         }
     }
 }
