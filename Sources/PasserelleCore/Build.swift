@@ -44,12 +44,13 @@ public struct Build: Sendable {
 
     /// Loads the content folder and resolves it into a site, adding the diagnostics to `report`
     /// (ordered, warnings errors when `strict`); the site is nil when the content has errors.
-    func read(_ options: Options, hashesFiles: Bool, report: inout Report, clock: inout PhaseClock) -> Read {
+    /// `walked`: the content folder as the build cache's listing walked it.
+    func read(_ options: Options, hashesFiles: Bool, walked: SourceTree? = nil, report: inout Report, clock: inout PhaseClock) -> Read {
         var read = Read()
         options.progress?("reading \(display(options.content))")
         var loader = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content))
         loader.hashesFiles = hashesFiles
-        let loaded = loader.load()
+        let loaded = loader.load(walked: walked)
         read.loaded = loaded
         report.diagnostics += loaded.diagnostics
         clock.lap("load")
@@ -193,7 +194,7 @@ public struct Build: Sendable {
         // `git log` over the content's history runs beside the build (a second or more in a large
         // checkout); the translation status page needs it at the end.
         let commitDays = BackgroundValue { [content = options.content] in GitHistory.lastCommitDays(in: content) }
-        let read = self.read(options, hashesFiles: listing != nil, report: &report, clock: &clock)
+        let read = self.read(options, hashesFiles: listing != nil, walked: listing?.trees["content"], report: &report, clock: &clock)
         defer { keep(read) }
         guard let loaded = read.loaded, let config = read.config, let resolution = read.resolution else { return finish(report) }
 

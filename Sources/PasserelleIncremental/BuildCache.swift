@@ -83,6 +83,8 @@ public struct BuildCache: Sendable {
         /// listed so that a link, FIFO or device added after a good build changes the fingerprint.
         package typealias File = (path: String, source: String?, size: Int64, mtime: (Int64, Int64))
         fileprivate let files: [File]
+        /// The folders as walked for the listing, by label: a loader reads them without walking again.
+        package let trees: [String: SourceTree]
     }
 
     /// Whether the last build into this output folder left a record or a snapshot: without
@@ -96,9 +98,10 @@ public struct BuildCache: Sendable {
     /// (a link leading outside, a FIFO…) by its path alone. Listed before anything is read: a file
     /// changed after its listing is read again next time.
     package func listInputs(_ inputs: [(String, URL)]) -> InputListing {
-        var listed: [InputListing.File] = []
+        var listed: [InputListing.File] = [], trees: [String: SourceTree] = [:]
         for (label, root) in inputs {
             let tree = SourceTree(root: root)
+            trees[label] = tree
             for item in tree.items {
                 // A folder by its path alone: one added or removed (an empty `x.fr.md/` included) changes the key.
                 if item.isFolder { listed.append((label + "/" + item.path + "/", nil, -1, (0, 0))) } else {
@@ -108,7 +111,7 @@ public struct BuildCache: Sendable {
             for problem in tree.problems { listed.append((label + "/" + problem.path, nil, -1, (0, 0))) }
         }
         listed.sort { String.utf8Precedes($0.path, $1.path) }
-        return InputListing(files: listed)
+        return InputListing(files: listed, trees: trees)
     }
 
     /// The fingerprint of the files of `listing`: hashes in `prehashed` (by path, `content/…`)

@@ -51,10 +51,12 @@ public struct ContentLoader: Sendable {
         return SiteConfigLoader.load(text: String(decoding: data, as: UTF8.self), path: path)
     }
 
-    public func load() -> Result {
+    /// Reads the content folder; `walked`, when given, is the folder as already walked (by the
+    /// build cache's listing, which must come before any file is read): it is not walked twice.
+    public func load(walked: SourceTree? = nil) -> Result {
         var result = Result()
         let configPath = display("site.yaml")
-        let tree = SourceTree(root: contentDirectory)
+        let tree = walked ?? SourceTree(root: contentDirectory)
         // Whatever may not be read is an error naming its path (CONTENT.md, "What the content folder may hold").
         for problem in tree.problems {
             result.diagnostics.append(.error(.file(display(problem.path)), problem.message(folder: "the content folder")))
