@@ -84,7 +84,7 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
 
     /// The value named `name`; setting nil removes it.
     public subscript(name: String) -> TemplateValue? {
-        get { self[name, key: TemplateRecord.key(of: name)] }
+        get { index(of: name, key: TemplateRecord.key(of: name)).map { fields[$0].value } }
         set {
             let key = TemplateRecord.key(of: name)
             switch (index(of: name, key: key), newValue) {
@@ -96,24 +96,13 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
         }
     }
 
-    /// The value named `name`, whose `key(of:)` is `key`.
-    @inline(__always)
-    subscript(name: String, key key: UInt64) -> TemplateValue? {
-        index(of: name, key: key).map { fields[$0].value }
-    }
-
     /// Where the value named `name` (whose `key(of:)` is `key`) is held, read without copying it:
     /// the pointer stays valid while this record's storage lives unchanged (while a template
     /// renders the record, which holds it).
     @inline(__always)
     func valueAddress(of name: String, key: UInt64) -> UnsafePointer<TemplateValue>? {
-        fields.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return nil }
-            for index in 0..<buffer.count where base[index].key == key && (base + index).pointee.name == name {
-                return UnsafeRawPointer(base + index).assumingMemoryBound(to: TemplateValue.self)
-            }
-            return nil
-        }
+        guard let index = index(of: name, key: key) else { return nil }
+        return fields.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress! + index).assumingMemoryBound(to: TemplateValue.self) }
     }
 
     /// The names and values, in the order they were set.
