@@ -343,16 +343,25 @@ public struct SiteResolver: Sendable {
         clock.lap("  Markdown bodies")
         var bodyDiagnostics: [String: [Diagnostic]] = [:]
         var sectionIntros: [String: [LanguageCode: RenderedText]] = [:]
-        // Each entry's bodies go into its pages, changed in place: the table and its boxes are
-        // referenced by nothing else now (`snapshot` has gone), so nothing is copied.
-        for (index, id) in sortedIDs.enumerated() {
+        // Each entry made again across cores, with its bodies in its pages and without its
+        // Markdown: the site keeps neither the Markdown nor the files' texts (as much again as the
+        // content; a third of a build's peak memory), but the texts a translation records the
+        // version of. Nothing after this reads a body's Markdown.
+        let finished = Array(sortedIDs.indices).concurrentMap { [entries, jobKeys] index -> Entry in
+            let entry = entries[sortedIDs[index]]!
+            var pages = entry.pages
             for (offset, language) in languages.enumerated() {
                 let result = results[index * languages.count + offset]
-                assert(jobKeys[index * languages.count + offset].id == id)
-                entries[id]!.pages[language].setBody(html: result.output.html, headingIDs: result.output.headingIDs,
-                                                      plainText: result.output.plainText, references: result.entryReferences(from: id))
+                assert(jobKeys[index * languages.count + offset].id == entry.id)
+                pages[language].setBody(html: result.output.html, headingIDs: result.output.headingIDs,
+                                        plainText: result.output.plainText, references: result.entryReferences(from: entry.id))
             }
+            let recorded = Set(entry.variants.values.compactMap { $0.metadata.translatedFrom?.language })
+            return Entry(id: entry.id, section: entry.section, fileSlug: entry.fileSlug,
+                         variants: entry.variants.mapValues { $0.rendered(keepsText: recorded.contains($0.language)) }, pages: pages)
         }
+        entries = Dictionary(uniqueKeysWithValues: zip(sortedIDs, finished))
+        clock.lap("  bodies into pages, Markdown dropped")
         for index in (sortedIDs.count * languages.count)..<jobs.count {
             let key = jobKeys[index], result = results[index]
             if let section = key.section {
@@ -460,15 +469,6 @@ public struct SiteResolver: Sendable {
         }
 
         clock.lap("  section order")
-        // The bodies are rendered: the site keeps neither their Markdown nor their files' texts
-        // (as much again as the content; a third of a build's peak memory), but the texts a
-        // translation records the version of.
-        entries = entries.mapValues { entry in
-            let recorded = Set(entry.variants.values.compactMap { $0.metadata.translatedFrom?.language })
-            return Entry(id: entry.id, section: entry.section, fileSlug: entry.fileSlug,
-                         variants: entry.variants.mapValues { $0.rendered(keepsText: recorded.contains($0.language)) }, pages: entry.pages)
-        }
-        clock.lap("  Markdown dropped")
         let site = Site(config: config, sections: sections, entries: entries, homeIntros: introTable(sectionIntros[""]),
                         assets: assets, buildDate: options.buildDate)
         return Resolution(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics,
