@@ -31,7 +31,8 @@ let package = Package(
         // `build --precompress`: gzip through zlib, brotli through libbrotli's encoder.
         .systemLibrary(name: "CZlibDeflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlienc", providers: [.apt(["libbrotli-dev"])]),
-        // cmark-gfm's table of special characters set once for good, so that parses may overlap.
+        // cmark-gfm helpers in C: its table of special characters set once for good, so that parses
+        // may overlap; heading ids written by its HTML renderer in its one pass over a document.
         .target(name: "CCmarkGFMShared", dependencies: ["CCmarkGFM"]),
         // The values every stage shares: the site model, source files, dates, paths, diagnostics.
         // It depends on no other Swift target, so no stage can reach back into another through it.

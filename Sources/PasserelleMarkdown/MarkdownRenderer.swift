@@ -46,9 +46,17 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public let unsafeHTML: Bool
+    /// Whether heading ids are written in cmark's one pass over the document (where
+    /// `rendersHeadingIDs`), rather than each heading rendered alone first.
+    package let writesHeadingIDsInOnePass: Bool
 
     public init(unsafeHTML: Bool) {
+        self.init(unsafeHTML: unsafeHTML, writesHeadingIDsInOnePass: MarkdownRenderer.rendersHeadingIDs)
+    }
+
+    package init(unsafeHTML: Bool, writesHeadingIDsInOnePass: Bool) {
         self.unsafeHTML = unsafeHTML
+        self.writesHeadingIDsInOnePass = writesHeadingIDsInOnePass
         cmark_gfm_core_extensions_ensure_registered()
     }
 
@@ -200,6 +208,10 @@ public struct MarkdownRenderer: Sendable {
             var id = base.isEmpty ? "section" : base
             if let count = used[id] { used[id] = count + 1; id += "-\(count + 1)" } else { used[id] = 0 }
             ids.append(id)
+            if writesHeadingIDsInOnePass {
+                passerelle_cmark_set_heading_id(heading, id)
+                continue
+            }
             guard let rendered = cmark_render_html(heading, options | CMARK_OPT_UNSAFE, extensions) else { continue }
             var html = String(cString: rendered)
             free(rendered)
@@ -220,6 +232,11 @@ public struct MarkdownRenderer: Sendable {
     }
 
     package static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+
+    /// Whether cmark writes the heading ids in its one pass over a document (`passerelle_cmark_set_heading_id`,
+    /// checked once on a probe heading); otherwise each heading is rendered alone and its HTML,
+    /// with the id, put in its place: the same bytes, three more renders per body.
+    package static let rendersHeadingIDs = passerelle_cmark_heading_ids_work() == 1
 
     /// The AST of `body`, and the extensions attached to its parser (for rendering HTML); the
     /// caller frees both.

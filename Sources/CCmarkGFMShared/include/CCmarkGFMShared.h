@@ -13,4 +13,15 @@ int passerelle_cmark_fix_special_characters(const char *const *names, int count,
 /// Puts back what `passerelle_cmark_fix_special_characters` took out of the extensions.
 void passerelle_cmark_restore_special_characters(void);
 
+struct cmark_node;
+
+/// Makes the HTML renderer write `heading` with `id` in its opening tag (`<h2 id="…">`), in the
+/// same pass as the rest of the document: the id (copied, and freed with the node) becomes the
+/// node's user data. `id` is written as it is: it must need no escaping.
+void passerelle_cmark_set_heading_id(struct cmark_node *heading, const char *id);
+
+/// 1 when a heading given an id renders as cmark writes a heading, with the id; 0 otherwise (a
+/// cmark-gfm whose renderer is laid out differently): headings must then be rendered otherwise.
+int passerelle_cmark_heading_ids_work(void);
+
 #endif

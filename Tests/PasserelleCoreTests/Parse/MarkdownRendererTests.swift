@@ -41,6 +41,37 @@ final class MarkdownRendererTests: XCTestCase {
         XCTAssertTrue(output.html.contains(#"<h1 id="evenements-a-venir">Événements à venir</h1>"#))
     }
 
+    /// The ids written in cmark's one pass over a document give the bytes that rendering each
+    /// heading alone and putting its HTML in its place gives, whatever the heading holds.
+    func testHeadingIDsWrittenInOnePassGiveWhatHeadingsRenderedAloneGive() {
+        XCTAssertTrue(MarkdownRenderer.rendersHeadingIDs, "this cmark-gfm's renderer takes the heading ids")
+        let bodies = [
+            "# Événements à venir\n\nText.\n\n## Œuvre\n\n## Œuvre\n",
+            "Para\n## *Em* and **strong** `code` ~~del~~\nafter\n",
+            "Setext *one*\n===\n\nSetext two\n---\n",
+            "> ## In a quote\n>\n> - ### in a list\n",
+            "## A [[known]] link, [[missing]], [x](/assets/x.png) and ![alt *em*](/assets/i.png)\n",
+            "## Note[^1] <span>raw</span> <script>x</script>\n\n[^1]: Footnote.\n\n## After\n",
+            "## www.example.org & <b>\n\n| a |\n|---|\n| 1 |\n\n###### Six\n#######not a heading\n",
+            "#\n\n##   \n\n## -\n\n```\n# not a heading\n```\n",
+        ]
+        for unsafe in [false, true] {
+            for body in bodies {
+                let render = { (onePass: Bool) in
+                    MarkdownRenderer(unsafeHTML: unsafe, writesHeadingIDsInOnePass: onePass).render(body, path: "p.md", firstLine: 1, resolve: { request in
+                        guard case .reference("known") = request.target else { return .failure(.error(request.location, "unresolved")) }
+                        return .success(.init(url: "../known/index.html", title: "Known"))
+                    }, resolveAsset: { .init(url: "../" + $0.dropFirst(), size: nil) })
+                }
+                let onePass = render(true), alone = render(false)
+                XCTAssertEqual(onePass.html, alone.html, "unsafe: \(unsafe), body: \(body)")
+                XCTAssertEqual(onePass.headingIDs, alone.headingIDs)
+                XCTAssertEqual(onePass.diagnostics, alone.diagnostics)
+            }
+        }
+        XCTAssertEqual(render("Para\n## *Em* `c`\n").html, "<p>Para</p>\n<h2 id=\"em-c\"><em>Em</em> <code>c</code></h2>\n")
+    }
+
     func testRawHTMLOmittedUnlessAllowedAndDangerousLinksDropped() {
         XCTAssertEqual(render("<div>x</div>\n\n[a](javascript:alert(1)) [b](/assets/x.png)").html,
                        "<!-- raw HTML omitted -->\n<p><a href=\"\">a</a> <a href=\"../assets/x.png\">b</a></p>\n")
