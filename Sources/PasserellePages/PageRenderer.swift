@@ -149,7 +149,7 @@ public struct PageRenderer: Sendable {
         let ids = listsEverything ? site.entries.keys.sorted() : []
         let bases = languages.concurrentMap { [eventTimes] language in
             Dictionary(uniqueKeysWithValues: ids.map { id in
-                (id, PageRenderer.linkBase(site[id], language: language, when: eventTimes[language][id] ?? ""))
+                (id, PageRenderer.linkBase(site[id], language: language, when: eventTimes[language][id] ?? "", shared: true))
             })
         }
         linkBases = LanguageTable(languages: languages, values: bases)
@@ -204,14 +204,15 @@ public struct PageRenderer: Sendable {
     }
 
     /// The fields of a link to `entry` in `language` but its URL; `when` is its event's time in words.
-    private static func linkBase(_ entry: Entry, language: LanguageCode, when: String) -> (fields: TemplateRecord, target: String) {
+    /// `shared`: for the table of links every page reads, laid under the records made of it (`TemplateRecord(over:)`).
+    private static func linkBase(_ entry: Entry, language: LanguageCode, when: String, shared: Bool = false) -> (fields: TemplateRecord, target: String) {
         let page = entry.pages[language]
         let meta = entry.shownText(in: language).metadata
         var link: TemplateRecord = ["title": .text(meta.title), "section": .text(entry.section.title(in: language))]
         if page.isFallback { link["linkLang"] = .text(page.textLanguage.rawValue) }
         if let summary = meta.summary { link["summary"] = .text(summary) }
         if meta.event != nil { link["when"] = .text(when) }
-        return (link, page.outputPath)
+        return (shared ? TemplateRecord(over: link) : link, page.outputPath)
     }
 
     /// The head's `<link rel="alternate" hreflang>`s: every site language, or only `languages`.
@@ -229,8 +230,9 @@ public struct PageRenderer: Sendable {
         var context: TemplateRecord
         if depth > chromeDepth[language], let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")),
            let parent = path[..<folder].utf8.lastIndex(of: UInt8(ascii: "/")) {
+            // Laid over, not copied: its values are not retained again for each page (by both cores).
             context = chromeCache.value(for: language.rawValue + "|" + String(path[..<parent]) + "|" + String(depth)) {
-                sharedChrome(language: language, path: path)
+                TemplateRecord(over: sharedChrome(language: language, path: path))
             }
         } else {
             context = sharedChrome(language: language, path: path)

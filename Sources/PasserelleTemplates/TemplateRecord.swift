@@ -62,14 +62,28 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
 
     private var fields: [Field]
 
+    /// The fields of the record this one is laid over (`init(over:)`): shown where `fields` has
+    /// none of their name. One array, shared by every record laid over the same one.
+    private var baseFields: [Field]
+
     public init() {
         fields = []
+        baseFields = []
+    }
+
+    /// A record that shows the fields of `base` but those set on it: what a copy of `base` with
+    /// those fields set would show, in the same order, without copying (and retaining) each of
+    /// `base`'s values. The chrome every page of a folder shares, a link every list shows.
+    public init(over base: TemplateRecord) {
+        fields = []
+        baseFields = base.flattened
     }
 
     /// The values are `TemplateValue`s, written as literals or as cases (`"title": .text(title)`):
     /// typed, so that no value is boxed as an existential on its way into a record.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         fields = elements.map { Field(value: $0.1, key: TemplateRecord.key(of: $0.0), name: $0.0) }
+        baseFields = []
         assert(Set(elements.map(\.0)).count == elements.count, "a name given twice in a record literal")
     }
 
@@ -84,34 +98,68 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
 
     /// The value named `name`; setting nil removes it.
     public subscript(name: String) -> TemplateValue? {
-        get { index(of: name, key: TemplateRecord.key(of: name)).map { fields[$0].value } }
+        get { valueAddress(of: name, key: TemplateRecord.key(of: name))?.pointee }
         set {
             let key = TemplateRecord.key(of: name)
-            switch (index(of: name, key: key), newValue) {
-            case let (index?, value?): fields[index].value = value
-            case let (index?, nil): fields.remove(at: index)
-            case let (nil, value?): fields.append(Field(value: value, key: key, name: name))
-            case (nil, nil): break
+            guard let newValue else {
+                // A name its base shows too: the record stops being laid over it to leave it out.
+                if TemplateRecord.index(of: name, key: key, in: baseFields) != nil {
+                    fields = flattened
+                    baseFields = []
+                }
+                fields.removeAll { $0.key == key && $0.name == name }
+                return
+            }
+            if let index = index(of: name, key: key) {
+                fields[index].value = newValue
+            } else {
+                fields.append(Field(value: newValue, key: key, name: name))
             }
         }
     }
 
     /// Where the value named `name` (whose `key(of:)` is `key`) is held, read without copying it:
     /// the pointer stays valid while this record's storage lives unchanged (while a template
-    /// renders the record, which holds it).
+    /// renders the record, which holds it, and its base).
     @inline(__always)
     func valueAddress(of name: String, key: UInt64) -> UnsafePointer<TemplateValue>? {
-        guard let index = index(of: name, key: key) else { return nil }
+        if let address = TemplateRecord.address(of: name, key: key, in: fields) { return address }
+        return TemplateRecord.address(of: name, key: key, in: baseFields)
+    }
+
+    @inline(__always)
+    private static func address(of name: String, key: UInt64, in fields: [Field]) -> UnsafePointer<TemplateValue>? {
+        guard let index = index(of: name, key: key, in: fields) else { return nil }
         return fields.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress! + index).assumingMemoryBound(to: TemplateValue.self) }
     }
 
-    /// The names and values, in the order they were set.
-    public var pairs: [(name: String, value: TemplateValue)] { fields.map { ($0.name, $0.value) } }
+    /// The names and values, in the order they were set (a base's first, as a copy of it would have them).
+    public var pairs: [(name: String, value: TemplateValue)] { flattened.map { ($0.name, $0.value) } }
 
-    /// Where the field `name` is. Reads the fields through a pointer, in place: a copy of a
-    /// field, which `for field in fields` makes, would retain and release its name and value.
+    /// The fields shown: the base's, with those set here in their place or after them.
+    private var flattened: [Field] {
+        guard !baseFields.isEmpty else { return fields }
+        var shown = baseFields
+        for field in fields {
+            if let index = TemplateRecord.index(of: field.name, key: field.key, in: shown) {
+                shown[index].value = field.value
+            } else {
+                shown.append(field)
+            }
+        }
+        return shown
+    }
+
+    public static func == (left: TemplateRecord, right: TemplateRecord) -> Bool { left.flattened == right.flattened }
+
+    /// Where the field `name` is among those set on this record (not its base's).
     @inline(__always)
-    private func index(of name: String, key: UInt64) -> Int? {
+    private func index(of name: String, key: UInt64) -> Int? { TemplateRecord.index(of: name, key: key, in: fields) }
+
+    /// Where the field `name` is in `fields`. Reads the fields through a pointer, in place: a
+    /// copy of a field, which `for field in fields` makes, would retain and release its name and value.
+    @inline(__always)
+    private static func index(of name: String, key: UInt64, in fields: [Field]) -> Int? {
         fields.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return nil }
             for index in 0..<buffer.count where base[index].key == key && (base + index).pointee.name == name {
@@ -123,6 +171,6 @@ public struct TemplateRecord: ExpressibleByDictionaryLiteral, Sendable, Equatabl
 
     /// Adds the fields of `other`, which win over fields of the same name.
     public mutating func merge(_ other: TemplateRecord) {
-        for field in other.fields { self[field.name] = field.value }
+        for field in other.flattened { self[field.name] = field.value }
     }
 }

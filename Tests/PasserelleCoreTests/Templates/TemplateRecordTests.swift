@@ -18,6 +18,43 @@ final class TemplateRecordTests: XCTestCase {
         XCTAssertNil(record["missing"])
     }
 
+    /// A record laid over another shows what a copy of it, changed the same way, shows: the
+    /// same values under the same names, in the same order, and compares equal to it.
+    func testARecordLaidOverAnotherShowsWhatAChangedCopyOfItShows() {
+        let base: TemplateRecord = ["title": "A", "count": 2, "shown": true, "t": .table(["home": "Accueil"])]
+        let changes: [(inout TemplateRecord) -> Void] = [
+            { _ in },
+            { $0["title"] = "B" },
+            { $0["extra"] = "x"; $0["title"] = "C" },
+            { $0["count"] = nil },
+            { $0["extra"] = "x"; $0["extra"] = nil },
+            { $0["extra"] = "x"; $0["shown"] = nil; $0["more"] = 3 },
+            { $0.merge(["shown": false, "new": "n"]) },
+            { $0["missing"] = nil },
+        ]
+        for (number, change) in changes.enumerated() {
+            var copy = base, laid = TemplateRecord(over: base)
+            change(&copy)
+            change(&laid)
+            XCTAssertEqual(laid.pairs.map(\.name), copy.pairs.map(\.name), "change \(number)")
+            XCTAssertEqual(laid.pairs.map(\.value), copy.pairs.map(\.value), "change \(number)")
+            XCTAssertEqual(laid, copy, "change \(number)")
+            for name in ["title", "count", "shown", "t", "extra", "more", "new", "missing"] {
+                XCTAssertEqual(laid[name], copy[name], "change \(number), \(name)")
+            }
+            // Laid over a record that is itself laid over another.
+            var twice = TemplateRecord(over: TemplateRecord(over: base))
+            change(&twice)
+            XCTAssertEqual(twice, copy, "change \(number), twice")
+        }
+        XCTAssertNotEqual(TemplateRecord(over: base), ["title": "A"])
+        // Rendered the same way by the templates.
+        let template = try! TemplateParser.compile("{{title}} {{count}} {{#shown}}yes{{/shown}} {{t.home}} {{extra}}")
+        var laid = TemplateRecord(over: base), copy = base
+        laid["extra"] = "x"; copy["extra"] = "x"
+        XCTAssertEqual(template.render(laid, partials: [:]), template.render(copy, partials: [:]))
+    }
+
     func testMustacheFalsinessIsFalseAnEmptyListOrNothingElse() {
         XCTAssertTrue(TemplateValue.bool(false).isFalsy)
         XCTAssertTrue(TemplateValue.records([]).isFalsy)
