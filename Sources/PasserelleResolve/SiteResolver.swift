@@ -253,11 +253,14 @@ public struct SiteResolver: Sendable {
         let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
         let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
 
-        // Related entries, per page: resolved across cores, then stored in id order.
+        // Related entries, per page: resolved across cores, each entry made again there with
+        // them; the diagnostics then gathered in id order.
         let sortedIDs = pairedIDs.filter { entries[$0] != nil } // sorted already
-        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs, config] id -> [(related: [EntryID], anchors: [EntryID: String], typed: [String: [EntryID]], diagnostics: [Diagnostic], typedDiagnostics: [Diagnostic])] in
-            let entry = entries[id]!
-            return languages.map { language in
+        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs, config] id -> (entry: Entry, diagnostics: [Diagnostic]) in
+            var entry = entries[id]!
+            var pages = entry.pages
+            var diagnostics: [Diagnostic] = []
+            for language in languages {
                 var related: [EntryID] = [], anchors: [EntryID: String] = [:], found: [Diagnostic] = [], typedFound: [Diagnostic] = []
                 let metadata = entry.variant(for: language, order: languages).metadata
                 let typed = SiteResolver.fieldTargets(metadata, of: id, section: config.section(named: entry.section.name),
@@ -276,19 +279,16 @@ public struct SiteResolver: Sendable {
                         found.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
                     }
                 }
-                return (related, anchors, typed, found, typedFound)
-            }
-        }
-        for (id, perLanguage) in zip(sortedIDs, relatedByID) {
-            for (language, result) in zip(languages, perLanguage) {
-                diagnostics += result.diagnostics
+                diagnostics += found
                 // Each text's typed references are reported once, not again on the pages that show it in another language.
-                if entries[id]!.pages[language].textLanguage == language { diagnostics += result.typedDiagnostics }
-                entries[id]!.pages[language].related = result.related
-                if !result.anchors.isEmpty { entries[id]!.pages[language].relatedAnchors = result.anchors }
-                if !result.typed.isEmpty { entries[id]!.pages[language].fieldTargets = result.typed }
+                if pages[language].textLanguage == language { diagnostics += typedFound }
+                pages[language].setRelated(related, anchors: anchors, fieldTargets: typed)
             }
+            entry.pages = pages
+            return (entry, diagnostics)
         }
+        for result in relatedByID { diagnostics += result.diagnostics }
+        entries = Dictionary(uniqueKeysWithValues: zip(sortedIDs, relatedByID.lazy.map(\.entry)))
 
         clock.lap("  related")
         // Render every page's body, entry pages and intros alike, in parallel.
@@ -343,25 +343,42 @@ public struct SiteResolver: Sendable {
         clock.lap("  Markdown bodies")
         var bodyDiagnostics: [String: [Diagnostic]] = [:]
         var sectionIntros: [String: [LanguageCode: RenderedText]] = [:]
-        // Each entry made again across cores, with its bodies in its pages and without its
-        // Markdown: the site keeps neither the Markdown nor the files' texts (as much again as the
-        // content; a third of a build's peak memory), but the texts a translation records the
-        // version of. Nothing after this reads a body's Markdown.
+        // The entries each entry page's body names, by job.
+        let entryPageJobs = sortedIDs.count * languages.count
+        let references = Array(0..<entryPageJobs).concurrentMap { [jobKeys] position in results[position].entryReferences(from: jobKeys[position].id!) }
+        // Backlinks: who references whom, per language (one language per core), from bodies and
+        // `related`. Entries by their place in `sortedIDs`: sources are visited in that order, so
+        // each target's list comes out sorted, a source named twice twice in a row.
+        let place = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
+        let backlinks = Array(languages.indices).concurrentMap { [entries] offset -> [[Int]] in
+            var sources = [[Int]](repeating: [], count: sortedIDs.count)
+            for (source, id) in sortedIDs.enumerated() {
+                for target in entries[id]!.pages[languages[offset]].related + references[source * languages.count + offset] {
+                    guard let target = place[target], sources[target].last != source else { continue }
+                    sources[target].append(source)
+                }
+            }
+            return sources
+        }
+        // Each entry made again across cores, with its bodies and backlinks in its pages and
+        // without its Markdown: the site keeps neither the Markdown nor the files' texts (as much
+        // again as the content; a third of a build's peak memory), but the texts a translation
+        // records the version of. Nothing after this reads a body's Markdown.
         let finished = Array(sortedIDs.indices).concurrentMap { [entries, jobKeys] index -> Entry in
             let entry = entries[sortedIDs[index]]!
             var pages = entry.pages
             for (offset, language) in languages.enumerated() {
-                let result = results[index * languages.count + offset]
-                assert(jobKeys[index * languages.count + offset].id == entry.id)
-                pages[language].setBody(html: result.output.html, headingIDs: result.output.headingIDs,
-                                        plainText: result.output.plainText, references: result.entryReferences(from: entry.id))
+                let position = index * languages.count + offset, result = results[position]
+                assert(jobKeys[position].id == entry.id)
+                pages[language].setBody(html: result.output.html, headingIDs: result.output.headingIDs, plainText: result.output.plainText,
+                                        references: references[position], backlinks: backlinks[offset][index].map { sortedIDs[$0] })
             }
             let recorded = Set(entry.variants.values.compactMap { $0.metadata.translatedFrom?.language })
             return Entry(id: entry.id, section: entry.section, fileSlug: entry.fileSlug,
                          variants: entry.variants.mapValues { $0.rendered(keepsText: recorded.contains($0.language)) }, pages: pages)
         }
         entries = Dictionary(uniqueKeysWithValues: zip(sortedIDs, finished))
-        clock.lap("  bodies into pages, Markdown dropped")
+        clock.lap("  bodies and backlinks into pages, Markdown dropped")
         for index in (sortedIDs.count * languages.count)..<jobs.count {
             let key = jobKeys[index], result = results[index]
             if let section = key.section {
@@ -396,27 +413,6 @@ public struct SiteResolver: Sendable {
         diagnostics += Set(bodyDiagnostics.values.joined())
 
         clock.lap("  collecting bodies and anchors")
-        // Backlinks: who references whom, per language (one language per core), from bodies and
-        // `related`. Entries by their place in `sortedIDs`: sources are visited in that order, so
-        // each target's list comes out sorted, a source named twice twice in a row.
-        let place = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
-        let backlinks = languages.concurrentMap { [entries] language -> [[Int]] in
-            var sources = [[Int]](repeating: [], count: sortedIDs.count)
-            for (source, id) in sortedIDs.enumerated() {
-                let page = entries[id]!.pages[language]
-                for target in page.related + page.bodyReferences {
-                    guard let target = place[target], sources[target].last != source else { continue }
-                    sources[target].append(source)
-                }
-            }
-            return sources
-        }
-        for (index, id) in sortedIDs.enumerated() {
-            for (language, sources) in zip(languages, backlinks) where !sources[index].isEmpty {
-                entries[id]!.pages[language].backlinks = sources[index].map { sortedIDs[$0] }
-            }
-        }
-
         // Typed backlinks: who names whom in a `references` field, per language, sources in id order.
         let referenceFields = config.sections.flatMap { section in
             section.fields.filter { $0.target != nil }.map { (section: section.name, field: $0.name) }
@@ -445,7 +441,7 @@ public struct SiteResolver: Sendable {
                 }
             }
         }
-        clock.lap("  backlinks")
+        clock.lap("  typed backlinks")
         // Sections, in listing order per language: each section and language sorted on its own core.
         let membersBySection = Dictionary(grouping: sortedIDs.map { entries[$0]! }, by: \.section.name)
         let orders = config.sections.flatMap { section in config.languages.map { (section, $0) } }.concurrentMap { section, language -> [EntryID] in

@@ -103,13 +103,23 @@ public struct EntryPage: Sendable {
         set { change { $0.outdatedFrom = newValue } }
     }
 
-    /// Sets what the rendered body gives the page, in one change.
-    package mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [EntryID]) {
+    /// Sets what the page's `related` and `references` fields name, in one change.
+    package mutating func setRelated(_ related: [EntryID], anchors: [EntryID: String], fieldTargets: [String: [EntryID]]) {
+        change { fields in
+            fields.related = related
+            fields.relatedAnchors = anchors
+            fields.fieldTargets = fieldTargets
+        }
+    }
+
+    /// Sets what the rendered body gives the page, and the pages that reference it, in one change.
+    package mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [EntryID], backlinks: [EntryID] = []) {
         change { fields in
             fields.html = html
             fields.headingIDs = headingIDs
             fields.plainText = plainText
             fields.bodyReferences = references
+            fields.backlinks = backlinks
         }
     }
 
