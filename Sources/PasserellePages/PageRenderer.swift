@@ -137,22 +137,20 @@ public struct PageRenderer: Sendable {
                 (section.config.name, Dictionary(uniqueKeysWithValues: section.orderedEntries[language].enumerated().map { ($1, $0) }))
             })
         }
-        let eventTimes = LanguageTable(languages: languages) { language -> [EntryID: String] in
-            guard listsEverything else { return [:] }
-            var times: [EntryID: String] = [:]
-            for entry in site.entries.values {
-                if let event = entry.shownText(in: language).metadata.event { times[entry.id] = dateText[language].event(event) }
-            }
-            return times
-        }
-        self.eventTimes = eventTimes
+        // Each language's event times and links on its own core.
         let ids = listsEverything ? site.entries.keys.sorted() : []
-        let bases = languages.concurrentMap { [eventTimes] language in
-            Dictionary(uniqueKeysWithValues: ids.map { id in
-                (id, PageRenderer.linkBase(site[id], language: language, when: eventTimes[language][id] ?? "", shared: true))
+        let made = languages.concurrentMap { language -> (times: [EntryID: String], bases: [EntryID: (fields: TemplateRecord, target: String)]) in
+            var times: [EntryID: String] = [:]
+            for id in ids {
+                if let event = site[id].shownText(in: language).metadata.event { times[id] = dateText[language].event(event) }
+            }
+            let bases = Dictionary(uniqueKeysWithValues: ids.map { id in
+                (id, PageRenderer.linkBase(site[id], language: language, when: times[id] ?? "", shared: true))
             })
+            return (times, bases)
         }
-        linkBases = LanguageTable(languages: languages, values: bases)
+        eventTimes = LanguageTable(languages: languages, values: made.map(\.times))
+        linkBases = LanguageTable(languages: languages, values: made.map(\.bases))
         chromeDepth = LanguageTable(languages: languages) { language in
             PageRenderer.chromeTargets(site: site, language: language).map { SitePaths.depth($0.utf8) }.max() ?? 0
         }
