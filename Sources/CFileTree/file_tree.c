@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <signal.h>
 #include <unistd.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #if defined(__linux__)
 #include <sys/syscall.h>
 #include <linux/fs.h>
@@ -273,9 +275,54 @@ static char special_kind(mode_t mode) {
     return 'V';
 }
 
+/* The plain folders (not reached through a link) found in the root: listed afterwards, on two threads. */
+struct deferred_folders {
+    char **names;
+    struct stat *infos;
+    size_t count, capacity;
+};
+
+static int defer_folder(struct deferred_folders *deferred, const char *name, const struct stat *info) {
+    if (deferred->count == deferred->capacity) {
+        size_t capacity = deferred->capacity ? deferred->capacity * 2 : 16;
+        char **names = realloc(deferred->names, capacity * sizeof *names);
+        if (!names) return ENOMEM;
+        deferred->names = names;
+        struct stat *infos = realloc(deferred->infos, capacity * sizeof *infos);
+        if (!infos) return ENOMEM;
+        deferred->infos = infos;
+        deferred->capacity = capacity;
+    }
+    deferred->names[deferred->count] = strdup(name);
+    if (!deferred->names[deferred->count]) return ENOMEM;
+    deferred->infos[deferred->count++] = *info;
+    return 0;
+}
+
+static void tree_folder(int fd, const char *prefix, const char *physical, struct tree_listing *out,
+                        struct deferred_folders *deferred);
+
+/* Lists the plain folder `relative` (whose status is `info`), open as `child`, into `out`. */
+static void tree_plain_folder(int child, const char *relative, const char *own_physical, const struct stat *info,
+                              struct tree_listing *out) {
+    if (out->depth >= 256) {
+        close(child);
+        tree_append(out, 'E', ELOOP, 0, 0, relative, "");
+        return;
+    }
+    tree_append(out, 'd', 0, (long long)info->st_mtim.tv_sec, (long long)info->st_mtim.tv_nsec, relative, own_physical ? own_physical : "");
+    out->devices[out->depth] = info->st_dev;
+    out->inodes[out->depth] = info->st_ino;
+    out->depth++;
+    tree_folder(child, relative, own_physical ? own_physical : "", out, NULL);
+    out->depth--;
+}
+
 /* Lists the folder open as `fd` (whose relative path is `prefix`; `physical` its real path when it
-   was reached through a link, else ""), then closes it. */
-static void tree_folder(int fd, const char *prefix, const char *physical, struct tree_listing *out) {
+   was reached through a link, else ""), then closes it. With `deferred` (the root), its plain
+   folders are put there instead of listed. */
+static void tree_folder(int fd, const char *prefix, const char *physical, struct tree_listing *out,
+                        struct deferred_folders *deferred) {
     DIR *dir = fdopendir(fd);
     if (!dir) { close(fd); tree_append(out, 'E', errno, 0, 0, prefix, ""); return; }
     struct dirent *entry;
@@ -329,7 +376,7 @@ static void tree_folder(int fd, const char *prefix, const char *physical, struct
                         out->devices[out->depth] = target_info.st_dev;
                         out->inodes[out->depth] = target_info.st_ino;
                         out->depth++;
-                        tree_folder(child, relative, resolved, out);
+                        tree_folder(child, relative, resolved, out, NULL);
                         out->depth--;
                     }
                 }
@@ -338,20 +385,15 @@ static void tree_folder(int fd, const char *prefix, const char *physical, struct
             }
             free(resolved);
             free(link_path);
+        } else if (S_ISDIR(info.st_mode) && deferred) {
+            int error = defer_folder(deferred, name, &info);
+            if (error) out->error = error;
         } else if (S_ISDIR(info.st_mode)) {
             int child = openat(dirfd(dir), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             if (child < 0) {
                 tree_append(out, 'E', errno, 0, 0, relative, "");
-            } else if (out->depth >= 256) {
-                close(child);
-                tree_append(out, 'E', ELOOP, 0, 0, relative, "");
             } else {
-                tree_append(out, 'd', 0, (long long)info.st_mtim.tv_sec, (long long)info.st_mtim.tv_nsec, relative, own_physical ? own_physical : "");
-                out->devices[out->depth] = info.st_dev;
-                out->inodes[out->depth] = info.st_ino;
-                out->depth++;
-                tree_folder(child, relative, own_physical ? own_physical : "", out);
-                out->depth--;
+                tree_plain_folder(child, relative, own_physical, &info, out);
             }
         } else if (S_ISREG(info.st_mode)) {
             tree_append(out, 'f', (long long)info.st_size, (long long)info.st_mtim.tv_sec, (long long)info.st_mtim.tv_nsec,
@@ -363,6 +405,31 @@ static void tree_folder(int fd, const char *prefix, const char *physical, struct
         free(relative);
     }
     closedir(dir);
+}
+
+/* The root's plain folders, taken one at a time by the threads listing them, each into its own listing. */
+struct tree_work {
+    int root_fd;
+    const struct deferred_folders *folders;
+    atomic_size_t next;
+};
+
+struct tree_worker {
+    struct tree_work *work;
+    struct tree_listing out;
+};
+
+static void *tree_list_folders(void *argument) {
+    struct tree_worker *worker = argument;
+    struct tree_work *work = worker->work;
+    size_t index;
+    while ((index = atomic_fetch_add(&work->next, 1)) < work->folders->count && !worker->out.error) {
+        const char *name = work->folders->names[index];
+        int child = openat(work->root_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (child < 0) tree_append(&worker->out, 'E', errno, 0, 0, name, "");
+        else tree_plain_folder(child, name, NULL, &work->folders->infos[index], &worker->out);
+    }
+    return NULL;
 }
 
 int passerelle_list_tree(const char *root, char **text, size_t *length) {
@@ -377,7 +444,46 @@ int passerelle_list_tree(const char *root, char **text, size_t *length) {
     if (fd < 0) { int error = errno; free(real_root); return error; }
     struct stat info;
     if (fstat(fd, &info) == 0) { out.devices[0] = info.st_dev; out.inodes[0] = info.st_ino; out.depth = 1; }
-    tree_folder(fd, "", "", &out);
+    int root_fd = dup(fd);
+    if (root_fd < 0) { int error = errno; close(fd); free(real_root); return error; }
+    // The root's own entries first, its plain folders put aside; then those folders listed by
+    // two threads, each taking the next folder left (the caller sorts the listing).
+    struct deferred_folders deferred = {0};
+    tree_folder(fd, "", "", &out, &deferred);
+    struct tree_work work = { .root_fd = root_fd, .folders = &deferred };
+    atomic_init(&work.next, 0);
+    struct tree_worker workers[2];
+    for (int i = 0; i < 2; i++) {
+        workers[i].work = &work;
+        workers[i].out = out;
+        workers[i].out.text = NULL;
+        workers[i].out.length = workers[i].out.capacity = 0;
+    }
+    pthread_t helper;
+    int helped = deferred.count > 1 && !out.error && pthread_create(&helper, NULL, tree_list_folders, &workers[1]) == 0;
+    if (!out.error) tree_list_folders(&workers[0]);
+    if (helped) pthread_join(helper, NULL);
+    close(root_fd);
+    for (size_t i = 0; i < deferred.count; i++) free(deferred.names[i]);
+    free(deferred.names);
+    free(deferred.infos);
+    // One listing: the root's entries, then each thread's.
+    for (int i = 0; i < 2; i++) {
+        if (!out.error) out.error = workers[i].out.error;
+        if (!out.error && workers[i].out.length) {
+            size_t needed = out.length + workers[i].out.length;
+            if (needed > out.capacity) {
+                char *grown = realloc(out.text, needed);
+                if (!grown) out.error = ENOMEM;
+                else { out.text = grown; out.capacity = needed; }
+            }
+            if (!out.error) {
+                memcpy(out.text + out.length, workers[i].out.text, workers[i].out.length);
+                out.length += workers[i].out.length;
+            }
+        }
+        free(workers[i].out.text);
+    }
     free(real_root);
     if (out.error) { free(out.text); return out.error; }
     *text = out.text ? out.text : malloc(1);

@@ -68,6 +68,25 @@ final class SourceTreeTests: XCTestCase {
         XCTAssertFalse(tree.items.contains { $0.path.hasPrefix("c/") })
     }
 
+    /// The root's folders are listed by two threads, each taking the next one left: every file
+    /// and problem of each is listed once, in path order.
+    func testEveryFolderOfTheRootIsListedOnceWhicheverThreadListsIt() throws {
+        var expected = ["a", "a/b", "a/b/one.txt", "c", "d"]
+        for folder in 0..<40 {
+            let name = "f\(folder)"
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("\(name)/sub"), withIntermediateDirectories: true)
+            expected += [name, "\(name)/sub"]
+            for file in 0..<5 {
+                try Data("x".utf8).write(to: root.appendingPathComponent("\(name)/sub/\(file).md"))
+                expected.append("\(name)/sub/\(file).md")
+            }
+            try link("\(name)/out", to: outside.appendingPathComponent("secret").path)
+        }
+        let tree = SourceTree(root: root)
+        XCTAssertEqual(tree.items.map(\.path), expected.sorted { String.utf8Precedes($0, $1) })
+        XCTAssertEqual(tree.problems.map(\.path), (0..<40).map { "f\($0)/out" }.sorted { String.utf8Precedes($0, $1) })
+    }
+
     func testHiddenComponentsAreNeverListed() {
         let paths = SourceTree(root: root).items.map(\.path)
         XCTAssertFalse(paths.contains { $0.split(separator: "/").contains { $0.hasPrefix(".") } }, "\(paths)")
