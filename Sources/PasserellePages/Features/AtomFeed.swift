@@ -76,12 +76,14 @@ public struct AtomFeed: Sendable {
         for entry in site.entries.values {
             let meta = entry.variant(for: language, order: site.languageCodes).metadata
             guard let date = meta.updated ?? meta.date ?? meta.event?.start.date else { continue }
+            // Passed over by its date and id before its timestamps are made (time zones: the
+            // dearest part), as most entries are.
+            if newest.count == AtomFeed.size, let last = newest.last, (date, last.entry.id) < (last.date, entry.id) { continue }
             let start = meta.event.map { event in
                 event.start.isAllDay ? timestamp(event.start.date) : timestamp(event.start, timezone: event.timezone)
             }
             let stamp = meta.updated.map(timestamp) ?? meta.date.map(timestamp) ?? start ?? timestamp(date)
             let item = Item(date: date, stamp: stamp, published: meta.date.map(timestamp) ?? start, entry: entry)
-            if newest.count == AtomFeed.size, let last = newest.last, precedes(last, item) { continue }
             newest.insert(item, at: newest.firstIndex { precedes(item, $0) } ?? newest.count)
             if newest.count > AtomFeed.size { newest.removeLast() }
         }

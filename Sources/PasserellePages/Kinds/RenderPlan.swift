@@ -63,8 +63,11 @@ package struct RenderPlan: Sendable {
     /// `html`): those a build's snapshot must keep for a later text edit of another entry.
     package func quotedBodies() -> (plainText: Set<EditedBody>, html: Set<EditedBody>) {
         var plainText = Set<EditedBody>(), html = Set<EditedBody>()
-        for job in jobs {
-            guard case let .quoted(ids, withHTML) = PageKinds.all[job.kind].bodies(of: job, in: site) else { continue }
+        // Asked of the jobs across cores: a feed finds its latest entries among all of them.
+        let jobs = self.jobs
+        let uses = jobs.concurrentMap { [site] job in PageKinds.all[job.kind].bodies(of: job, in: site) }
+        for (job, use) in zip(jobs, uses) {
+            guard case let .quoted(ids, withHTML) = use else { continue }
             for id in ids {
                 let body = EditedBody(entry: id, language: job.language)
                 plainText.insert(body)
