@@ -168,8 +168,11 @@ public struct SiteResolver: Sendable {
 
         let frontMatterCount = diagnostics.count
         // Two files whose names differ only in case are one file on macOS and Windows checkouts.
+        // Paths in lower-case ASCII (as a rule, all of them) are their own folded names: two of
+        // them never differ only in case, and their files are not sorted and folded for it.
         var byFoldedName: [String: SourceFile] = [:]
-        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+        let foldable = files.contains { file in file.relativePath.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } }
+        for file in foldable ? files.sorted(by: { $0.relativePath < $1.relativePath }) : [] {
             let folded = file.relativePath.lowercased()
             if let other = byFoldedName[folded], other.relativePath != file.relativePath {
                 diagnostics.append(.error(SourceLocation(path: file.displayPath),
