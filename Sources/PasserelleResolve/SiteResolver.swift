@@ -457,7 +457,8 @@ public struct SiteResolver: Sendable {
                 if wa != wb { return wa < wb }
                 // Events without weights come in the order they happen.
                 if let ea = ma.event, let eb = mb.event, ea.start != eb.start { return ea.start < eb.start }
-                if ma.title != mb.title { return titles.inOrder(a, b) }
+                let order = titles.order(a, b)
+                if order != 0 { return order < 0 }
                 return members[a].id < members[b].id
             }.map { members[$0].id }
         }

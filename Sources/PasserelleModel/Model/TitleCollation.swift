@@ -12,20 +12,43 @@ public struct TitleCollation: Sendable {
     public struct Prepared {
         let plain: [String]
         let bridged: [NSString]
-        let simple: [[UInt8]?]
+        /// The simple keys (`simpleKey`) one after the other, and where each title's is (nil for
+        /// a title without one): compared in place, not copied out of an array of arrays.
+        let simpleBytes: [UInt8]
+        let simple: [Range<Int>?]
         let locale: NSLocale
 
         /// Whether title `i` comes before title `j` (false when they are equal).
-        public func inOrder(_ i: Int, _ j: Int) -> Bool {
-            if plain[i] == plain[j] { return false }
-            if let x = simple[i], let y = simple[j], x != y { return x.lexicographicallyPrecedes(y) }
-            return TitleCollation.icuInOrder(bridged[i], bridged[j], locale: locale)
+        public func inOrder(_ i: Int, _ j: Int) -> Bool { order(i, j) < 0 }
+
+        /// -1, 0 or 1: title `i` before title `j`, the same, or after it. Two titles with simple
+        /// keys that differ are in the order of their keys, without comparing the titles first
+        /// (equal titles have equal keys; `==` on long accented titles was half of a sort).
+        package func order(_ i: Int, _ j: Int) -> Int {
+            if let x = simple[i], let y = simple[j] {
+                // The keys' byte order (`lexicographicallyPrecedes`), by memcmp.
+                let order = simpleBytes.withUnsafeBufferPointer { bytes -> Int32 in
+                    let common = min(x.count, y.count)
+                    return common == 0 ? 0 : memcmp(bytes.baseAddress! + x.lowerBound, bytes.baseAddress! + y.lowerBound, common)
+                }
+                if order != 0 { return order < 0 ? -1 : 1 }
+                if x.count != y.count { return x.count < y.count ? -1 : 1 }
+            }
+            if plain[i] == plain[j] { return 0 }
+            return TitleCollation.icuInOrder(bridged[i], bridged[j], locale: locale) ? -1 : 1
         }
     }
 
     public func prepare(_ titles: [String]) -> Prepared {
-        Prepared(plain: titles, bridged: titles.map { $0 as NSString }, simple: titles.map(TitleCollation.simpleKey),
-                 locale: NSLocale(localeIdentifier: locale.identifier))
+        var bytes: [UInt8] = [], ranges: [Range<Int>?] = []
+        ranges.reserveCapacity(titles.count)
+        for title in titles {
+            guard let key = TitleCollation.simpleKey(title) else { ranges.append(nil); continue }
+            ranges.append(bytes.count..<(bytes.count + key.count))
+            bytes += key
+        }
+        return Prepared(plain: titles, bridged: titles.map { $0 as NSString }, simpleBytes: bytes, simple: ranges,
+                        locale: NSLocale(localeIdentifier: locale.identifier))
     }
 
     /// `items` sorted by `title` in this collation, then by `tieBreak` where titles are equal.
@@ -33,7 +56,8 @@ public struct TitleCollation: Sendable {
         let titles = prepare(items.map(title))
         let keys = items.map(tieBreak)
         let order = items.indices.sorted { i, j in
-            titles.plain[i] == titles.plain[j] ? keys[i] < keys[j] : titles.inOrder(i, j)
+            let order = titles.order(i, j)
+            return order < 0 || (order == 0 && keys[i] < keys[j])
         }
         return order.map { items[$0] }
     }

@@ -19,8 +19,15 @@ public struct AtoZIndex: Sendable {
         }
         var groups: [Group] = []
         var letter = "", ids: [EntryID] = []
+        // Titles start with a few dozen characters: each one's letter is found once.
+        var letters: [Character: String] = [:]
         for (id, title) in collation.sorted(titled, title: \.1, tieBreak: \.0) {
-            let next = AtoZIndex.letter(for: title)
+            let next = AtoZIndex.firstCharacter(of: title).map { first in
+                if let known = letters[first] { return known }
+                let found = AtoZIndex.letter(of: first)
+                letters[first] = found
+                return found
+            } ?? "#"
             if next != letter, !ids.isEmpty {
                 groups.append(Group(letter: letter, entryIDs: ids))
                 ids = []
@@ -37,7 +44,24 @@ public struct AtoZIndex: Sendable {
     /// case; an Arabic letter (the alef of أ إ آ ٱ); a Cyrillic or Greek capital; for Chinese
     /// characters, the initial of their pinyin; `#` when it starts otherwise (digits, signs).
     public static func letter(for title: String) -> String {
-        guard let first = title.first(where: { !$0.isWhitespace && !"«»\"'“”‘’([¡¿".contains($0) }) else { return "#" }
+        firstCharacter(of: title).map(letter(of:)) ?? "#"
+    }
+
+    /// The character a title files by: its first but spaces, quotes, opening brackets and
+    /// Spanish opening marks.
+    static func firstCharacter(of title: String) -> Character? {
+        // A title that starts with an ASCII letter or digit followed by an ASCII byte starts with
+        // that character (a combining mark after it would not be ASCII): no grapheme walk.
+        var utf8 = title.utf8.makeIterator()
+        if let first = utf8.next(), (0x30...0x39).contains(first) || (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first),
+           utf8.next().map({ $0 < 0x80 }) ?? true {
+            return Character(Unicode.Scalar(first))
+        }
+        return title.first(where: { !$0.isWhitespace && !"«»\"'“”‘’([¡¿".contains($0) })
+    }
+
+    /// The letter of titles whose `firstCharacter` is `first`.
+    static func letter(of first: Character) -> String {
         // TextFolding: Foundation's folding (whose Latin table it is made from) without a CFString
         // per title; it also turns œ and æ into oe and ae, so they file under O and A.
         let folded = TextFolding.fold(String(first)).uppercased()

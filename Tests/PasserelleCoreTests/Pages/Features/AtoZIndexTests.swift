@@ -9,6 +9,10 @@ final class AtoZIndexTests: XCTestCase {
         XCTAssertEqual(AtoZIndex.letter(for: "zèbre"), "Z")
         XCTAssertEqual(AtoZIndex.letter(for: "2005, le sommet"), "#")
         XCTAssertEqual(AtoZIndex.letter(for: "« Guillemets »"), "G", "signs before the first letter are passed over")
+        XCTAssertEqual(AtoZIndex.letter(for: "a"), "A")
+        XCTAssertEqual(AtoZIndex.firstCharacter(of: "e\u{301}cole"), "e\u{301}", "a letter with a combining accent is one character")
+        XCTAssertEqual(AtoZIndex.letter(for: "e\u{301}cole"), "E")
+        XCTAssertEqual(AtoZIndex.letter(for: "o\u{308}l"), "O")
     }
 
     /// Each language's own script: Arabic letters (أ, إ, آ under ا), Cyrillic capitals, and for
