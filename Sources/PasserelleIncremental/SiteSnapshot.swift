@@ -184,7 +184,7 @@ package struct SiteSnapshot: Sendable {
         // Entries are encoded in parallel, batch by batch, and streamed in order, without the
         // whole snapshot in memory. Each batch is preceded by its length, so that a text edit
         // rebuild decodes the batches in parallel too.
-        let ids = site.entries.keys.sorted()
+        let ids = site.entryIDs
         let batches = stride(from: 0, to: ids.count, by: SiteSnapshot.batchSize).map { $0..<min($0 + SiteSnapshot.batchSize, ids.count) }
         out.int(batches.count)
         for first in stride(from: 0, to: batches.count, by: 16) {
@@ -362,7 +362,7 @@ extension SiteSnapshot {
             editedPages.insert(key)
         }
         guard input.isAtEnd else { throw ArchiveReader.Corrupt() }
-        site = Site(config: site.config, sections: site.sections, entries: entries, homeIntros: site.homeIntros,
+        site = Site(config: site.config, sections: site.sections, entries: entries, entryIDs: site.entryIDs, homeIntros: site.homeIntros,
                     assets: site.assets, buildDate: site.buildDate)
     }
 
@@ -410,8 +410,9 @@ extension SiteSnapshot {
             }
         }
         let entries = try decoded.flatMap { try $0.get() }
+        // Written in the order of `entryIDs`: read back in it.
         return Site(config: config, sections: sections, entries: Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0) }),
-                    homeIntros: homeIntros, assets: assets, buildDate: buildDate)
+                    entryIDs: entries.map(\.id), homeIntros: homeIntros, assets: assets, buildDate: buildDate)
     }
 
     private static func readEntry(_ input: inout ArchiveReader, section: (String) throws -> SectionConfig, languages: [LanguageCode]) throws -> Entry {

@@ -124,7 +124,7 @@ package struct TextEditBuild: Sendable {
 
         // The files that show the edited bodies: the jobs of the render plan that read them.
         let old = snapshot.site
-        let site = Site(config: config, sections: old.sections, entries: entries, homeIntros: old.homeIntros, assets: old.assets, buildDate: options.buildDate)
+        let site = Site(config: config, sections: old.sections, entries: entries, entryIDs: old.entryIDs, homeIntros: old.homeIntros, assets: old.assets, buildDate: options.buildDate)
         let edited = Set(jobs.map { RenderPlan.EditedBody(entry: $0.source.id, language: $0.language) })
         // The files written again that carry the last build's over: its search records and
         // calendar blocks, read from the output as they are (the edited ones are made again).

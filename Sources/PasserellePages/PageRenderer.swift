@@ -138,7 +138,7 @@ public struct PageRenderer: Sendable {
             })
         }
         // Each language's event times and links on its own core.
-        let ids = listsEverything ? site.entries.keys.sorted() : []
+        let ids = listsEverything ? site.entryIDs : []
         let made = languages.concurrentMap { language -> (times: [EntryID: String], bases: [EntryID: (fields: TemplateRecord, target: String)]) in
             var times: [EntryID: String] = [:]
             for id in ids {

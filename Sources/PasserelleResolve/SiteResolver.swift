@@ -469,7 +469,7 @@ public struct SiteResolver: Sendable {
         }
 
         clock.lap("  section order")
-        let site = Site(config: config, sections: sections, entries: entries, homeIntros: introTable(sectionIntros[""]),
+        let site = Site(config: config, sections: sections, entries: entries, entryIDs: sortedIDs, homeIntros: introTable(sectionIntros[""]),
                         assets: assets, buildDate: options.buildDate)
         return Resolution(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics,
                           frontMatterDiagnostics: frontMatterDiagnostics, bodyDiagnostics: bodyDiagnostics,

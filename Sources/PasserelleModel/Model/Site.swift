@@ -5,6 +5,8 @@ public struct Site: Sendable {
     public let config: SiteConfig
     public let sections: [Section]
     public let entries: [EntryID: Entry]
+    /// The ids of `entries`, sorted: the order jobs, links and the snapshot go through them in.
+    public let entryIDs: [EntryID]
     /// Home page intro (`content/_index.<lang>.md`) per language.
     public let homeIntros: LanguageTable<RenderedText?>
     /// Content assets, relative to `content/assets/`.
@@ -23,11 +25,15 @@ public struct Site: Sendable {
 
     public func section(named name: String) -> Section? { sections.first { $0.config.name == name } }
 
-    /// Every stored property, as the memberwise initializer takes them (visible to the other stages).
-    package init(config: SiteConfig, sections: [Section], entries: [EntryID: Entry], homeIntros: LanguageTable<RenderedText?>, assets: [String], buildDate: Date) {
+    /// Every stored property, as the memberwise initializer takes them (visible to the other
+    /// stages); `entryIDs`, the ids of `entries` sorted, when the caller has them already.
+    package init(config: SiteConfig, sections: [Section], entries: [EntryID: Entry], entryIDs: [EntryID]? = nil,
+                 homeIntros: LanguageTable<RenderedText?>, assets: [String], buildDate: Date) {
+        assert(entryIDs.map { $0 == entries.keys.sorted() } ?? true, "entryIDs are the ids of the entries, sorted")
         self.config = config
         self.sections = sections
         self.entries = entries
+        self.entryIDs = entryIDs ?? entries.keys.sorted()
         self.homeIntros = homeIntros
         self.assets = assets
         self.buildDate = buildDate

@@ -16,7 +16,7 @@ package struct EntryPages: PageKind {
     }
 
     package func jobs(in site: Site) -> [PageJob] {
-        let ids = site.entries.keys.sorted()
+        let ids = site.entryIDs
         return site.languageCodes.flatMap { language in
             ids.map { PageJob(language: language, subject: .entry($0)) }
         }

@@ -20,7 +20,7 @@ extension PageRenderer {
     /// Every alias of every text: the file it becomes, the page it leads to, where it was written.
     package func aliasRedirects() -> [(path: String, target: String, title: String, location: SourceLocation)] {
         var result: [(String, String, String, SourceLocation)] = []
-        for id in site.entries.keys.sorted() {
+        for id in site.entryIDs {
             let entry = site[id]
             for language in languages {
                 guard let variant = entry.variants[language] else { continue }
