@@ -90,4 +90,34 @@ final class OutputManifestTests: XCTestCase {
         XCTAssertEqual(read.folderTimes.mapValues { [$0.0, $0.1] }, ["": [10, 10], "a": [6, 6], "b": [7, 7], "c": [11, 11]])
         XCTAssertEqual(read.folders, ["a", "b", "c"])
     }
+
+    /// The lines a text edit updates are found by their ends: a path that ends another (after a
+    /// space, as in `section 3/…`), a folder named like a file's end, and the tree itself (`""`,
+    /// whose line ends with a space) must each find only their own line.
+    func testAPathIsFoundByItsLineAloneWhereOtherPathsEndLikeIt() throws {
+        var manifest = OutputManifest(entries: [
+            "section 3/entry-3/index.html": .init(hash: 1, size: 1, mtime: (1, 1)),
+            "3/entry-3/index.html": .init(hash: 2, size: 2, mtime: (2, 2)),
+            "index.html": .init(hash: 3, size: 3, mtime: (3, 3)),
+            "a b/index.html": .init(hash: 4, size: 4, mtime: (4, 4)),
+        ])
+        manifest.folderTimes = ["": (5, 5), "section 3": (6, 6), "3": (7, 7), "section 3/entry-3": (8, 8), "3/entry-3": (9, 9), "a b": (10, 10)]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try manifest.write(to: url)
+        let data = try Data(contentsOf: url)
+        for path in manifest.entries.keys {
+            XCTAssertEqual(OutputManifest.entries(of: [path], in: data), [path: manifest.entries[path]!], path)
+        }
+        XCTAssertEqual(OutputManifest.entries(of: ["entry-3/index.html", "b/index.html", "3", ""], in: data), [:])
+        let changed: [String: OutputManifest.Entry] = ["3/entry-3/index.html": .init(hash: 20, size: 20, mtime: (20, 20)),
+                                                       "index.html": .init(hash: 30, size: 30, mtime: (30, 30))]
+        try OutputManifest.write(to: url, updating: data, files: changed, folders: ["": (50, 50), "3": (70, 70)])
+        let read = try XCTUnwrap(OutputManifest(contentsOf: url))
+        XCTAssertEqual(read.entries, manifest.entries.merging(changed) { $1 })
+        XCTAssertEqual(read.folderTimes.mapValues { [$0.0, $0.1] },
+                       ["": [50, 50], "section 3": [6, 6], "3": [70, 70], "section 3/entry-3": [8, 8], "3/entry-3": [9, 9], "a b": [10, 10]])
+        XCTAssertEqual(try Data(contentsOf: url).filter { $0 == 0x0A }.count, data.filter { $0 == 0x0A }.count,
+                       "no line left out or written twice")
+    }
 }
