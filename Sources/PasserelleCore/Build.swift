@@ -173,11 +173,18 @@ public struct Build: Sendable {
                 keep(outcome)
                 clock.lap("text edit")
                 let written = target.identity()
+                // The build record is written beside the snapshot's edits (each as long as the
+                // other), and forgotten with the snapshot if that cannot be saved.
+                let recorded = snapshot == nil ? nil : written.map { written in
+                    BackgroundValue { [report] in cache.remember(fingerprint, report: report, output: written) }
+                }
                 if let snapshot, let written, let hashes = try? snapshot.save(to: cache.snapshot) {
                     cache.sealSnapshot(hashes, for: written)
                     clock.lap("snapshot")
-                    cache.remember(fingerprint, report: report, output: written)
+                    recorded?.value
                 } else {
+                    recorded?.value
+                    cache.forget()
                     cache.forgetSnapshot()
                 }
                 clock.lap("build record")
