@@ -175,8 +175,9 @@ struct ArchiveReader {
 
     mutating func dictionary<Key: ArchiveKey, T>(_ read: (inout ArchiveReader) throws -> T) throws -> [Key: T] {
         let count = try count()
-        var values: [Key: T] = [:]
-        values.reserveCapacity(count)
+        // Most are empty; `reserveCapacity` is not inlined (a generic call, its metadata looked up each time).
+        guard count > 0 else { return [:] }
+        var values = [Key: T](minimumCapacity: count)
         for _ in 0..<count {
             let key = Key(archiveKey: try string())
             values[key] = try read(&self)
