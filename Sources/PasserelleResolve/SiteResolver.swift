@@ -449,14 +449,14 @@ public struct SiteResolver: Sendable {
         let membersBySection = Dictionary(grouping: sortedIDs.map { entries[$0]! }, by: \.section.name)
         let orders = config.sections.flatMap { section in config.languages.map { (section, $0) } }.concurrentMap { section, language -> [EntryID] in
             let members = membersBySection[section.name] ?? []
-            let metadata = members.map { $0.variant(for: language.code, order: languages).metadata }
-            let titles = TitleCollation(locale: language.locale).prepare(metadata.map(\.title))
+            // What the order reads, taken out once (not the whole metadata, copied per comparison).
+            let variants = members.map { $0.variant(for: language.code, order: languages) }
+            let weights = variants.map { $0.metadata.weight ?? Int.max }, starts = variants.map { $0.metadata.event?.start }
+            let titles = TitleCollation(locale: language.locale).prepare(variants.map(\.metadata.title))
             return members.indices.sorted { a, b in
-                let ma = metadata[a], mb = metadata[b]
-                let wa = ma.weight ?? Int.max, wb = mb.weight ?? Int.max
-                if wa != wb { return wa < wb }
+                if weights[a] != weights[b] { return weights[a] < weights[b] }
                 // Events without weights come in the order they happen.
-                if let ea = ma.event, let eb = mb.event, ea.start != eb.start { return ea.start < eb.start }
+                if let ea = starts[a], let eb = starts[b], ea != eb { return ea < eb }
                 let order = titles.order(a, b)
                 if order != 0 { return order < 0 }
                 return members[a].id < members[b].id

@@ -74,11 +74,13 @@ public struct AtomFeed: Sendable {
         var newest: [Item] = []
         newest.reserveCapacity(AtomFeed.size + 1)
         for entry in site.entries.values {
-            let meta = entry.variant(for: language, order: site.languageCodes).metadata
-            guard let date = meta.updated ?? meta.date ?? meta.event?.start.date else { continue }
+            // Its fields read where they are: a copy of the metadata retains a dozen strings.
+            let variant = entry.variant(for: language, order: site.languageCodes)
+            guard let date = variant.metadata.updated ?? variant.metadata.date ?? variant.metadata.event?.start.date else { continue }
             // Passed over by its date and id before its timestamps are made (time zones: the
             // dearest part), as most entries are.
             if newest.count == AtomFeed.size, let last = newest.last, (date, last.entry.id) < (last.date, entry.id) { continue }
+            let meta = variant.metadata
             let start = meta.event.map { event in
                 event.start.isAllDay ? timestamp(event.start.date) : timestamp(event.start, timezone: event.timezone)
             }
