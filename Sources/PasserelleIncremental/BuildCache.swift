@@ -120,41 +120,100 @@ public struct BuildCache: Sendable {
     package func fingerprint(listing: InputListing, settings: String, prehashed: [String: UInt64] = [:],
                      whenChanged: () -> Void = {}) -> Fingerprint {
         let saved = try? Record(contentsOf: record)
-        let known = saved?.files ?? [:]
         let listed = listing.files
-        // The recorded state of `file` when it kept its size and time.
-        @Sendable func recorded(_ file: InputListing.File) -> FileState? {
-            known[file.path].flatMap { $0.size == file.size && $0.mtime == file.mtime ? $0 : nil }
-        }
-        if listed.count != known.count || listed.contains(where: { recorded($0) == nil }) { whenChanged() }
-        let states = listed.concurrentMap { file -> FileState in
-            if let hash = prehashed[file.path] { return FileState(size: file.size, mtime: file.mtime, hash: hash) }
-            if let old = recorded(file) { return old }
-            guard let source = file.source, case let .success(data) = SourceTree.read(path: source) else {
-                return FileState(size: file.size, mtime: file.mtime, hash: 0)
+        let kept = BuildCache.keptStates(of: listed, in: saved?.files)
+        if listed.count != saved?.files.count ?? 0 || kept.contains(where: { $0 == nil }) { whenChanged() }
+        // Hashes of the bytes read first, then the recorded ones, else the file is read (on both cores).
+        var states: [FileState] = [], unknown: [Int] = []
+        states.reserveCapacity(listed.count)
+        for (index, file) in listed.enumerated() {
+            if !prehashed.isEmpty, let hash = prehashed[file.path] {
+                states.append(FileState(size: file.size, mtime: file.mtime, hash: hash))
+            } else if let old = kept[index] {
+                states.append(old)
+            } else {
+                states.append(FileState(size: file.size, mtime: file.mtime, hash: 0))
+                unknown.append(index)
             }
-            return FileState(size: file.size, mtime: file.mtime, hash: data.withUnsafeBytes { ContentHash.of($0) })
         }
-        var summary = settings + "\n", environment = summary
-        summary.reserveCapacity(listed.count * 64)
-        environment.reserveCapacity(listed.count * 48)
+        let hashed = unknown.concurrentMap { index -> UInt64 in
+            guard let source = listed[index].source, case let .success(data) = SourceTree.read(path: source) else { return 0 }
+            return data.withUnsafeBytes { ContentHash.of($0) }
+        }
+        for (index, hash) in zip(unknown, hashed) { states[index] = FileState(size: listed[index].size, mtime: listed[index].mtime, hash: hash) }
+        // Bytes, not appended strings: two lines per input file.
+        var summary = Array((settings + "\n").utf8), environment = summary
+        summary.reserveCapacity(summary.count + listed.count * 64)
+        environment.reserveCapacity(environment.count + listed.count * 48)
         for (file, state) in zip(listed, states) {
-            let hash = String(state.hash, radix: 16)
-            summary += hash
-            summary += " "
-            summary += file.path
-            summary += "\n"
-            environment += Fingerprint.isText(file.path) ? "-" : hash
-            environment += " "
-            environment += file.path
-            environment += "\n"
+            summary.appendField(state.hash, radix: 16)
+            summary.append(contentsOf: file.path.utf8)
+            summary.append(UInt8(ascii: "\n"))
+            if Fingerprint.isText(file.path) { environment.append(contentsOf: "- ".utf8) } else { environment.appendField(state.hash, radix: 16) }
+            environment.append(contentsOf: file.path.utf8)
+            environment.append(UInt8(ascii: "\n"))
         }
-        func key(_ text: String) -> String { String(ContentHash.of(text), radix: 16) + "-" + String(ContentHash.of(text, seed: 1), radix: 16) }
+        func key(_ text: [UInt8]) -> String {
+            text.withUnsafeBytes { String(ContentHash.of($0), radix: 16) + "-" + String(ContentHash.of($0, seed: 1), radix: 16) }
+        }
         let summaryKey = key(summary)
         let files = Array(zip(listed.map(\.path), states))
         return Fingerprint(key: summaryKey, files: files,
                            environment: key(environment), recordedReport: saved?.key == summaryKey ? saved?.report : nil,
                            recordedOutput: saved?.key == summaryKey ? saved?.output : nil)
+    }
+
+    /// The recorded state of each of `listed` that kept its size and time (nil for the others).
+    /// The record lists its files as they were listed, in path order: the two lists are read
+    /// side by side, and looked up by path only from where they part (a file added or removed).
+    static func keptStates(of listed: [InputListing.File], in recorded: RecordedFiles?) -> [FileState?] {
+        func kept(_ state: FileState?, _ file: InputListing.File) -> FileState? {
+            state.flatMap { $0.size == file.size && $0.mtime == file.mtime ? $0 : nil }
+        }
+        guard let recorded else { return Array(repeating: nil, count: listed.count) }
+        var states: [FileState?] = []
+        states.reserveCapacity(listed.count)
+        var index = 0
+        while index < listed.count, index < recorded.count, recorded.path(at: index, is: listed[index].path) {
+            states.append(kept(recorded.states[index], listed[index]))
+            index += 1
+        }
+        guard index < listed.count else { return states }
+        var byPath: [String: FileState] = [:]
+        for line in index..<recorded.count { byPath[recorded.path(at: line)] = recorded.states[line] }
+        for file in listed[index...] { states.append(kept(byPath[file.path], file)) }
+        return states
+    }
+
+    /// The input files of a record, in its order: their paths as bytes and their states, read
+    /// without a string or a table entry per line (20,000 of them before every rebuild).
+    struct RecordedFiles {
+        private var paths: [UInt8] = []
+        private var ends: [Int] = []
+        private(set) var states: [FileState] = []
+
+        var count: Int { states.count }
+
+        mutating func append(path: UnsafeBufferPointer<UInt8>, state: FileState) {
+            paths.append(contentsOf: path)
+            ends.append(paths.count)
+            states.append(state)
+        }
+
+        private func range(at index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
+        /// Whether the path of the file at `index` is `path`.
+        func path(at index: Int, is path: String) -> Bool {
+            let range = range(at: index)
+            return paths.withUnsafeBufferPointer { paths in
+                path.utf8.withContiguousStorageIfAvailable { bytes in
+                    bytes.count == range.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, paths.baseAddress! + range.lowerBound, bytes.count) == 0)
+                } ?? path.utf8.elementsEqual(paths[range])
+            }
+        }
+
+        /// The path of the file at `index`.
+        func path(at index: Int) -> String { String(decoding: paths[range(at: index)], as: UTF8.self) }
     }
 
     // MARK: Binding to the output
@@ -234,7 +293,7 @@ public struct BuildCache: Sendable {
     /// The record file: key, report, then the state of every input file.
     struct Record {
         let key: String
-        let files: [String: FileState]
+        let files: RecordedFiles
         let report: BuildReport
 
         /// The output the build was made for.
@@ -247,7 +306,7 @@ public struct BuildCache: Sendable {
             var output: OutputIdentity?
             var report = BuildReport()
             report.succeeded = true
-            var key = "", files: [String: FileState] = [:], lineNumber = 0, valid = true
+            var key = "", files = RecordedFiles(), lineNumber = 0, valid = true
             data.withUnsafeBytes { raw in
                 FieldScanner.forEachLine(in: raw.bindMemory(to: UInt8.self)) { line in
                     lineNumber += 1
@@ -281,7 +340,7 @@ public struct BuildCache: Sendable {
                         } else {
                             guard let size = line.integer(), let seconds = line.integer(), let nanoseconds = line.integer(),
                                   let hash = line.hexadecimal() else { valid = false; return }
-                            files[line.rest()] = FileState(size: size, mtime: (seconds, nanoseconds), hash: hash)
+                            files.append(path: line.restBytes(), state: FileState(size: size, mtime: (seconds, nanoseconds), hash: hash))
                         }
                     }
                 }

@@ -82,6 +82,12 @@ package struct FieldScanner {
         }
     }
 
+    /// The rest of the line's bytes (valid as long as the bytes scanned are).
+    package mutating func restBytes() -> UnsafeBufferPointer<UInt8> {
+        defer { position = end }
+        return UnsafeBufferPointer(rebasing: bytes[position..<end])
+    }
+
     /// The rest of the line.
     package mutating func rest() -> String {
         defer { position = end }

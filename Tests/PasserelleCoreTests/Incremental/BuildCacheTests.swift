@@ -151,4 +151,25 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertTrue(site.build().succeeded)
         XCTAssertFalse(try site.read(built).contains("Par l'autre chemin."), "the first path's record was made for another tree")
     }
+
+    /// The record's files are read side by side with a new listing: a file added, removed or
+    /// changed in the middle leaves the files after it found by path, each with its own state.
+    func testRecordedStatesAreFoundBesideTheListingAndByPathWhereTheListsPart() {
+        var recorded = BuildCache.RecordedFiles()
+        let states = (0..<6).map { BuildCache.FileState(size: Int64($0), mtime: (Int64($0), 0), hash: UInt64(100 + $0)) }
+        for (index, path) in ["content/a.md", "content/b.md", "content/c.md", "content/é.md", "themes/x", "themes/y"].enumerated() {
+            var bytes = Array(path.utf8)
+            bytes.withUnsafeMutableBufferPointer { recorded.append(path: UnsafeBufferPointer($0), state: states[index]) }
+        }
+        func file(_ path: String, _ state: Int) -> BuildCache.InputListing.File { (path, path, Int64(state), (Int64(state), 0)) }
+        let same = [file("content/a.md", 0), file("content/b.md", 1), file("content/c.md", 2), file("content/é.md", 3), file("themes/x", 4), file("themes/y", 5)]
+        XCTAssertEqual(BuildCache.keptStates(of: same, in: recorded).map { $0?.hash }, [100, 101, 102, 103, 104, 105])
+        // b.md removed, bb.md added, é.md changed in size: the rest by path.
+        let changed = [file("content/a.md", 0), file("content/bb.md", 1), file("content/c.md", 2), file("content/é.md", 9), file("themes/x", 4), file("themes/y", 5)]
+        XCTAssertEqual(BuildCache.keptStates(of: changed, in: recorded).map { $0?.hash }, [100, nil, 102, nil, 104, 105])
+        // A listing longer or shorter than the record, and no record.
+        XCTAssertEqual(BuildCache.keptStates(of: same + [file("themes/z", 6)], in: recorded).map { $0?.hash }, [100, 101, 102, 103, 104, 105, nil])
+        XCTAssertEqual(BuildCache.keptStates(of: Array(same.dropFirst()), in: recorded).map { $0?.hash }, [101, 102, 103, 104, 105])
+        XCTAssertEqual(BuildCache.keptStates(of: same, in: nil).map { $0?.hash }, [nil, nil, nil, nil, nil, nil])
+    }
 }
