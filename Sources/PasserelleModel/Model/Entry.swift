@@ -9,6 +9,9 @@ public struct Entry: Sendable {
         let section: SectionConfig
         let fileSlug: String
         let variants: [LanguageCode: EntryVariant]
+        /// The same texts in a list: two or three, found by comparing their short codes, not by
+        /// hashing them (pages, links and lists ask for an entry's text tens of times per page).
+        let variantList: [EntryVariant]
         let pages: LanguageTable<EntryPage>
 
         init(id: EntryID, section: SectionConfig, fileSlug: String, variants: [LanguageCode: EntryVariant], pages: LanguageTable<EntryPage>) {
@@ -16,7 +19,13 @@ public struct Entry: Sendable {
             self.section = section
             self.fileSlug = fileSlug
             self.variants = variants
+            variantList = variants.values.sorted { $0.language < $1.language }
             self.pages = pages
+        }
+
+        func variant(in language: LanguageCode) -> EntryVariant? {
+            for variant in variantList where variant.language == language { return variant }
+            return nil
         }
     }
 
@@ -41,7 +50,7 @@ public struct Entry: Sendable {
 
     /// The text its page in `language` shows: its own, or the one its fallback page was made with.
     public func shownText(in language: LanguageCode) -> EntryVariant {
-        guard let text = storage.variants[storage.pages[language].textLanguage] else {
+        guard let text = storage.variant(in: storage.pages[language].textLanguage) else {
             preconditionFailure("the page of '\(storage.id)' in '\(language)' shows a text the entry does not have")
         }
         return text
@@ -49,7 +58,9 @@ public struct Entry: Sendable {
 
     /// The text shown to readers of `language`: its own, else the first available in site order.
     public func variant(for language: LanguageCode, order: [LanguageCode]) -> EntryVariant {
-        Entry.variant(of: storage.variants, for: language, order: order)
+        if let own = storage.variant(in: language) { return own }
+        for code in order { if let other = storage.variant(in: code) { return other } }
+        return storage.variantList[0]
     }
 
     /// `variant(for:order:)` among `variants` (not empty), before the entry is made.
