@@ -58,16 +58,21 @@ public struct Entry: Sendable {
 
     /// The text shown to readers of `language`: its own, else the first available in site order.
     public func variant(for language: LanguageCode, order: [LanguageCode]) -> EntryVariant {
-        if let own = storage.variant(in: language) { return own }
-        for code in order { if let other = storage.variant(in: code) { return other } }
-        return storage.variantList[0]
+        Entry.variant(for: language, order: order, lookup: storage.variant(in:)) { storage.variantList[0] }
     }
 
     /// `variant(for:order:)` among `variants` (not empty), before the entry is made.
     public static func variant(of variants: [LanguageCode: EntryVariant], for language: LanguageCode, order: [LanguageCode]) -> EntryVariant {
-        if let own = variants[language] { return own }
-        for code in order { if let other = variants[code] { return other } }
-        return variants.values.sorted { $0.language < $1.language }[0]
+        variant(for: language, order: order, lookup: { variants[$0] }) { variants.values.sorted { $0.language < $1.language }[0] }
+    }
+
+    /// The rule of both: the text in `language`, else the first in site `order`, else `first` (the first by code).
+    @inline(__always)
+    private static func variant(for language: LanguageCode, order: [LanguageCode], lookup: (LanguageCode) -> EntryVariant?,
+                                first: () -> EntryVariant) -> EntryVariant {
+        if let own = lookup(language) { return own }
+        for code in order { if let other = lookup(code) { return other } }
+        return first()
     }
 }
 
