@@ -178,12 +178,12 @@ public struct Build: Sendable {
                 let recorded = snapshot == nil ? nil : written.map { written in
                     BackgroundValue { [report] in cache.remember(fingerprint, report: report, output: written) }
                 }
-                if let snapshot, let written, let hashes = try? snapshot.save(to: cache.snapshot) {
+                let hashes = written == nil ? nil : try? snapshot?.save(to: cache.snapshot)
+                clock.lap("snapshot")
+                recorded?.value
+                if let written, let hashes {
                     cache.sealSnapshot(hashes, for: written)
-                    clock.lap("snapshot")
-                    recorded?.value
                 } else {
-                    recorded?.value
                     cache.forget()
                     cache.forgetSnapshot()
                 }
