@@ -114,7 +114,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// Whether the HTML of `text` parsed with `extensions` holds `first` and `second`.
     private static func probeShows(_ first: String, _ second: String, parsing text: String, with extensions: [String]) -> Bool {
-        guard let (document, attached) = parseDocument(text, extensions: extensions) else { return false }
+        guard let (document, attached) = parseDocument(text[...], extensions: extensions) else { return false }
         defer {
             cmark_node_free(document)
             cmark_llist_free(cmark_get_default_mem_allocator(), attached)
@@ -132,7 +132,7 @@ public struct MarkdownRenderer: Sendable {
     /// `resolve` returns nil after recording its own diagnostic when a link does not resolve.
     /// `resolveAsset` turns a site-root path (`/assets/x.png`) or a path relative to the content file
     /// (`../assets/x.png`) into a URL relative to the page, with the image's size when known; nil leaves it.
-    public func render(_ body: String, path: String, firstLine: Int,
+    public func render(_ body: Substring, path: String, firstLine: Int,
                        resolve: @escaping (LinkRequest) -> Result<ResolvedLink, Diagnostic>,
                        resolveAsset: @escaping (String) -> AssetLink?) -> Output {
         let options = MarkdownRenderer.options
@@ -240,7 +240,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The AST of `body`, and the extensions attached to its parser (for rendering HTML); the
     /// caller frees both.
-    package static func parse(_ body: String) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
+    package static func parse(_ body: Substring) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
         let sharing = sharing
         guard sharing.serial || holdsCharacter(of: sharing, in: body) else {
             return parseDocument(body, extensions: sharing.overlapping)
@@ -253,7 +253,7 @@ public struct MarkdownRenderer: Sendable {
     /// Whether `body` holds one of the bytes `sharing.alone` marks: its UTF-8 read in place (the
     /// generic `utf8.contains(where:)` took a tenth of the Markdown pass), by `memchr` when it
     /// marks one byte (strikethrough's `~`, as a rule).
-    private static func holdsCharacter(of sharing: Sharing, in body: String) -> Bool {
+    private static func holdsCharacter(of sharing: Sharing, in body: Substring) -> Bool {
         var body = body
         return body.withUTF8 { bytes in
             if let only = sharing.onlyAlone {
@@ -266,13 +266,19 @@ public struct MarkdownRenderer: Sendable {
         }
     }
 
-    private static func parseDocument(_ body: String, extensions names: [String]) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
+    private static func parseDocument(_ body: Substring, extensions names: [String]) -> (OpaquePointer, UnsafeMutablePointer<cmark_llist>?)? {
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(options) else { return nil }
         for name in names {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        body.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        // Up to a NUL byte, as a C string of the text would end there.
+        var body = body
+        body.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let end = memchr(base, 0, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            base.withMemoryRebound(to: CChar.self, capacity: end) { cmark_parser_feed(parser, $0, end) }
+        }
         let parsed = cmark_parser_finish(parser)
         let extensions = cmark_parser_get_syntax_extensions(parser).flatMap(copyList)
         cmark_parser_free(parser)
@@ -285,7 +291,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The plain text of `body` as `PlainTextRenderer` writes it (nil where it leaves it to cmark)
     /// and as cmark writes it: the tests hold the first to the second.
-    package static func plainTexts(of body: String) -> (walked: String?, cmark: String) {
+    package static func plainTexts(of body: Substring) -> (walked: String?, cmark: String) {
         guard let (document, extensions) = parse(body) else { return (nil, "") }
         defer {
             cmark_node_free(document)
@@ -347,7 +353,7 @@ public struct MarkdownRenderer: Sendable {
 
 /// The state of one rewrite pass over a document's AST.
 private struct RewriteContext {
-    package let body: String
+    package let body: Substring
     /// The body's lines, split only when a diagnostic or an anchor needs a position.
     private var lines: [Substring]?
     package var sourceLines: [Substring] {
@@ -364,7 +370,7 @@ private struct RewriteContext {
     package let resolveAsset: (String) -> MarkdownRenderer.AssetLink?
     package var diagnostics: [Diagnostic] = []
 
-    package init(body: String, path: String, firstLine: Int,
+    package init(body: Substring, path: String, firstLine: Int,
          resolve: @escaping (MarkdownRenderer.LinkRequest) -> Result<MarkdownRenderer.ResolvedLink, Diagnostic>,
          resolveAsset: @escaping (String) -> MarkdownRenderer.AssetLink?) {
         self.body = body

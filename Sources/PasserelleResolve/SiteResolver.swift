@@ -96,14 +96,14 @@ public struct SiteResolver: Sendable {
     /// A text to render for one page, with what the page needs to resolve its links.
     package struct RenderJob {
         package let source: SourceFile
-        package let body: String
+        package let body: Substring
         package let bodyFirstLine: Int
         package let language: LanguageCode
         package let pagePath: String
         /// A fallback page shows text written for another language: its anchors were checked there.
         package var isFallback: Bool { source.language != language }
 
-        package init(source: SourceFile, body: String, bodyFirstLine: Int, language: LanguageCode, pagePath: String) {
+        package init(source: SourceFile, body: Substring, bodyFirstLine: Int, language: LanguageCode, pagePath: String) {
             self.source = source
             self.body = body
             self.bodyFirstLine = bodyFirstLine

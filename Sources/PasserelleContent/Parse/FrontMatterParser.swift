@@ -8,7 +8,8 @@ public enum FrontMatterParser {
     /// The result of parsing one file's front matter.
     public struct Parsed: Sendable {
         public var metadata: EntryMetadata?
-        public var body: String
+        /// A slice of the file's text, not a copy (the file's text is held until its body is rendered).
+        public var body: Substring
         /// The file line on which the body starts (1-based).
         public var bodyFirstLine: Int
         public var diagnostics: [Diagnostic]
@@ -62,7 +63,7 @@ public enum FrontMatterParser {
         // line breaks, between characters).
         let utf8 = text.utf8
         let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<utf8.index(utf8.startIndex, offsetBy: found.yamlEnd)])
-        let body = String(text[utf8.index(utf8.startIndex, offsetBy: found.bodyStart)...])
+        let body = text[utf8.index(utf8.startIndex, offsetBy: found.bodyStart)...]
         var diagnostics: [Diagnostic] = []
         if yaml.utf8Contains(where: { $0 == 0x09 }) {
             for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

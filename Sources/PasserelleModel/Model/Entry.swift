@@ -83,7 +83,8 @@ public struct Entry: Sendable {
 public final class EntryVariant: Sendable {
     public let language: LanguageCode
     public let metadata: EntryMetadata
-    public let body: String
+    /// The Markdown after the front matter: a slice of the source's text.
+    public let body: Substring
     public let bodyFirstLine: Int
     public let source: SourceFile
 
@@ -93,7 +94,7 @@ public final class EntryVariant: Sendable {
         EntryVariant(language: language, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine, source: keepsText ? source : source.withoutText)
     }
 
-    public init(language: LanguageCode, metadata: EntryMetadata, body: String, bodyFirstLine: Int, source: SourceFile) {
+    public init(language: LanguageCode, metadata: EntryMetadata, body: Substring, bodyFirstLine: Int, source: SourceFile) {
         self.language = language
         self.metadata = metadata
         self.body = body

@@ -96,7 +96,7 @@ final class FuzzTests: XCTestCase {
             _ = index.resolve(reference)
             _ = index.resolve(filePath: reference, from: "recommendations/calendar.fr.md")
             let body = (0..<Int.random(in: 0...40, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
-            let output = renderer.render(body, path: "p.md", firstLine: 1, resolve: { request in
+            let output = renderer.render(body[...], path: "p.md", firstLine: 1, resolve: { request in
                 if case let .reference(text) = request.target, case let .success(id) = index.resolve(text) {
                     return .success(.init(url: id.rawValue + "/index.html", title: id.rawValue))
                 }

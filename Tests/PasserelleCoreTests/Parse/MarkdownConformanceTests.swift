@@ -119,7 +119,7 @@ final class MarkdownConformanceTests: XCTestCase {
     /// that leaves nothing to compare).
     static func passerelleHTML(_ body: String) -> String? {
         var wikiLinks = false
-        let output = MarkdownRenderer(unsafeHTML: false).render(body, path: "t.md", firstLine: 1, resolve: { request in
+        let output = MarkdownRenderer(unsafeHTML: false).render(body[...], path: "t.md", firstLine: 1, resolve: { request in
             if case .reference = request.target { wikiLinks = true }
             return .failure(.error(request.location, "not resolved in this test"))
         }, resolveAsset: { _ in nil })
@@ -170,7 +170,7 @@ final class MarkdownConformanceTests: XCTestCase {
         // Each node type cmark-gfm makes, extensions included, is in at least one body above.
         var seen = Set<String>()
         for body in Self.constructs {
-            guard let (document, extensions) = MarkdownRenderer.parse(body) else { continue }
+            guard let (document, extensions) = MarkdownRenderer.parse(body[...]) else { continue }
             let iterator = cmark_iter_new(document)
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {

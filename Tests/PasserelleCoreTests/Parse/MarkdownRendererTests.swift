@@ -12,12 +12,22 @@ final class MarkdownRendererTests: XCTestCase {
     }
 
     static func render(_ body: String, unsafe: Bool = false) -> MarkdownRenderer.Output {
-        MarkdownRenderer(unsafeHTML: unsafe).render(body, path: "p.md", firstLine: 10, resolve: { request in
+        MarkdownRenderer(unsafeHTML: unsafe).render(body[...], path: "p.md", firstLine: 10, resolve: { request in
             guard case let .reference(ref) = request.target, ref == "known" else {
                 return .failure(.error(request.location, "unresolved"))
             }
             return .success(.init(url: "../known/index.html" + (request.anchor.map { "#" + $0 } ?? ""), title: "Known & <Title>"))
         }, resolveAsset: { url in url.hasPrefix("/") ? .init(url: "../" + url.dropFirst(), size: url.hasSuffix(".png") ? ImageDimensions(width: 4, height: 3) : nil) : nil })
+    }
+
+    func testABodyIsReadToItsFirstNULByteAndFromItsSliceOfTheText() {
+        XCTAssertEqual(render("Before *it*\u{0} and after.\n\nMore.").html, "<p>Before <em>it</em></p>\n")
+        // A body is a slice of its file's text, after the front matter: rendered from there, not from the text's start.
+        let text = "---\ntitle: T\n---\nThe *body*."
+        let body = text[text.range(of: "The")!.lowerBound...]
+        let output = MarkdownRenderer(unsafeHTML: false).render(body, path: "p.md", firstLine: 4, resolve: { _ in .failure(.error(SourceLocation(path: "p.md"), "none")) },
+                                                               resolveAsset: { _ in nil })
+        XCTAssertEqual(output.html, "<p>The <em>body</em>.</p>\n")
     }
 
     func testWikiLinksBecomeLinkNodes() {
@@ -58,7 +68,7 @@ final class MarkdownRendererTests: XCTestCase {
         for unsafe in [false, true] {
             for body in bodies {
                 let render = { (onePass: Bool) in
-                    MarkdownRenderer(unsafeHTML: unsafe, writesHeadingIDsInOnePass: onePass).render(body, path: "p.md", firstLine: 1, resolve: { request in
+                    MarkdownRenderer(unsafeHTML: unsafe, writesHeadingIDsInOnePass: onePass).render(body[...], path: "p.md", firstLine: 1, resolve: { request in
                         guard case .reference("known") = request.target else { return .failure(.error(request.location, "unresolved")) }
                         return .success(.init(url: "../known/index.html", title: "Known"))
                     }, resolveAsset: { .init(url: "../" + $0.dropFirst(), size: nil) })

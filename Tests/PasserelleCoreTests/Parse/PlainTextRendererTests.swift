@@ -33,7 +33,7 @@ final class PlainTextRendererTests: XCTestCase {
 
     func testCoveredConstructsMatchCmarkByteForByte() {
         for markdown in covered {
-            let texts = MarkdownRenderer.plainTexts(of: markdown)
+            let texts = MarkdownRenderer.plainTexts(of: markdown[...])
             XCTAssertNotNil(texts.walked, markdown)
             XCTAssertEqual(texts.walked, texts.cmark, markdown)
         }
@@ -41,14 +41,14 @@ final class PlainTextRendererTests: XCTestCase {
 
     func testOtherExtensionsAreLeftToCmark() {
         for markdown in ["Some ~~struck~~ text.", "- [ ] task\n- [x] done", "Note[^1].\n\n[^1]: The footnote."] {
-            let texts = MarkdownRenderer.plainTexts(of: markdown)
+            let texts = MarkdownRenderer.plainTexts(of: markdown[...])
             XCTAssertTrue(texts.walked == nil || texts.walked == texts.cmark, markdown)
         }
     }
 
     func testTheCorpusShapeTakesTheFastPath() {
         let body = "## Training 1\n\nSome *a* **b**.\n\n- x\n- y\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nVoir [[projects/p]]."
-        let texts = MarkdownRenderer.plainTexts(of: body)
+        let texts = MarkdownRenderer.plainTexts(of: body[...])
         XCTAssertEqual(texts.walked, texts.cmark)
         XCTAssertEqual(texts.walked, "Training 1\n\nSome a b.\n\n  - x\n  - y\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n\nVoir [[projects/p]].\n")
     }
