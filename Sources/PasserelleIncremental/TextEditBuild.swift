@@ -94,8 +94,9 @@ package struct TextEditBuild: Sendable {
         let markdown = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
         let index = ReferenceIndex(entryIDs: snapshot.knownIDs, languages: languages)
         let drafts = Set(snapshot.drafts), assets = Set(snapshot.site.assets)
+        let targets = LinkTargets(reading: before, languages: languages)
         let results = jobs.concurrentMap { job in
-            resolver.render(job, renderer: markdown, index: index, entries: before, drafts: drafts, assets: assets, imageSizes: snapshot.imageSizes) { id, language in
+            resolver.render(job, renderer: markdown, index: index, targets: targets, drafts: drafts, assets: assets, imageSizes: snapshot.imageSizes) { id, language in
                 before[id]?.pages[language].headingIDs ?? []
             }
         }

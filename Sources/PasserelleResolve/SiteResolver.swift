@@ -323,17 +323,18 @@ public struct SiteResolver: Sendable {
         // The jobs read a copy of the table that is gone once they are done. The texts in their
         // own language first: a fallback page's links lead to headings of pages in another
         // language than they were written for, found by their place among these texts' headings.
+        let targets = LinkTargets(table: entries, ids: sortedIDs, languages: languages)
         let results = { (snapshot: [EntryID: Entry]) -> [RenderResult] in
             let own = jobs.indices.filter { !jobs[$0].isFallback }, borrowed = jobs.indices.filter { jobs[$0].isFallback }
             let first = own.concurrentMap { [jobs] position in
-                render(jobs[position], renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
+                render(jobs[position], renderer: renderer, index: index, targets: targets, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
             }
             var headings: [EntryID: [LanguageCode: [String]]] = [:]
             for (position, result) in zip(own, first) where !result.output.headingIDs.isEmpty {
                 if let id = jobKeys[position].id { headings[id, default: [:]][jobs[position].language] = result.output.headingIDs }
             }
             let second = borrowed.concurrentMap { [jobs, headings] position in
-                render(jobs[position], renderer: renderer, index: index, entries: snapshot, drafts: drafts, assets: assetSet, imageSizes: imageSizes) { id, language in
+                render(jobs[position], renderer: renderer, index: index, targets: targets, drafts: drafts, assets: assetSet, imageSizes: imageSizes) { id, language in
                     snapshot[id].flatMap { headings[id]?[$0.pages[language].textLanguage] } ?? []
                 }
             }
@@ -528,12 +529,12 @@ public struct SiteResolver: Sendable {
     /// language: on a fallback page, a link's `#anchor`, written for the target's page in the
     /// text's language, becomes the heading at the same place on the page the link leads to.
     package func render(_ job: RenderJob, renderer: MarkdownRenderer, index: ReferenceIndex,
-                        entries: [EntryID: Entry], drafts: Set<EntryID>, assets: Set<String>,
+                        targets: LinkTargets, drafts: Set<EntryID>, assets: Set<String>,
                         imageSizes: [String: ImageDimensions],
                         headingIDs: @escaping (EntryID, LanguageCode) -> [String] = { _, _ in [] }) -> RenderResult {
         final class Collector { var references: [(id: EntryID, anchor: String?, location: SourceLocation)] = [] }
         let collector = Collector()
-        let languages = config.languageCodes
+        let languageIndex = config.languageCodes.firstIndex(of: job.language)!
         let output = renderer.render(job.body, path: job.source.displayPath, firstLine: job.bodyFirstLine, resolve: { request in
             let resolved: Result<EntryID, ReferenceIndex.Failure>
             let written: String
@@ -547,21 +548,19 @@ public struct SiteResolver: Sendable {
             }
             switch resolved {
             case let .success(id):
-                if drafts.contains(id) {
+                if !drafts.isEmpty && drafts.contains(id) {
                     return .failure(.error(request.location, "reference '\(written)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
                 }
-                guard let entry = entries[id] else {
+                guard let target = targets.target(id, languageIndex: languageIndex) else {
                     // The target's own file has errors, reported there.
                     return .success(.init(url: "", title: id.rawValue))
                 }
-                let page = entry.pages[job.language]
                 collector.references.append((id, request.anchor, request.location))
-                let title = entry.variant(for: job.language, order: languages).metadata.title
-                var url = SitePaths.relative(from: job.pagePath, to: page.outputPath)
+                var url = SitePaths.relative(from: job.pagePath, to: target.path)
                 if let anchor = request.anchor {
                     url += "#" + (job.isFallback ? EntryPage.heading(anchor, writtenAmong: headingIDs(id, job.source.language), on: headingIDs(id, job.language)) : anchor)
                 }
-                return .success(.init(url: url, title: title))
+                return .success(.init(url: url, title: target.title))
             case let .failure(failure):
                 return .failure(.error(request.location, ReferenceIndex.message(for: failure, reference: written)))
             }
