@@ -95,6 +95,9 @@ public struct PageRenderer: Sendable {
     func tags(_ language: LanguageCode) -> [TagIndex.Tag] { tagsMemo.value(for: language.rawValue) { TagIndex(site: site, language: language).tags } }
     private let tagsMemo = ConcurrentMemo<[TagIndex.Tag]>()
     let icalBlocks = ConcurrentMemo<(ICalendarWriter.Event, [UInt8])?>()
+    /// An alias of a text: the file it becomes, the page it leads to, the text's title, where it was written.
+    package typealias AliasRedirect = (path: String, target: String, title: String, location: SourceLocation)
+    let aliasMemo = ConcurrentMemo<[AliasRedirect]>()
     /// The catalogs of the catalog sections, by language and section (`catalog(_:_:)`).
     let catalogMemo = ConcurrentMemo<Catalog>()
     /// After a text edit: what the files written again carry over from the last build's (`RenderPlan.Carried`).

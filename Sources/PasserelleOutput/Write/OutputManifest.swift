@@ -36,6 +36,13 @@ package struct OutputManifest {
         folders = OutputManifest.folders(of: entries.keys)
     }
 
+    /// A manifest whose folders are known already: `folders` must be every folder that holds one
+    /// of `entries` (`folders(of:)` of their paths; no `""`).
+    package init(entries: [String: Entry], folders: Set<String>) {
+        self.entries = entries
+        self.folders = folders
+    }
+
     /// The manifest at `url`, or nil when it is missing or unreadable.
     package init?(contentsOf url: URL) {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
@@ -286,12 +293,14 @@ package struct OutputManifest {
         return times
     }
 
-    /// Adds every folder that holds `path` (up to the tree itself, `""`) to `folders`.
+    /// Adds every folder that holds `path` (up to the tree itself, `""`) to `folders`, a set
+    /// filled by this function alone: a folder in it comes with all of its own, so the walk up
+    /// stops at the first folder already there.
     package static func addFolders(of path: String, to folders: inout Set<String>) {
         var folder = Substring(path)
         while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) { // bytes, not characters: tens of thousands of paths
             folder = folder[..<slash]
-            folders.insert(String(folder))
+            if !folders.insert(String(folder)).inserted { return }
         }
         folders.insert("")
     }

@@ -94,7 +94,11 @@ public final class OutputStaging: OutputSink, Sendable {
         }
         defer { withExtendedLifetime(taken.lock) {} }
         var dirtyFolders = taken.dirtyFolders
-        var manifest = OutputManifest(entries: taken.written)
+        // Into a tree that held nothing every file is new: the folders noted as changed are all
+        // the folders of the files written (a cold build need not gather them again).
+        var manifest = previous.entries.isEmpty
+            ? OutputManifest(entries: taken.written, folders: taken.dirtyFolders.subtracting([""]))
+            : OutputManifest(entries: taken.written)
         do {
             for path in previous.entries.keys where manifest.entries[path] == nil {
                 unlink(root + path)

@@ -18,8 +18,11 @@ package struct RedirectPages: PageKind {
 
 extension PageRenderer {
     /// Every alias of every text: the file it becomes, the page it leads to, where it was written.
-    package func aliasRedirects() -> [(path: String, target: String, title: String, location: SourceLocation)] {
-        var result: [(String, String, String, SourceLocation)] = []
+    /// Made once (a walk over every text): the redirect pages and the build's collision check read it.
+    package func aliasRedirects() -> [AliasRedirect] { aliasMemo.value(for: "") { makeAliasRedirects() } }
+
+    private func makeAliasRedirects() -> [AliasRedirect] {
+        var result: [AliasRedirect] = []
         for id in site.entryIDs {
             let entry = site[id]
             for language in languages {

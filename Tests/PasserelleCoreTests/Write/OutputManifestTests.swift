@@ -120,4 +120,15 @@ final class OutputManifestTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: url).filter { $0 == 0x0A }.count, data.filter { $0 == 0x0A }.count,
                        "no line left out or written twice")
     }
+
+    func testTheFoldersOfPathsAreEveryFolderAboveThemWhateverTheOrder() {
+        let paths = ["fr/a/b/index.html", "fr/a/index.html", "en/c/d/e.html", "root.html", "fr/a/b/c/x.html", "en/f.html"]
+        let expected: Set<String> = ["fr", "fr/a", "fr/a/b", "fr/a/b/c", "en", "en/c", "en/c/d"]
+        XCTAssertEqual(OutputManifest.folders(of: paths), expected)
+        for order in [paths, paths.reversed(), paths.sorted(), paths.sorted().reversed()] {
+            var folders = Set<String>()
+            for path in order { OutputManifest.addFolders(of: path, to: &folders) }
+            XCTAssertEqual(folders, expected.union([""]), "every folder up to the tree itself, in \(order)")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import CFileTree
 import Foundation
 import XCTest
 @testable import PasserelleOutput
@@ -33,6 +34,17 @@ final class OutputStagingTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("fr/old").path))
         try build(["a.html": "A"])
         XCTAssertEqual(listing(), ["a.html": "A"])
+    }
+
+    func testTheManifestOfATreeNamesTheFoldersOfItsFilesFreshOrReused() throws {
+        let files = ["a.html": "A", "fr/b/index.html": "B", "fr/b/c/index.html": "C", "en/d/index.html": "D"]
+        for round in 1...3 { // a fresh folder, then a new one beside the kept tree, then the kept tree filled again
+            try build(round == 3 ? files.filter { $0.key != "en/d/index.html" } : files)
+            let writer = OutputWriter(output: output)
+            let manifest = try XCTUnwrap(OutputManifest(contentsOf: writer.manifestURL(inode: passerelle_inode(output.path))))
+            XCTAssertEqual(manifest.folders, round == 3 ? ["fr", "fr/b", "fr/b/c"] : ["fr", "fr/b", "fr/b/c", "en", "en/d"], "round \(round)")
+            XCTAssertEqual(Set(manifest.folderTimes.keys), manifest.folders.union([""]), "round \(round): every folder's time recorded")
+        }
     }
 
     func testAnUnchangedFileOfTheReusedTreeIsNotWrittenAgain() throws {
