@@ -50,9 +50,10 @@ public struct SiteResolver: Sendable {
 
     /// The targets of each `references` field of `metadata` (the text of entry `id`), resolved
     /// like `related` but only into the field's section: a reference without a section is looked
-    /// up there first. Every reference that does not resolve, or resolves elsewhere, is an error.
+    /// up there first. Every reference that does not resolve, or resolves elsewhere, is an error;
+    /// `existing` are the entries of the build (a draft left out is not one).
     package static func fieldTargets(_ metadata: EntryMetadata, of id: EntryID, section: SectionConfig?, index: ReferenceIndex,
-                                     entries: [EntryID: Entry], drafts: Set<EntryID>, diagnostics: inout [Diagnostic]) -> [String: [EntryID]] {
+                                     existing: Set<EntryID>, drafts: Set<EntryID>, diagnostics: inout [Diagnostic]) -> [String: [EntryID]] {
         guard let section, !metadata.fields.isEmpty else { return [:] }
         var targets: [String: [EntryID]] = [:]
         for field in section.fields {
@@ -65,16 +66,16 @@ public struct SiteResolver: Sendable {
                     result = .success(EntryID(to + "/" + written))
                 }
                 switch result {
-                case let .success(target) where drafts.contains(target) && entries[target] == nil:
+                case let .success(target) where drafts.contains(target) && !existing.contains(target):
                     diagnostics.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
                 case let .success(target) where target.section != to:
                     let sectionName = String(target.section)
                     diagnostics.append(.error(reference.location, "reference '\(reference.text)' in '\(field.name)' leads into section '\(sectionName)': it must be an entry of '\(to)'"))
                 case let .success(target):
-                    if target != id && !found.contains(target) && entries[target] != nil { found.append(target) }
+                    if target != id && !found.contains(target) && existing.contains(target) { found.append(target) }
                 case let .failure(.notFound(suggestions)):
                     let inSection = suggestions.filter { $0.hasPrefix(to + "/") }
-                    let hint = Suggestion.closest(to: written, in: entries.keys.filter { $0.section == to }.map { String($0.rawValue.dropFirst(to.count + 1)) }.sorted())
+                    let hint = Suggestion.closest(to: written, in: existing.filter { $0.section == to }.map { String($0.rawValue.dropFirst(to.count + 1)) }.sorted())
                         .map { to + "/" + $0 }
                     let named = (inSection + hint).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(3)
                     diagnostics.append(.error(reference.location, "unresolved reference '\(reference.text)' in '\(field.name)': no entry of '\(to)' is named so"
@@ -181,8 +182,17 @@ public struct SiteResolver: Sendable {
             byFoldedName[folded] = file
         }
 
-        // Pair translations into entries and place their pages: each entry on its own, across
-        // cores; then the paths they claim, in id order.
+        // Entries whose files failed to parse still count as known, so that one broken file
+        // does not add an "unresolved reference" to every page that links to it.
+        let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
+        let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
+        // The entries of this build: the texts of the sections the site has, in id order.
+        let sortedIDs = variantsByID.keys.sorted().filter { config.section(named: variantsByID[$0]!.values.first!.source.section!) != nil }
+        let existing = Set(sortedIDs)
+
+        // Pair translations into entries, place their pages and resolve their related entries:
+        // each entry made once, on its own, across cores; then the paths they claim and the
+        // diagnostics, in id order.
         struct Placement {
             let path: String
             let location: SourceLocation
@@ -190,12 +200,12 @@ public struct SiteResolver: Sendable {
             var missing: Diagnostic?
             var provenance: Diagnostic?
         }
-        let pairedIDs = variantsByID.keys.sorted()
-        let paired = pairedIDs.concurrentMap { [variantsByID] id -> (entry: Entry, placements: [Placement])? in
+        let paired = sortedIDs.concurrentMap { [variantsByID, draftIDs, config] id -> (entry: Entry, placements: [Placement], related: [Diagnostic]) in
             let variants = variantsByID[id]!
             let sample = variants.values.first!.source
-            guard let section = config.section(named: sample.section!) else { return nil }
+            let section = config.section(named: sample.section!)!
             var placements: [Placement] = []
+            var relatedDiagnostics: [Diagnostic] = []
             let pages = LanguageTable(languages: languages) { language -> EntryPage in
                 let shown = Entry.variant(of: variants, for: language, order: languages)
                 let slug = variants[language]?.slug ?? sample.slug
@@ -219,17 +229,36 @@ public struct SiteResolver: Sendable {
                     }
                 }
                 placements.append(placement)
+                var related: [EntryID] = [], anchors: [EntryID: String] = [:], typedFound: [Diagnostic] = []
+                let typed = SiteResolver.fieldTargets(shown.metadata, of: id, section: section, index: index, existing: existing,
+                                                      drafts: draftIDs, diagnostics: &typedFound)
+                for reference in shown.metadata.related {
+                    let (target, anchor) = ContentPath.splitAnchor(reference.text)
+                    switch index.resolve(target) {
+                    case let .success(targetID) where draftIDs.contains(targetID) && !existing.contains(targetID):
+                        relatedDiagnostics.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
+                    case let .success(targetID):
+                        if targetID != id && !related.contains(targetID) && existing.contains(targetID) {
+                            related.append(targetID)
+                            if let anchor, !anchor.isEmpty { anchors[targetID] = anchor }
+                        }
+                    case let .failure(failure):
+                        relatedDiagnostics.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
+                    }
+                }
+                // Each text's typed references are reported once, not again on the pages that show it in another language.
+                if page.textLanguage == language { relatedDiagnostics += typedFound }
+                page.setRelated(related, anchors: anchors, fieldTargets: typed)
                 return page
             }
-            return (Entry(id: id, section: section, fileSlug: sample.slug, variants: variants, pages: pages), placements)
+            return (Entry(id: id, section: section, fileSlug: sample.slug, variants: variants, pages: pages), placements, relatedDiagnostics)
         }
         var entries: [EntryID: Entry] = [:]
-        entries.reserveCapacity(pairedIDs.count)
+        entries.reserveCapacity(sortedIDs.count)
         var claimedPaths: [String: (EntryID, SourceLocation)] = [:]
-        claimedPaths.reserveCapacity(pairedIDs.count * languages.count)
-        for (id, pairing) in zip(pairedIDs, paired) {
-            guard let (entry, placements) = pairing else { continue }
-            for placement in placements {
+        claimedPaths.reserveCapacity(sortedIDs.count * languages.count)
+        for (id, pairing) in zip(sortedIDs, paired) {
+            for placement in pairing.placements {
                 if let yearSlug = placement.yearSlug { diagnostics.append(yearSlug) }
                 if let (other, otherLocation) = claimedPaths[placement.path] {
                     diagnostics.append(.error(placement.location, "'\(id)' and '\(other)' are both written to '\(placement.path)'"
@@ -239,7 +268,7 @@ public struct SiteResolver: Sendable {
                 if let missing = placement.missing { diagnostics.append(missing) }
                 if let provenance = placement.provenance { diagnostics.append(provenance) }
             }
-            entries[id] = entry
+            entries[id] = pairing.entry
         }
         for section in config.sections {
             for language in languages {
@@ -249,49 +278,8 @@ public struct SiteResolver: Sendable {
                 }
             }
         }
-
         clock.lap("  pairing translations")
-        // Entries whose files failed to parse still count as known, so that one broken file
-        // does not add an "unresolved reference" to every page that links to it.
-        let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
-        let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
-
-        // Related entries, per page: resolved across cores, each entry made again there with
-        // them; the diagnostics then gathered in id order.
-        let sortedIDs = pairedIDs.filter { entries[$0] != nil } // sorted already
-        let relatedByID = sortedIDs.concurrentMap { [entries, draftIDs, config] id -> (entry: Entry, diagnostics: [Diagnostic]) in
-            var entry = entries[id]!
-            var pages = entry.pages
-            var diagnostics: [Diagnostic] = []
-            for language in languages {
-                var related: [EntryID] = [], anchors: [EntryID: String] = [:], found: [Diagnostic] = [], typedFound: [Diagnostic] = []
-                let metadata = entry.variant(for: language, order: languages).metadata
-                let typed = SiteResolver.fieldTargets(metadata, of: id, section: config.section(named: entry.section.name),
-                                                      index: index, entries: entries, drafts: draftIDs, diagnostics: &typedFound)
-                for reference in metadata.related {
-                    let (target, anchor) = ContentPath.splitAnchor(reference.text)
-                    switch index.resolve(target) {
-                    case let .success(targetID) where draftIDs.contains(targetID) && entries[targetID] == nil:
-                        found.append(.error(reference.location, "reference '\(reference.text)' leads to a draft, which this build leaves out (build with --drafts, or publish it)"))
-                    case let .success(targetID):
-                        if targetID != id && !related.contains(targetID) && entries[targetID] != nil {
-                            related.append(targetID)
-                            if let anchor, !anchor.isEmpty { anchors[targetID] = anchor }
-                        }
-                    case let .failure(failure):
-                        found.append(.error(reference.location, ReferenceIndex.message(for: failure, reference: reference.text)))
-                    }
-                }
-                diagnostics += found
-                // Each text's typed references are reported once, not again on the pages that show it in another language.
-                if pages[language].textLanguage == language { diagnostics += typedFound }
-                pages[language].setRelated(related, anchors: anchors, fieldTargets: typed)
-            }
-            entry.pages = pages
-            return (entry, diagnostics)
-        }
-        for result in relatedByID { diagnostics += result.diagnostics }
-        entries = Dictionary(uniqueKeysWithValues: zip(sortedIDs, relatedByID.lazy.map(\.entry)))
+        for pairing in paired { diagnostics += pairing.related }
 
         clock.lap("  related")
         // Render every page's body, entry pages and intros alike, in parallel.
