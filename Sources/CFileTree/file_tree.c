@@ -76,6 +76,10 @@ int passerelle_read_file(const char *path, void **bytes, size_t *length) {
         }
         if (got == 0) break;
         used += (size_t)got;
+        // A read that stops short at the size fstat gave is at the end of a regular file: no
+        // second read to hear it (one system call less per content file). A file that grew
+        // fills the extra byte and is read on; one that shrank is read to its end.
+        if (info.st_size > 0 && used == (size_t)info.st_size && used < capacity) break;
     }
     close(fd);
     *bytes = buffer;

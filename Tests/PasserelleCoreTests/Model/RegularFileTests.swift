@@ -23,6 +23,20 @@ final class RegularFileTests: XCTestCase {
         XCTAssertEqual(try RegularFile.read(path: file.path).get(), bytes)
         try Data().write(to: file)
         XCTAssertEqual(try RegularFile.read(path: file.path).get(), Data(), "an empty file is empty, not an error")
+        for size in [1, 4_095, 4_096, 4_097, 65_536] {
+            let bytes = Data((0..<size).map { UInt8($0 % 253) })
+            try bytes.write(to: file)
+            XCTAssertEqual(try RegularFile.read(path: file.path).get(), bytes, "\(size) bytes")
+        }
+    }
+
+    func testAFileIsReadToItsEndWhateverSizeItsStatusGives() throws {
+        // procfs gives a size of 0, sysfs one of 4,096 bytes for a few bytes: both read to their end.
+        for path in ["/proc/self/mounts", "/sys/devices/system/cpu/online"] {
+            let read = try RegularFile.read(path: path).get()
+            XCTAssertFalse(read.isEmpty, path)
+            XCTAssertEqual(read.last, UInt8(ascii: "\n"), "\(path): read to its end")
+        }
     }
 
     func testLinksFoldersFIFOsAndMissingFilesAreRefusedWithoutWaiting() throws {
