@@ -50,7 +50,7 @@ public struct Build: Sendable {
         options.progress?("reading \(display(options.content))")
         var loader = ContentLoader(contentDirectory: options.content, displayRoot: display(options.content))
         loader.hashesFiles = hashesFiles
-        let loaded = loader.load(walked: walked)
+        var loaded = loader.load(walked: walked)
         read.loaded = loaded
         report.diagnostics += loaded.diagnostics
         clock.lap("load")
@@ -60,10 +60,14 @@ public struct Build: Sendable {
         options.progress?("parsing and resolving \(loaded.files.count) files")
         report.languages = config.languageCodes.map(\.rawValue)
         let resolver = SiteResolver(config: config, options: .init(includeDrafts: options.includeDrafts, buildDate: options.buildDate, showsTimings: options.showsTimings))
-        let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes)
+        let retired = Retired()
+        let resolution = resolver.resolution(files: loaded.files, assets: loaded.assets, imageSizes: loaded.imageSizes, retired: retired)
         read.resolution = resolution
-        // The texts are parsed and rendered: freed now, not at the end (the site keeps what it needs).
+        // The texts are parsed and rendered: freed now, not at the end (the site keeps what it
+        // needs), with what the resolver made on the way, on another thread while the build goes on.
         read.loaded?.files = []
+        retired.retire(&loaded.files)
+        retired.releaseInBackground()
         report.diagnostics = (report.diagnostics + resolution.diagnostics).ordered(strict: options.strict)
         clock.lap("parse and resolve")
         return read

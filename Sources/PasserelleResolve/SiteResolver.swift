@@ -130,7 +130,7 @@ public struct SiteResolver: Sendable {
     }
 
     /// `resolve`, with the diagnostics kept apart by origin.
-    public func resolution(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:]) -> Resolution {
+    package func resolution(files: [SourceFile], assets: [String], imageSizes: [String: ImageDimensions] = [:], retired: Retired? = nil) -> Resolution {
         var diagnostics: [Diagnostic] = []
         var frontMatterDiagnostics: [String: [Diagnostic]] = [:]
         let languages = config.languageCodes
@@ -139,7 +139,7 @@ public struct SiteResolver: Sendable {
         // Parse front matter in parallel, each text made there (its metadata moved, not copied).
         let includeDrafts = options.includeDrafts
         let locales = config.languages.map(\.foundationLocale)
-        let parsed = files.concurrentMap { [config] file -> (diagnostics: [Diagnostic], variant: EntryVariant?, isDraft: Bool) in
+        var parsed = files.concurrentMap { [config] file -> (diagnostics: [Diagnostic], variant: EntryVariant?, isDraft: Bool) in
             let section = file.section.flatMap { config.section(named: $0) }
             let result = FrontMatterParser.parse(file, kind: section?.kind, fields: section?.fields ?? [], locales: locales)
             guard let metadata = result.metadata else { return (result.diagnostics, nil, false) }
@@ -200,7 +200,7 @@ public struct SiteResolver: Sendable {
             var missing: Diagnostic?
             var provenance: Diagnostic?
         }
-        let paired = sortedIDs.concurrentMap { [variantsByID, draftIDs, config] id -> (entry: Entry, placements: [Placement], related: [Diagnostic]) in
+        var paired = sortedIDs.concurrentMap { [variantsByID, draftIDs, config] id -> (entry: Entry, placements: [Placement], related: [Diagnostic]) in
             let variants = variantsByID[id]!
             let sample = variants.values.first!.source
             let section = config.section(named: sample.section!)!
@@ -312,7 +312,7 @@ public struct SiteResolver: Sendable {
         // own language first: a fallback page's links lead to headings of pages in another
         // language than they were written for, found by their place among these texts' headings.
         let targets = LinkTargets(table: entries, ids: sortedIDs, languages: languages)
-        let results = { (snapshot: [EntryID: Entry]) -> [RenderResult] in
+        var results = { (snapshot: [EntryID: Entry]) -> [RenderResult] in
             let own = jobs.indices.filter { !jobs[$0].isFallback }, borrowed = jobs.indices.filter { jobs[$0].isFallback }
             let first = own.concurrentMap { [jobs] position in
                 render(jobs[position], renderer: renderer, index: index, targets: targets, drafts: drafts, assets: assetSet, imageSizes: imageSizes)
@@ -337,12 +337,12 @@ public struct SiteResolver: Sendable {
         var sectionIntros: [String: [LanguageCode: RenderedText]] = [:]
         // The entries each entry page's body names, by job.
         let entryPageJobs = sortedIDs.count * languages.count
-        let references = Array(0..<entryPageJobs).concurrentMap { [jobKeys] position in results[position].entryReferences(from: jobKeys[position].id!) }
+        var references = Array(0..<entryPageJobs).concurrentMap { [jobKeys, results] position in results[position].entryReferences(from: jobKeys[position].id!) }
         // Backlinks: who references whom, per language (one language per core), from bodies and
         // `related`. Entries by their place in `sortedIDs`: sources are visited in that order, so
         // each target's list comes out sorted, a source named twice twice in a row.
         let place = Dictionary(uniqueKeysWithValues: sortedIDs.enumerated().map { ($1, $0) })
-        let backlinks = Array(languages.indices).concurrentMap { [entries] offset -> [[Int]] in
+        var backlinks = Array(languages.indices).concurrentMap { [entries, references] offset -> [[Int]] in
             var sources = [[Int]](repeating: [], count: sortedIDs.count)
             for (source, id) in sortedIDs.enumerated() {
                 for target in entries[id]!.pages[languages[offset]].related + references[source * languages.count + offset] {
@@ -356,7 +356,7 @@ public struct SiteResolver: Sendable {
         // without its Markdown: the site keeps neither the Markdown nor the files' texts (as much
         // again as the content; a third of a build's peak memory), but the texts a translation
         // records the version of. Nothing after this reads a body's Markdown.
-        let finished = Array(sortedIDs.indices).concurrentMap { [entries, jobKeys] index -> Entry in
+        let finished = Array(sortedIDs.indices).concurrentMap { [entries, jobKeys, results, references, backlinks] index -> Entry in
             let entry = entries[sortedIDs[index]]!
             var pages = entry.pages
             for (offset, language) in languages.enumerated() {
@@ -369,6 +369,7 @@ public struct SiteResolver: Sendable {
             return Entry(id: entry.id, section: entry.section, fileSlug: entry.fileSlug,
                          variants: entry.variants.mapValues { $0.rendered(keepsText: recorded.contains($0.language)) }, pages: pages)
         }
+        retired?.retire(&entries) // the entries with their Markdown: freed with the rest of what the passes made
         entries = Dictionary(uniqueKeysWithValues: zip(sortedIDs, finished))
         clock.lap("  bodies and backlinks into pages, Markdown dropped")
         for index in (sortedIDs.count * languages.count)..<jobs.count {
@@ -380,7 +381,7 @@ public struct SiteResolver: Sendable {
             }
         }
         let found = { (rendered: [EntryID: Entry]) in
-            Array(jobs.indices).concurrentMap { [jobs] index -> [Diagnostic] in
+            Array(jobs.indices).concurrentMap { [jobs, results] index -> [Diagnostic] in
                 let result = results[index]
                 guard !result.output.diagnostics.isEmpty || result.references.contains(where: { $0.anchor != nil }) else { return [] }
                 return Array(Set(result.output.diagnostics).union(SiteResolver.anchorFailures(result, of: jobs[index], entries: rendered)))
@@ -458,6 +459,16 @@ public struct SiteResolver: Sendable {
         }
 
         clock.lap("  section order")
+        if let retired {
+            // What the passes made and the site does not keep, tens of thousands of values.
+            retired.retire(&parsed)
+            retired.retire(&variantsByID)
+            retired.retire(&paired)
+            retired.retire(&jobs)
+            retired.retire(&results)
+            retired.retire(&references)
+            retired.retire(&backlinks)
+        }
         let site = Site(config: config, sections: sections, entries: entries, entryIDs: sortedIDs, homeIntros: introTable(sectionIntros[""]),
                         assets: assets, buildDate: options.buildDate)
         return Resolution(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics,
