@@ -186,8 +186,11 @@ public struct SiteResolver: Sendable {
         // does not add an "unresolved reference" to every page that links to it.
         let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
         let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
-        // The entries of this build: the texts of the sections the site has, in id order.
-        let sortedIDs = variantsByID.keys.sorted().filter { config.section(named: variantsByID[$0]!.values.first!.source.section!) != nil }
+        // The entries of this build, in id order, each with its section: the texts of the sections the site has.
+        let members = variantsByID.keys.sorted().compactMap { id in
+            config.section(named: variantsByID[id]!.values.first!.source.section!).map { (id: id, section: $0) }
+        }
+        let sortedIDs = members.map(\.id)
         let existing = Set(sortedIDs)
 
         // Pair translations into entries, place their pages and resolve their related entries:
@@ -200,10 +203,10 @@ public struct SiteResolver: Sendable {
             var missing: Diagnostic?
             var provenance: Diagnostic?
         }
-        var paired = sortedIDs.concurrentMap { [variantsByID, draftIDs, config] id -> (entry: Entry, placements: [Placement], related: [Diagnostic]) in
+        var paired = members.concurrentMap { [variantsByID, draftIDs] member -> (entry: Entry, placements: [Placement], related: [Diagnostic]) in
+            let (id, section) = member
             let variants = variantsByID[id]!
             let sample = variants.values.first!.source
-            let section = config.section(named: sample.section!)!
             var placements: [Placement] = []
             var relatedDiagnostics: [Diagnostic] = []
             let pages = LanguageTable(languages: languages) { language -> EntryPage in
