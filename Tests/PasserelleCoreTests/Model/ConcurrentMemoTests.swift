@@ -23,4 +23,14 @@ final class ConcurrentMemoTests: XCTestCase {
         let values = Array(0..<500).concurrentMap { _ in memo.value(for: "shared") { 42 } }
         XCTAssertEqual(Set(values), [42])
     }
+
+    func testManyKeysFromManyThreadsEachKeepTheirOwnValue() {
+        let memo = ConcurrentMemo<Int>()
+        let keys = (0..<2_000).map { "entries/e-\($0)\nfr" }
+        let first = keys.enumerated().map { $0 }.concurrentMap { pair in memo.value(for: pair.element) { pair.offset } }
+        XCTAssertEqual(first, Array(keys.indices))
+        let taken = keys.concurrentMap { key in memo.take(key) { -1 } }
+        XCTAssertEqual(taken, Array(keys.indices), "every key found in its shard, from any thread")
+        XCTAssertEqual(memo.take(keys[7]) { -1 }, -1)
+    }
 }
