@@ -95,6 +95,8 @@ public struct PageRenderer: Sendable {
     func tags(_ language: LanguageCode) -> [TagIndex.Tag] { tagsMemo.value(for: language.rawValue) { TagIndex(site: site, language: language).tags } }
     private let tagsMemo = ConcurrentMemo<[TagIndex.Tag]>()
     let icalBlocks = ConcurrentMemo<(ICalendarWriter.Event, [UInt8])?>()
+    /// The host every event's `UID` ends with: the base URL's, or `passerelle`.
+    let eventUIDHost: String
     /// An alias of a text: the file it becomes, the page it leads to, the text's title, where it was written.
     package typealias AliasRedirect = (path: String, target: String, title: String, location: SourceLocation)
     let aliasMemo = ConcurrentMemo<[AliasRedirect]>()
@@ -130,6 +132,7 @@ public struct PageRenderer: Sendable {
         self.commitDays = commitDays
         self.recordedText = recordedText
         self.carried = carried
+        eventUIDHost = URL(string: site.config.baseURL)?.host ?? "passerelle"
         let languages = site.languageCodes
         let dateText = LanguageTable(languages: languages) { code in
             DateText(locale: site.config.locale(of: code), strings: theme.strings(code))

@@ -89,50 +89,104 @@ public struct ICalendarWriter: Sendable {
         }
     }
 
-    /// The folded, CRLF-ended lines of one `VEVENT`.
+    /// The folded, CRLF-ended lines of one `VEVENT`, written as bytes: a description holds the
+    /// whole text of its event, and is escaped and folded in place, not made into strings.
     func eventBlock(_ event: Event) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(event.description.utf8.count + 512)
-        for line in vevent(event) { ICalendarWriter.appendFolded(line, to: &output) }
+        var scratch: [UInt8] = []
+        for line in vevent(event) { line.appendFolded(to: &output, scratch: &scratch) }
         return output
     }
 
-    func vevent(_ event: Event) -> [String] {
+    /// One content line before it is folded: `name` with its parameters, then its value,
+    /// escaped when it is TEXT (RFC 5545 §3.1, §3.3.11).
+    struct ContentLine: Equatable {
+        let name: String
+        let value: String
+        let isText: Bool
+
+        init(_ name: String, _ value: String, text: Bool = false) {
+            self.name = name
+            self.value = value
+            isText = text
+        }
+
+        /// The line as written, unfolded.
+        var text: String { name + ":" + (isText ? ICalendarWriter.escaped(value) : value) }
+
+        /// Appends the line folded, and a CRLF; `scratch` holds it unfolded meanwhile.
+        func appendFolded(to output: inout [UInt8], scratch: inout [UInt8]) {
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: name.utf8)
+            scratch.append(UInt8(ascii: ":"))
+            var value = value
+            value.withUTF8 { bytes in
+                if isText { ICalendarWriter.appendEscaped(bytes, to: &scratch) } else { scratch.append(contentsOf: bytes) }
+            }
+            scratch.withUnsafeBufferPointer { ICalendarWriter.appendFolded($0, to: &output) }
+        }
+    }
+
+    func vevent(_ event: Event) -> [ContentLine] {
         let details = event.details
-        var lines = ["BEGIN:VEVENT", "UID:" + escape(event.uid), "DTSTAMP:" + ICalendarWriter.utcStamp(stamp)]
+        var lines = [ContentLine("BEGIN", "VEVENT"), ContentLine("UID", event.uid, text: true),
+                     ContentLine("DTSTAMP", ICalendarWriter.utcStamp(stamp))]
         if details.start.isAllDay {
-            lines.append("DTSTART;VALUE=DATE:" + ICalendarWriter.basic(details.start.date))
-            lines.append("DTEND;VALUE=DATE:" + ICalendarWriter.basic(details.lastDay.adding(days: 1)))
+            lines.append(ContentLine("DTSTART;VALUE=DATE", ICalendarWriter.basic(details.start.date)))
+            lines.append(ContentLine("DTEND;VALUE=DATE", ICalendarWriter.basic(details.lastDay.adding(days: 1))))
         } else {
             let zone = details.timezone.map { ";TZID=" + $0 } ?? ""
             let end = details.end ?? details.start
-            lines.append("DTSTART\(zone):" + ICalendarWriter.basic(details.start))
-            if details.end != nil { lines.append("DTEND\(zone):" + ICalendarWriter.basic(end)) }
+            lines.append(ContentLine("DTSTART" + zone, ICalendarWriter.basic(details.start)))
+            if details.end != nil { lines.append(ContentLine("DTEND" + zone, ICalendarWriter.basic(end))) }
         }
-        if details.recurrence == .yearly { lines.append("RRULE:FREQ=YEARLY") }
-        lines.append("STATUS:" + details.status.rawValue.uppercased())
-        lines.append("SUMMARY;LANGUAGE=\(language):" + escape(event.summary))
-        if !event.description.isEmpty { lines.append("DESCRIPTION;LANGUAGE=\(language):" + escape(event.description)) }
-        if let location = event.location { lines.append("LOCATION;LANGUAGE=\(language):" + escape(location)) }
-        lines.append("URL;VALUE=URI:" + event.url)
-        lines.append("END:VEVENT")
+        if details.recurrence == .yearly { lines.append(ContentLine("RRULE", "FREQ=YEARLY")) }
+        lines.append(ContentLine("STATUS", details.status.rawValue.uppercased()))
+        lines.append(ContentLine("SUMMARY;LANGUAGE=\(language)", event.summary, text: true))
+        if !event.description.isEmpty { lines.append(ContentLine("DESCRIPTION;LANGUAGE=\(language)", event.description, text: true)) }
+        if let location = event.location { lines.append(ContentLine("LOCATION;LANGUAGE=\(language)", location, text: true)) }
+        lines.append(ContentLine("URL;VALUE=URI", event.url))
+        lines.append(ContentLine("END", "VEVENT"))
         return lines
     }
 
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
-    public func escape(_ text: String) -> String {
+    public func escape(_ text: String) -> String { ICalendarWriter.escaped(text) }
+
+    static func escaped(_ text: String) -> String {
         // Most text needs no escaping and is returned as it is.
-        text.escapingBytes(kept: { $0 >= 0x20 && $0 != 0x5C && $0 != 0x3B && $0 != 0x2C && $0 != 0x7F && $0 != 0xC2 }) { bytes, index, result in
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result.append(UInt8(ascii: "\\")); result.append(byte)
-            case UInt8(ascii: "\n"): result.append(UInt8(ascii: "\\")); result.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\t"): result.append(byte)
-            case 0..<0x20, 0x7F: break // other control characters, CR included
-            case 0xC2 where index < bytes.count && (0x80...0x9F).contains(bytes[index]): index += 1 // C1 controls
-            default: result.append(byte)
-            }
+        text.escapingBytes(kept: isKept, escapeByte)
+    }
+
+    /// `escape` of UTF-8 `bytes`, appended to `output`.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let run = index
+            while index < bytes.count, isKept(bytes[index]) { index += 1 }
+            if index > run { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+            if index < bytes.count { escapeByte(bytes, &index, &output) }
+        }
+    }
+
+    /// A byte written as it is.
+    @inline(__always)
+    private static func isKept(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x5C && byte != 0x3B && byte != 0x2C && byte != 0x7F && byte != 0xC2
+    }
+
+    /// Writes the escaped form of the byte at `index` (not kept), and moves past it.
+    private static func escapeByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int, _ result: inout [UInt8]) {
+        let byte = bytes[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): result.append(UInt8(ascii: "\\")); result.append(byte)
+        case UInt8(ascii: "\n"): result.append(UInt8(ascii: "\\")); result.append(UInt8(ascii: "n"))
+        case UInt8(ascii: "\t"): result.append(byte)
+        case 0..<0x20, 0x7F: break // other control characters, CR included
+        case 0xC2 where index < bytes.count && (0x80...0x9F).contains(bytes[index]): index += 1 // C1 controls
+        default: result.append(byte)
         }
     }
 
@@ -147,20 +201,28 @@ public struct ICalendarWriter: Sendable {
     /// Appends `line` folded, and a CRLF.
     static func appendFolded(_ line: String, to output: inout [UInt8]) {
         var line = line
-        line.withUTF8 { bytes in
-            var start = 0
-            var limit = 75
-            while start < bytes.count {
-                var end = min(start + limit, bytes.count)
-                // Step back over continuation bytes (10xxxxxx) so that a character is never split.
-                while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-                if start > 0 { output += [0x0D, 0x0A, 0x20] } // continuation lines start with a space
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                start = end
-                limit = 74
+        line.withUTF8 { appendFolded($0, to: &output) }
+    }
+
+    /// Appends the UTF-8 line `bytes` folded, and a CRLF.
+    static func appendFolded(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        var limit = 75
+        while start < bytes.count {
+            var end = min(start + limit, bytes.count)
+            // Step back over continuation bytes (10xxxxxx) so that a character is never split.
+            while end < bytes.count && end > start && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            if start > 0 { // continuation lines start with a space
+                output.append(0x0D)
+                output.append(0x0A)
+                output.append(0x20)
             }
-            output += [0x0D, 0x0A]
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            start = end
+            limit = 74
         }
+        output.append(0x0D)
+        output.append(0x0A)
     }
 
     static func basic(_ date: CalendarDate) -> String { String(format4: date.year) + String(format2: date.month) + String(format2: date.day) }

@@ -59,12 +59,12 @@ extension PageRenderer {
         let page = entry.pages[language]
         let meta = entry.shownText(in: language).metadata
         guard let details = meta.event else { return nil }
-        let host = URL(string: site.config.baseURL)?.host ?? "passerelle"
         // The event's own site (`url`) ends the description: `URL` is the page's, one per event (RFC 5545 §3.8.4.6).
         let description = [meta.summary, page.plainText.isEmpty ? nil : page.plainText, meta.url]
             .compactMap { $0 }.joined(separator: "\n\n")
         return ICalendarWriter.Event(
-            uid: entry.id.rawValue.replacingOccurrences(of: "/", with: ".") + "-\(language)@\(host)",
+            uid: String(decoding: entry.id.rawValue.utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+                + "-\(language)@\(eventUIDHost)",
             summary: meta.title, description: description, location: meta.location,
             url: SitePaths.absolute(page.outputPath, baseURL: site.config.baseURL), details: details)
     }

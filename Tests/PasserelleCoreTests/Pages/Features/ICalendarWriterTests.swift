@@ -14,6 +14,22 @@ final class ICalendarWriterTests: XCTestCase {
         XCTAssertEqual(writer.escape("plain é"), "plain é")
     }
 
+    func testALineEscapedAndFoldedAsBytesIsTheLineOfItsText() {
+        let values = ["", "plain", "a;b,c\\d\ne\r\t\u{07}\u{85}\u{A0}é", String(repeating: "é,", count: 70),
+                      String(repeating: "x", count: 73) + "€€" + String(repeating: ";", count: 40) + "\u{C2}"]
+        for value in values {
+            for isText in [true, false] {
+                let line = ICalendarWriter.ContentLine("DESCRIPTION;LANGUAGE=fr", value, text: isText)
+                var bytes: [UInt8] = [], scratch: [UInt8] = [0xFF]
+                line.appendFolded(to: &bytes, scratch: &scratch)
+                var expected: [UInt8] = []
+                ICalendarWriter.appendFolded(line.text, to: &expected)
+                XCTAssertEqual(bytes, expected, value)
+                XCTAssertEqual(line.text, "DESCRIPTION;LANGUAGE=fr:" + (isText ? writer.escape(value) : value))
+            }
+        }
+    }
+
     func testFoldsAt75OctetsWithoutSplittingCharacters() {
         let line = "SUMMARY:" + String(repeating: "é", count: 60) // 8 + 120 octets
         let folded = ICalendarWriter.fold(line)
@@ -52,7 +68,7 @@ final class ICalendarWriterTests: XCTestCase {
 
     func testAllDayEndIsExclusiveAcrossYearEnd() {
         let details = EventDetails(start: DateTimeValue(iso: "2004-12-30")!, end: DateTimeValue(iso: "2004-12-31")!)
-        let lines = writer.vevent(.init(uid: "u", summary: "s", description: "", location: nil, url: "https://x/", details: details))
+        let lines = writer.vevent(.init(uid: "u", summary: "s", description: "", location: nil, url: "https://x/", details: details)).map(\.text)
         XCTAssertTrue(lines.contains("DTSTART;VALUE=DATE:20041230"))
         XCTAssertTrue(lines.contains("DTEND;VALUE=DATE:20050101"))
     }
