@@ -4,17 +4,18 @@ import Foundation
 
 /// Finds entries by id (`section/slug`), by slug alone when it is unique, or by relative file path.
 public struct ReferenceIndex: Sendable {
-    private let ids: Set<String>
-    private let bySlug: [String: [String]]
+    /// The ids by their text: a reference resolves to the site's own id, not a new one.
+    private let ids: [String: EntryID]
+    private let bySlug: [String: [EntryID]]
     private let languages: [String]
 
     public init(entryIDs: [EntryID], languages: [LanguageCode]) {
-        let entryIDs = entryIDs.map(\.rawValue)
-        ids = Set(entryIDs)
-        var slugs: [String: [String]] = [:]
+        ids = Dictionary(entryIDs.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        var slugs: [String: [EntryID]] = [:]
         slugs.reserveCapacity(entryIDs.count)
         for id in entryIDs {
-            let slug = id.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(id[id.index(after: $0)...]) } ?? id
+            let text = id.rawValue
+            let slug = text.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(text[text.index(after: $0)...]) } ?? text
             slugs[slug, default: []].append(id)
         }
         // In id order where a slug is shared (the order candidates are listed in).
@@ -36,16 +37,16 @@ public struct ReferenceIndex: Sendable {
             ? reference.trimmingCharacters(in: .whitespaces) : reference
         let key = trimmed.hasPrefix("/") ? String(trimmed.dropFirst()) : trimmed
         if key.utf8.contains(UInt8(ascii: "/")) {
-            if ids.contains(key) { return .success(EntryID(key)) }
-            return .failure(.notFound(suggestions: Suggestion.closest(to: key, in: ids.sorted())))
+            if let id = ids[key] { return .success(id) }
+            return .failure(.notFound(suggestions: Suggestion.closest(to: key, in: ids.keys.sorted())))
         }
         switch bySlug[key] ?? [] {
-        case let found where found.count == 1: return .success(EntryID(found[0]))
-        case let found where found.count > 1: return .failure(.ambiguous(candidates: found))
+        case let found where found.count == 1: return .success(found[0])
+        case let found where found.count > 1: return .failure(.ambiguous(candidates: found.map(\.rawValue)))
         default:
             let candidates = Suggestion.closest(to: key, in: Array(bySlug.keys).sorted())
-                .map { bySlug[$0]!.count == 1 ? bySlug[$0]![0] : $0 }
-            let byID = Suggestion.closest(to: key, in: ids.sorted())
+                .map { bySlug[$0]!.count == 1 ? bySlug[$0]![0].rawValue : $0 }
+            let byID = Suggestion.closest(to: key, in: ids.keys.sorted())
             var merged: [String] = []
             for name in candidates + byID where !merged.contains(name) { merged.append(name) }
             return .failure(.notFound(suggestions: Array(merged.prefix(3))))
@@ -63,8 +64,8 @@ public struct ReferenceIndex: Sendable {
             name = String(name[..<dot])
         }
         let id = (parts + [name]).joined(separator: "/")
-        if ids.contains(id) { return .success(EntryID(id)) }
-        return .failure(.notFound(suggestions: Suggestion.closest(to: id, in: ids.sorted())))
+        if let found = ids[id] { return .success(found) }
+        return .failure(.notFound(suggestions: Suggestion.closest(to: id, in: ids.keys.sorted())))
     }
 
     /// The message for a failed reference, with did-you-mean suggestions.

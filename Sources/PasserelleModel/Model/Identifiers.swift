@@ -1,17 +1,48 @@
 /// An entry's identity: `<section>/<file slug>` (`recommendations/calendar`), shared by its translations.
 ///
-/// Ordered as its text is, so that lists sorted by id stay in the order they always had.
+/// Ordered as its text is, so that lists sorted by id stay in the order they always had. Equal
+/// and hashed by its number (`EntryID.Numbers`): pages look ids up in tables tens of times
+/// each, and comparing two texts there read each one's storage, a cache miss apiece.
 public struct EntryID: Hashable, Comparable, Sendable, CustomStringConvertible, TextOutputStreamable {
     public let rawValue: String
+    /// The same for every id of the same text made in this process, from any thread; never written down.
+    private let number: UInt32
 
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(section: String, fileSlug: String) { rawValue = section + "/" + fileSlug }
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
+        number = EntryID.numbers.number(of: rawValue)
+    }
+
+    public init(section: String, fileSlug: String) { self.init(section + "/" + fileSlug) }
 
     /// The section's name: what comes before the first `/`.
     public var section: Substring { rawValue.prefix { $0 != "/" } }
     public var description: String { rawValue }
     public func write<Target: TextOutputStream>(to target: inout Target) { target.write(rawValue) }
     @inlinable public static func < (a: EntryID, b: EntryID) -> Bool { a.rawValue < b.rawValue }
+    public static func == (a: EntryID, b: EntryID) -> Bool { a.number == b.number }
+    public func hash(into hasher: inout Hasher) { hasher.combine(number) }
+
+    private static let numbers = Numbers()
+
+    /// One number per distinct text, handed out as ids are made: the texts are spread over
+    /// shards by their hash, each behind its own lock (ids are made by every core at once).
+    /// The texts are kept for the life of the process: a site's ids, and those of its edits.
+    final class Numbers: Sendable {
+        private static let shardBits = 4
+        private let shards: [Locked<[String: UInt32]>] = (0..<(1 << Numbers.shardBits)).map { _ in Locked([:]) }
+
+        func number(of text: String) -> UInt32 {
+            let shard = Int(UInt(bitPattern: text.hashValue) & UInt((1 << Numbers.shardBits) - 1))
+            return shards[shard].withLock { table in
+                if let known = table[text] { return known }
+                // A shard's count, with the shard in the low bits: unique across shards.
+                let number = UInt32(table.count) << UInt32(Numbers.shardBits) | UInt32(shard)
+                table[text] = number
+                return number
+            }
+        }
+    }
 }
 
 /// A language code as `site.yaml` lists it (`fr`, `en`), naming one of the site's languages.

@@ -21,8 +21,14 @@ public final class SourceFile: Sendable {
     /// `<section>/<slug>`: the entry the file is a text of (made once: resolving reads it often).
     public let id: EntryID
 
-    public init(displayPath: String, relativePath: String, section: String?, slug: String, language: LanguageCode,
+    public convenience init(displayPath: String, relativePath: String, section: String?, slug: String, language: LanguageCode,
                 isIndex: Bool, text: String, original: [UInt8]? = nil) {
+        self.init(displayPath: displayPath, relativePath: relativePath, section: section, slug: slug, language: language,
+                  isIndex: isIndex, text: text, original: original, id: EntryID(section.map { $0 + "/" + slug } ?? slug))
+    }
+
+    private init(displayPath: String, relativePath: String, section: String?, slug: String, language: LanguageCode,
+                 isIndex: Bool, text: String, original: [UInt8]?, id: EntryID) {
         self.displayPath = displayPath
         self.relativePath = relativePath
         self.section = section
@@ -31,12 +37,13 @@ public final class SourceFile: Sendable {
         self.isIndex = isIndex
         self.text = text
         self.original = original
-        id = EntryID(section.map { $0 + "/" + slug } ?? slug)
+        self.id = id
     }
 
     /// The same file without its text: what a site keeps of a file once its body is rendered.
     public var withoutText: SourceFile {
-        SourceFile(displayPath: displayPath, relativePath: relativePath, section: section, slug: slug, language: language, isIndex: isIndex, text: "")
+        SourceFile(displayPath: displayPath, relativePath: relativePath, section: section, slug: slug, language: language,
+                   isIndex: isIndex, text: "", original: nil, id: id)
     }
 
     /// The file's git blob id, as `git hash-object` gives it (`GitBlobID`).

@@ -12,6 +12,20 @@ final class IdentifiersTests: XCTestCase {
         XCTAssertEqual("\(id)", "recommendations/calendar", "interpolated as its text")
     }
 
+    func testEntryIDsOfOneTextAreEqualFromAnyThreadAndOthersAreNot() {
+        let texts = (0..<3_000).map { "projects/pro-\($0 % 1_000)" + ($0 < 2_000 ? "" : "-x") }
+        let ids = texts.concurrentMap { EntryID($0) }
+        for (text, id) in zip(texts, ids) {
+            XCTAssertEqual(id, EntryID(text))
+            XCTAssertEqual(id.hashValue, EntryID(text).hashValue)
+            XCTAssertEqual(id.rawValue, text)
+        }
+        XCTAssertEqual(Set(ids).count, 2_000, "1,000 texts twice, 1,000 others")
+        XCTAssertNotEqual(EntryID("a/b"), EntryID("a/c"))
+        XCTAssertEqual(EntryID("a/\u{E9}"), EntryID("a/e\u{301}"), "equal as their texts are: canonically")
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: ids.prefix(1_000).map { ($0, $0.rawValue) })[EntryID("projects/pro-7")], "projects/pro-7")
+    }
+
     func testALanguageTableIsIndexedByTheLanguagesPosition() {
         let languages: [LanguageCode] = ["fr", "en", "ar"]
         var table = LanguageTable(languages: languages) { $0.rawValue.uppercased() }
