@@ -26,18 +26,16 @@ public struct EntryID: Hashable, Comparable, Sendable, CustomStringConvertible, 
     private static let numbers = Numbers()
 
     /// One number per distinct text, handed out as ids are made: the texts are spread over
-    /// shards by their hash, each behind its own lock (ids are made by every core at once).
-    /// The texts are kept for the life of the process: a site's ids, and those of its edits.
+    /// shards (ids are made by every core at once), and kept for the life of the process: a
+    /// site's ids, and those of its edits.
     final class Numbers: Sendable {
-        private static let shardBits = 4
-        private let shards: [Locked<[String: UInt32]>] = (0..<(1 << Numbers.shardBits)).map { _ in Locked([:]) }
+        private let shards = Sharded<[String: UInt32]> { [:] }
 
         func number(of text: String) -> UInt32 {
-            let shard = Int(UInt(bitPattern: text.hashValue) & UInt((1 << Numbers.shardBits) - 1))
-            return shards[shard].withLock { table in
+            shards.withLock(for: text) { table, shard in
                 if let known = table[text] { return known }
                 // A shard's count, with the shard in the low bits: unique across shards.
-                let number = UInt32(table.count) << UInt32(Numbers.shardBits) | UInt32(shard)
+                let number = UInt32(table.count * Sharded<[String: UInt32]>.count + shard)
                 table[text] = number
                 return number
             }
