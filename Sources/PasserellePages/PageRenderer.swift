@@ -74,8 +74,19 @@ public struct PageRenderer: Sendable {
     let theme: Theme
     /// Date phrases per language, made once.
     let dateText: LanguageTable<DateText>
-    /// Position of each entry in its section's listing, by language then section: backlinks are listed in that order.
-    let ranks: LanguageTable<[String: [EntryID: Int]]>
+    /// Per language then entry id: where the entry is listed (its section's place among the site's
+    /// sections, its own in that section's listing) and the entry, in one lookup: backlinks are
+    /// grouped and ordered so, and a page may have hundreds.
+    let listings: LanguageTable<[EntryID: Listed]>
+
+    /// An entry where a language lists it.
+    struct Listed {
+        /// The index of its section in `site.sections`.
+        let section: Int
+        /// Its place in that section's listing.
+        let rank: Int
+        let entry: Entry
+    }
     /// Every entry in the A–Z order of each language: the A–Z page and the search index share it.
     /// Made when first asked for: a rebuild after a text edit does not need it.
     func atoz(_ language: LanguageCode) -> AtoZIndex { atozMemo.value(for: language.rawValue) { AtoZIndex(site: site, language: language) } }
@@ -138,10 +149,15 @@ public struct PageRenderer: Sendable {
             DateText(locale: site.config.locale(of: code), strings: theme.strings(code))
         }
         self.dateText = dateText
-        ranks = LanguageTable(languages: languages) { language in
-            Dictionary(uniqueKeysWithValues: site.sections.map { section in
-                (section.config.name, Dictionary(uniqueKeysWithValues: section.orderedEntries[language].enumerated().map { ($1, $0) }))
-            })
+        listings = LanguageTable(languages: languages) { language in
+            var listed: [EntryID: Listed] = [:]
+            listed.reserveCapacity(site.entries.count)
+            for (index, section) in site.sections.enumerated() {
+                for (rank, id) in section.orderedEntries[language].enumerated() {
+                    if let entry = site.entries[id] { listed[id] = Listed(section: index, rank: rank, entry: entry) }
+                }
+            }
+            return listed
         }
         // Each language's event times and links on its own core.
         let ids = listsEverything ? site.entryIDs : []

@@ -107,17 +107,18 @@ extension PageRenderer {
             return link
         }
         if !related.isEmpty { item["related"] = .records(related); item["hasRelated"] = true }
+        // Each source looked up once, with its place; then grouped by section, in the sections'
+        // order and each in its listing order.
+        let sources = page.backlinks.compactMap { id in listedPlace(of: id, language: language).map { (place: $0, id: id) } }
+            .sorted { ($0.place.section, $0.place.rank, $0.id) < ($1.place.section, $1.place.rank, $1.id) }
         var backlinkGroups: [TemplateRecord] = []
-        // Each source looked up once, then per section in listing order (its rank read once, not
-        // at each comparison).
-        let sources = page.backlinks.compactMap { id in site.entries[id].map { (id: id, entry: $0) } }
-        for section in site.sections {
-            let rank = ranks[language][section.config.name] ?? [:]
-            let ranked = sources.filter { $0.entry.section.name == section.config.name }.map { (rank: rank[$0.id] ?? 0, source: $0) }
-            guard !ranked.isEmpty else { continue }
-            let sorted = ranked.sorted { ($0.rank, $0.source.id) < ($1.rank, $1.source.id) }
-            backlinkGroups.append(["sectionTitle": .text(section.config.title(in: language)),
-                                   "entries": .records(sorted.map { entryLink($0.source.entry, language: language, from: path) })])
+        var start = sources.startIndex
+        while start < sources.endIndex {
+            let section = sources[start].place.section
+            let end = sources[start...].firstIndex { $0.place.section != section } ?? sources.endIndex
+            backlinkGroups.append(["sectionTitle": .text(site.sections[section].config.title(in: language)),
+                                   "entries": .records(sources[start..<end].map { entryLink($0.place.entry, language: language, from: path) })])
+            start = end
         }
         if !backlinkGroups.isEmpty { item["backlinkGroups"] = .records(backlinkGroups); item["hasBacklinks"] = true }
         let fields = fieldItems(meta, page: page, section: entry.section, language: language, from: path)
@@ -130,6 +131,14 @@ extension PageRenderer {
         // The sitemap lists the versions of a text, not the pages that borrow it.
         if page.isFallback { written.listed = false }
         return written
+    }
+
+    /// Where `language` lists the entry `id`; for an entry of the site its listing leaves out, its
+    /// section's place and rank 0. Nil when the site has no such entry, or not its section.
+    func listedPlace(of id: EntryID, language: LanguageCode) -> Listed? {
+        if let listed = listings[language][id] { return listed }
+        guard let entry = site.entries[id], let section = site.sections.firstIndex(where: { $0.config.name == entry.section.name }) else { return nil }
+        return Listed(section: section, rank: 0, entry: entry)
     }
 
     /// The name of `language` in the words of `reader` ("anglais" for French readers, "French"
@@ -180,9 +189,12 @@ extension PageRenderer {
         page.typedBacklinks.compactMap { list -> TemplateRecord? in
             guard let field = site.config.section(named: list.section)?.field(named: list.field),
                   case let .references(_, inverse) = field.kind else { return nil }
-            let rank = ranks[language][list.section] ?? [:]
-            let sources = list.sources.compactMap { id in site.entries[id].map { (id: id, entry: $0) } }
-                .sorted { (rank[$0.id] ?? 0, $0.id) < (rank[$1.id] ?? 0, $1.id) }
+            // Ranked in the listing of the list's section (read once per source, not per comparison).
+            let section = site.sections.firstIndex { $0.config.name == list.section }
+            let sources = list.sources.compactMap { id -> (rank: Int, id: EntryID, entry: Entry)? in
+                if let listed = listings[language][id] { return (listed.section == section ? listed.rank : 0, id, listed.entry) }
+                return site.entries[id].map { (0, id, $0) }
+            }.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
             guard !sources.isEmpty else { return nil }
             return ["inverseTitle": .text(inverse[language.rawValue] ?? field.title(in: language)), "key": "\(list.section)-\(list.field)",
                     "entries": .records(sources.map { entryLink($0.entry, language: language, from: path) })]

@@ -15,6 +15,26 @@ final class EntryPagesTests: XCTestCase {
         XCTAssertTrue(education.contains("Calendrier des événements"), "a backlink to the page that links here")
     }
 
+    /// Backlinks are grouped by section in the sections' order (not the ids'), each group in its
+    /// section's listing order (here by weight, not by id).
+    func testBacklinksAreGroupedInSectionOrderAndListedInListingOrder() throws {
+        let site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme)
+        defer { site.remove() }
+        let zebra = try site.read("recommendations/zebra.fr.md", in: site.content)
+        try site.write("recommendations/zebra.fr.md", zebra.replacingOccurrences(of: "weight: 2", with: "weight: 0")
+            .replacingOccurrences(of: "Dernier.", with: "Dernier, voir [[education]]."))
+        let event = try site.read("events/tunis-2005.fr.md", in: site.content)
+        try site.write("events/tunis-2005.fr.md", event.replacingOccurrences(of: "Le sommet.", with: "Le sommet et [[education]]."))
+        let report = site.build()
+        XCTAssertTrue(report.succeeded, "\(report.diagnostics)")
+        let page = try site.read("fr/recommandations/education/index.html")
+        let backlinks = try XCTUnwrap(page.range(of: "class=\"backlinks\"")).lowerBound
+        let order = ["<h3>Recommandations</h3>", "Zèbre", "Calendrier des événements", "<h3>Événements</h3>", "Sommet de Tunis"]
+            .map { page.range(of: $0, range: backlinks..<page.endIndex)?.lowerBound }
+        XCTAssertFalse(order.contains(nil), page)
+        XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted(), page)
+    }
+
     func testAFallbackPageSaysItsTextsLanguage() throws {
         let files = try FixtureSite.files(of: EntryPages(), in: "bilingual")
         let fallback = try XCTUnwrap(files["en/recommendations/education/index.html"])
