@@ -17,6 +17,11 @@ final class SitePathsTests: XCTestCase {
         XCTAssertEqual(SitePaths.relative(from: "fr/ab/x.html", to: "fr/a/y.html"), "../a/y.html")
         XCTAssertEqual(SitePaths.rootPrefix(from: "fr/a/b/index.html"), "../../../")
         XCTAssertEqual(SitePaths.absolute("fr/a/index.html", baseURL: "https://x.org/s/"), "https://x.org/s/fr/a/")
+        XCTAssertEqual(SitePaths.absolute("fr/é/index.html", baseURL: "https://x.org/s/"), "https://x.org/s/fr/é/")
+        XCTAssertEqual(SitePaths.absolute("index.html", baseURL: "https://x.org/s/"), "https://x.org/s/")
+        XCTAssertEqual(SitePaths.absolute("fr/feed.xml", baseURL: "https://x.org/s/"), "https://x.org/s/fr/feed.xml")
+        XCTAssertEqual(SitePaths.absolute("fr/a/xindex.html", baseURL: "https://x.org/s/"), "https://x.org/s/fr/a/x")
+        XCTAssertEqual(SitePaths.absolute("ndex.html", baseURL: "b/"), "b/ndex.html")
     }
 
     func testCalendarDates() {
