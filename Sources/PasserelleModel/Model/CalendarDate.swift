@@ -15,12 +15,30 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Parses exactly `YYYY-MM-DD`.
+    /// On the bytes: the only text that parses is those ten ASCII bytes (the characters' split
+    /// and `isNumber` cost 30,000 instructions a date, and every front matter has dates).
     public init?(iso text: Substring) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var text = text
+        guard let date = text.withUTF8({ CalendarDate.parse(iso: $0) }) else { return nil }
+        self = date
+    }
+
+    /// `YYYY-MM-DD` as the whole of `bytes`.
+    static func parse(iso bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(bytes, 0..<4), let month = number(bytes, 5..<7), let day = number(bytes, 8..<10) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// The ASCII digits at `range` of `bytes` as a number; nil if one is not a digit.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
@@ -34,7 +52,25 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     public var iso: String {
-        String(format4: year) + "-" + String(format2: month) + "-" + String(format2: day)
+        // As bytes: every dated page and every day of a calendar names one.
+        guard (0...9999).contains(year) else { return String(format4: year) + "-" + String(format2: month) + "-" + String(format2: day) }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            CalendarDate.write(year, digits: 4, into: buffer, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            CalendarDate.write(month, digits: 2, into: buffer, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            CalendarDate.write(day, digits: 2, into: buffer, at: 8)
+            return 10
+        }
+    }
+
+    /// Writes `value` (0 up to `digits` nines) with leading zeros at `start` of `buffer`.
+    static func write(_ value: Int, digits: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var rest = value
+        for index in stride(from: start + digits - 1, through: start, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
     }
 
     public var description: String { iso }
@@ -57,6 +93,40 @@ public struct DateTimeValue: Hashable, Comparable, Sendable {
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM[:SS]`; seconds and a trailing `Z` are accepted.
     public init?(iso text: String) {
+        // ASCII text (what front matter holds) on the bytes; any other through the characters.
+        var text = text
+        if let parsed = text.withUTF8({ DateTimeValue.parse(asciiISO: $0) }) {
+            guard let value = parsed else { return nil }
+            self = value
+            return
+        }
+        self.init(isoCharacters: text)
+    }
+
+    /// `init(iso:)` of ASCII `bytes`: nil when they are not ASCII (the caller reads the characters),
+    /// else what parsing the characters gives: space and tab trimmed, then exactly `YYYY-MM-DD`,
+    /// with `T` or a space and `HH:MM` or `HH:MM:SS` after it, and a `Z` after that or not.
+    static func parse(asciiISO bytes: UnsafeBufferPointer<UInt8>) -> DateTimeValue?? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var start = 0, end = bytes.count
+        while start < end, isBlank(bytes[start]) { start += 1 }
+        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+        guard end - start >= 10, let date = CalendarDate.parse(iso: UnsafeBufferPointer(rebasing: bytes[start..<(start + 10)])) else {
+            return .some(nil)
+        }
+        if end - start == 10 { return DateTimeValue(date: date, minuteOfDay: nil) }
+        guard bytes[start + 10] == UInt8(ascii: "T") || bytes[start + 10] == UInt8(ascii: " ") else { return .some(nil) }
+        var time = UnsafeBufferPointer(rebasing: bytes[(start + 11)..<end])
+        if time.last == UInt8(ascii: "Z") { time = UnsafeBufferPointer(rebasing: time.dropLast()) }
+        guard time.count == 5 || time.count == 8, time[2] == UInt8(ascii: ":"), time.count == 5 || time[5] == UInt8(ascii: ":"),
+              let hours = CalendarDate.number(time, 0..<2), let minutes = CalendarDate.number(time, 3..<5), hours < 24, minutes < 60,
+              time.count == 5 || (CalendarDate.number(time, 6..<8).map { $0 < 60 } ?? false) else { return .some(nil) }
+        return DateTimeValue(date: date, minuteOfDay: hours * 60 + minutes)
+    }
+
+    /// `init(iso:)` through the characters: the rule the byte parsing above keeps to.
+    init?(isoCharacters text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count >= 10 else { return nil }
         let datePart = trimmed.prefix(10)

@@ -13,6 +13,23 @@ final class CalendarDateTests: XCTestCase {
         XCTAssertEqual(CalendarDate(iso: "2005-11-16")?.iso, "2005-11-16")
     }
 
+    /// The bytes are parsed as the characters would be: the same value or nil for every text.
+    func testISOTextParsedOnTheBytesAsOnTheCharacters() {
+        let texts = ["2005-11-16", " 2005-11-16\t", "2005-11-16T09:30", "2005-11-16 09:30", "2005-11-16T09:30:59Z", "2005-11-16T09:30Z",
+                     "2005-11-16T23:59:60", "2005-11-16T24:00", "2005-11-16T09:60", "2005-11-16T9:30", "2005-11-16T09:30ZZ", "2005-11-16X09:30",
+                     "2005-11-16T", "2005-11-16 ", "2005-1-16", "2005/11/16", "20051116", "2005-11-1a", "+005-11-16", "2005-02-29",
+                     "2004-02-29", "0000-01-01", "9999-12-31", "", "2005-11-16\r\n", "\u{A0}2005-11-16\u{3000}", "２００５-11-16",
+                     "2005-11-16T０９:30", "2005-11-16\u{301}", "2005-\u{301}11-16", "2005-11-16T09:30:5", "2005-11-16T09:30:"]
+        for text in texts {
+            XCTAssertEqual(DateTimeValue(iso: text), DateTimeValue(isoCharacters: text), text)
+        }
+        XCTAssertEqual(DateTimeValue(iso: " 2005-11-16T09:30Z ")?.iso, "2005-11-16T09:30")
+        XCTAssertEqual(DateTimeValue(iso: "\u{A0}2005-11-16\u{3000}")?.iso, "2005-11-16", "other blanks through the characters")
+        XCTAssertEqual(CalendarDate(iso: "2005-11-16")?.iso, "2005-11-16")
+        XCTAssertNil(CalendarDate(iso: "2005-11-16 "))
+        XCTAssertEqual(CalendarDate(year: 7, month: 3, day: 9)?.iso, "0007-03-09")
+    }
+
     func testDaysSinceTheEpochRoundTrip() {
         var rng = SeededGenerator(state: 20051116)
         for _ in 0..<2_000 {
