@@ -4,8 +4,23 @@ package enum JSONText {
     package static func string(_ code: LanguageCode) -> String { string(code.rawValue) }
 
     package static func string(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 2)
+        append(text, to: &result)
+        return result
+    }
+
+    /// Appends `text` as a JSON string to `result`: written in place, where `string` and a
+    /// concatenation made two copies (the search index writes five per entry).
+    package static func append(_ text: String, to result: inout String) {
+        result += "\""
+        result += escaped(text)
+        result += "\""
+    }
+
+    private static func escaped(_ text: String) -> String {
         // Nothing to escape but quotes, backslashes, controls, `<` and U+2028/2029 (lead byte 0xE2).
-        "\"" + text.escapingBytes(kept: { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }) { bytes, index, result in
+        text.escapingBytes(kept: { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0xE2 }) { bytes, index, result in
             let byte = bytes[index]
             index += 1
             switch byte {
@@ -23,7 +38,7 @@ package enum JSONText {
                 let hex = String(byte, radix: 16)
                 result += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
             }
-        } + "\""
+        }
     }
 
     /// An object from ordered key/value pairs whose values are already JSON.

@@ -19,11 +19,27 @@ public struct SearchIndex: Sendable {
 
         /// The record as the index file writes it.
         public var json: String {
-            var pairs: [(String, String)] = [("t", JSONText.string(title)), ("s", JSONText.string(section)), ("u", JSONText.string(url))]
-            if !summary.isEmpty { pairs.append(("d", JSONText.string(summary))) }
-            pairs.append(("w", JSONText.string(words)))
-            if let textLanguage { pairs.append(("lang", JSONText.string(textLanguage))) }
-            return JSONText.object(pairs)
+            // Written into one string (a list of pairs and a string per value cost two copies of each).
+            var json = ""
+            json.reserveCapacity(title.utf8.count + section.utf8.count + url.utf8.count + summary.utf8.count + words.utf8.count + 48)
+            json += #"{"t":"#
+            JSONText.append(title, to: &json)
+            json += #","s":"#
+            JSONText.append(section, to: &json)
+            json += #","u":"#
+            JSONText.append(url, to: &json)
+            if !summary.isEmpty {
+                json += #","d":"#
+                JSONText.append(summary, to: &json)
+            }
+            json += #","w":"#
+            JSONText.append(words, to: &json)
+            if let textLanguage {
+                json += #","lang":"#
+                JSONText.append(textLanguage.rawValue, to: &json)
+            }
+            json += "}"
+            return json
         }
     }
 
@@ -76,13 +92,28 @@ public struct SearchIndex: Sendable {
 
     /// The index file from its records' JSON.
     static func json(language: LanguageCode, fragments: [String]) -> String {
-        JSONText.object([("language", JSONText.string(language.rawValue)), ("entries", JSONText.array(fragments))]) + "\n"
+        // Megabytes on a large site: written once into a string of the right size.
+        var json = ""
+        json.reserveCapacity(fragments.reduce(64) { $0 + $1.utf8.count + 1 })
+        json += #"{"language":"#
+        JSONText.append(language.rawValue, to: &json)
+        json += #","entries":["#
+        for (index, fragment) in fragments.enumerated() {
+            if index > 0 { json += "," }
+            json += fragment
+        }
+        json += "]}\n"
+        return json
     }
 
     /// The same index as a script, for pages opened from `file://` where `fetch` of a local file is blocked.
     static func script(json: String) -> String {
         // The JSON ends with a newline, left out; dropLast() on the string counted every character first.
-        "window.passerelleSearch = " + json[..<json.index(before: json.endIndex)] + ";\n"
+        var script = "window.passerelleSearch = "
+        script.reserveCapacity(script.utf8.count + json.utf8.count + 2)
+        script += json[..<json.index(before: json.endIndex)]
+        script += ";\n"
+        return script
     }
 
     public var script: String { SearchIndex.script(json: json) }

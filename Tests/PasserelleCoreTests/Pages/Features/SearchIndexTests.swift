@@ -20,6 +20,19 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertTrue(index.script.hasSuffix("};\n"))
     }
 
+    /// A record's JSON, key by key in its one order, its values escaped as JSON strings.
+    func testARecordIsWrittenAsAnObjectOfItsFieldsInOrder() throws {
+        let full = SearchIndex.Record(title: "Le \"titre\" <b>", section: "Événements", url: "a/b/index.html",
+                                      summary: "l’été\n", words: "ete titre", textLanguage: "fr")
+        XCTAssertEqual(full.json, #"{"t":"Le \"titre\" \u003cb>","s":"Événements","u":"a/b/index.html","d":"l’été\n","w":"ete titre","lang":"fr"}"#)
+        let bare = SearchIndex.Record(title: "T", section: "S", url: "u", summary: "", words: "", textLanguage: nil)
+        XCTAssertEqual(bare.json, #"{"t":"T","s":"S","u":"u","w":""}"#, "no summary, no language")
+        XCTAssertEqual(SearchIndex.json(language: "fr", fragments: [bare.json, bare.json]),
+                       #"{"language":"fr","entries":["# + bare.json + "," + bare.json + "]}\n")
+        XCTAssertEqual(SearchIndex.json(language: "fr", fragments: []), #"{"language":"fr","entries":[]}"# + "\n")
+        XCTAssertEqual(SearchIndex.script(json: "{}\n"), "window.passerelleSearch = {};\n")
+    }
+
     func testWordsAreFoldedDistinctAndTwoLettersOrMore() {
         XCTAssertEqual(SearchIndex.words(in: "L'Éducation, l'éducation à Tunis y"), ["education", "tunis"])
     }
