@@ -161,14 +161,20 @@ public struct ICalendarWriter: Sendable {
 
     /// `escape` of UTF-8 `bytes`, appended to `output`.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        var index = 0
-        while index < bytes.count {
-            let run = index
-            while index < bytes.count, isKept(bytes[index]) { index += 1 }
-            if index > run { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-            if index < bytes.count { escapeByte(bytes, &index, &output) }
+        // The runs of kept bytes found through a table (a description is its event's whole text).
+        keptBytes.withUnsafeBufferPointer { kept in
+            var index = 0
+            while index < bytes.count {
+                let run = index
+                while index < bytes.count, kept[Int(bytes[index])] { index += 1 }
+                if index > run { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+                if index < bytes.count { escapeByte(bytes, &index, &output) }
+            }
         }
     }
+
+    /// `isKept` of every byte value.
+    private static let keptBytes: [Bool] = (0...255).map { isKept(UInt8($0)) }
 
     /// A byte written as it is.
     @inline(__always)
