@@ -52,6 +52,13 @@ struct ArchiveWriter {
         if sink != nil && bytes.count >= 1 << 20 { flush() }
     }
 
+    /// A text's bytes, as `string` writes a string's (read back by `string()`).
+    mutating func text(_ value: UTF8Text) {
+        int(value.bytes.count)
+        bytes.append(contentsOf: value.bytes)
+        if sink != nil && bytes.count >= 1 << 20 { flush() }
+    }
+
     /// Bytes another writer wrote.
     mutating func raw(_ part: [UInt8]) {
         bytes.append(contentsOf: part)

@@ -103,7 +103,7 @@ package struct SiteSnapshot: Sendable {
             let (id, language) = SiteSnapshot.page(key)
             out.string(key)
             let page = site.entries[id]?.pages[language]
-            out.string(page?.plainText ?? "")
+            out.text(page?.plainText ?? "")
             out.string(page?.html ?? "")
             out.array(bodyDiagnostics[key] ?? [], SiteSnapshot.write)
         }
@@ -228,7 +228,7 @@ package struct SiteSnapshot: Sendable {
             out.string(page.outputPath)
             out.strings(page.headingIDs)
             let body = RenderPlan.EditedBody(entry: id, language: page.language)
-            out.string(quoted.plainText.contains(body) ? page.plainText : "")
+            out.text(quoted.plainText.contains(body) ? page.plainText : "")
             out.string(quoted.html.contains(body) ? page.html : "")
             out.ids(page.related)
             out.ids(page.bodyReferences)
@@ -354,7 +354,7 @@ extension SiteSnapshot {
             let key = try input.string()
             let (id, language) = SiteSnapshot.page(key)
             guard var entry = entries[id], site.languageCodes.contains(language) else { throw ArchiveReader.Corrupt() }
-            entry.pages[language].plainText = try input.string()
+            entry.pages[language].plainText = UTF8Text(try input.string())
             entry.pages[language].html = try input.string()
             entries[id] = entry
             let diagnostics = try input.array(SiteSnapshot.readDiagnostic)
@@ -433,7 +433,7 @@ extension SiteSnapshot {
             let (headingIDs, plainText, html) = (try input.strings(), try input.string(), try input.string())
             guard variants[textLanguage] != nil else { throw ArchiveReader.Corrupt() }
             var page = EntryPage(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
-                                 headingIDs: headingIDs, plainText: plainText,
+                                 headingIDs: headingIDs, plainText: UTF8Text(plainText),
                                  related: try input.ids(), bodyReferences: try input.ids(), backlinks: try input.ids())
             let fieldTargets: [String: [EntryID]] = try input.dictionary { try $0.ids() }
             if !fieldTargets.isEmpty { page.fieldTargets = fieldTargets }

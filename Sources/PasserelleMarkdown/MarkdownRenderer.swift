@@ -42,7 +42,7 @@ public struct MarkdownRenderer: Sendable {
         public var headingIDs: [String]
         public var diagnostics: [Diagnostic]
         /// The text without markup (references shown as their titles), for calendars, feeds and search.
-        public var plainText: String = ""
+        public var plainText: UTF8Text = ""
     }
 
     public let unsafeHTML: Bool
@@ -200,7 +200,7 @@ public struct MarkdownRenderer: Sendable {
         for node in links { context.rewriteLink(node) }
         for parent in textParents { context.expandWikiLinks(in: parent) }
 
-        let plainText = MarkdownRenderer.plainText(ofDocument: document, options: options).trimmedOfWhitespace
+        let plainText = MarkdownRenderer.plainText(ofDocument: document, options: options).trimmingWhitespace
         var ids: [String] = []
         var used: [String: Int] = [:]
         for heading in headings {
@@ -313,9 +313,9 @@ public struct MarkdownRenderer: Sendable {
 
     /// The text of a whole document as `cmark_render_plaintext` writes it (width 0): by
     /// `PlainTextRenderer` where it can, by cmark otherwise.
-    package static func plainText(ofDocument document: OpaquePointer, options: Int32) -> String {
-        if let text = PlainTextRenderer.render(document) { return text }
-        return cmarkPlainText(ofDocument: document, options: options)
+    package static func plainText(ofDocument document: OpaquePointer, options: Int32) -> UTF8Text {
+        if let bytes = PlainTextRenderer.renderBytes(document) { return UTF8Text(validUTF8: bytes) }
+        return UTF8Text(cmarkPlainText(ofDocument: document, options: options))
     }
 
     /// The text of a whole document as cmark's own plain-text renderer writes it.

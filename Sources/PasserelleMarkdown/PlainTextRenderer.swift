@@ -25,6 +25,11 @@ package struct PlainTextRenderer {
 
     /// The plain text of `document`, or nil when cmark must write it.
     package static func render(_ document: OpaquePointer) -> String? {
+        renderBytes(document).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render(_:)` as UTF-8 bytes (valid: the document's literals, valid as its text was, and ASCII).
+    package static func renderBytes(_ document: OpaquePointer) -> [UInt8]? {
         var renderer = PlainTextRenderer()
         renderer.buffer.reserveCapacity(4_096)
         let table = cmark_find_syntax_extension("table")
@@ -35,7 +40,7 @@ package struct PlainTextRenderer {
             guard renderer.visit(node, entering: event == CMARK_EVENT_ENTER, table: table) else { return nil }
         }
         if renderer.buffer.last != UInt8(ascii: "\n") { renderer.buffer.append(UInt8(ascii: "\n")) }
-        return String(decoding: renderer.buffer, as: UTF8.self)
+        return renderer.buffer
     }
 
     /// Writes what `node` adds on entering or leaving it; false for a node left to cmark.

@@ -10,7 +10,7 @@ public struct EntryPage: Sendable {
         let outputPath: String
         var html: String
         var headingIDs: [String]
-        var plainText: String
+        var plainText: UTF8Text
         var related: [EntryID]
         var bodyReferences: [EntryID]
         var backlinks: [EntryID]
@@ -36,7 +36,7 @@ public struct EntryPage: Sendable {
     }
 
     public init(language: LanguageCode, textLanguage: LanguageCode, slug: String, outputPath: String, html: String = "",
-                headingIDs: [String] = [], plainText: String = "", related: [EntryID] = [],
+                headingIDs: [String] = [], plainText: UTF8Text = "", related: [EntryID] = [],
                 bodyReferences: [EntryID] = [], backlinks: [EntryID] = []) {
         storage = Box(Fields(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
                              headingIDs: headingIDs, plainText: plainText, related: related,
@@ -59,7 +59,7 @@ public struct EntryPage: Sendable {
         set { change { $0.headingIDs = newValue } }
     }
     /// The body without markup.
-    public var plainText: String {
+    public var plainText: UTF8Text {
         get { storage.fields.plainText }
         set { change { $0.plainText = newValue } }
     }
@@ -113,7 +113,7 @@ public struct EntryPage: Sendable {
     }
 
     /// Sets what the rendered body gives the page, and the pages that reference it, in one change.
-    package mutating func setBody(html: String, headingIDs: [String], plainText: String, references: [EntryID], backlinks: [EntryID] = []) {
+    package mutating func setBody(html: String, headingIDs: [String], plainText: UTF8Text, references: [EntryID], backlinks: [EntryID] = []) {
         change { fields in
             fields.html = html
             fields.headingIDs = headingIDs

@@ -36,7 +36,7 @@ public struct AtomFeed: Sendable {
             lines.append("<updated>\(item.stamp)</updated>")
             if let published = item.published { lines.append("<published>\(published)</published>") }
             lines.append(#"<category term="\#(XMLText.escape(item.entry.section.name))" label="\#(XMLText.escape(item.entry.section.title(in: language)))"/>"#)
-            let summary = meta.summary ?? String(page.plainText.prefix(300))
+            let summary = meta.summary ?? String(page.plainText.string.prefix(300))
             lines.append("<summary>\(XMLText.escape(summary.isEmpty ? meta.title : summary))</summary>")
             // The body itself, for readers that read in their feed reader (links in it are relative to the page: xml:base).
             if !page.html.isEmpty {

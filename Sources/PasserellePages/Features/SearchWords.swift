@@ -36,12 +36,21 @@ struct SearchWords {
         scan(text, limit: limit, hidden: false, foldCache: &foldCache)
     }
 
+    /// `keep(wordsOf:limit:foldCache:)` of a text read in place as bytes (a body's plain text).
+    mutating func keep(wordsOf text: UTF8Text, limit: Int, foldCache: inout [String: String]) {
+        text.bytes.withUnsafeBufferPointer { scan($0, limit: limit, hidden: false, foldCache: &foldCache) }
+    }
+
     /// The kept words as one space-separated string.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func scan(_ text: String, limit: Int, hidden: Bool, foldCache: inout [String: String]) {
         var text = text
-        SearchWords.byteClasses.withUnsafeBufferPointer { byteClasses in text.withUTF8 { utf8 in
+        text.withUTF8 { scan($0, limit: limit, hidden: hidden, foldCache: &foldCache) }
+    }
+
+    private mutating func scan(_ utf8: UnsafeBufferPointer<UInt8>, limit: Int, hidden: Bool, foldCache: inout [String: String]) {
+        SearchWords.byteClasses.withUnsafeBufferPointer { byteClasses in
             let end = utf8.count
             var index = 0
             while index < end {
@@ -58,7 +67,7 @@ struct SearchWords {
                     if byteClass == SearchWords.notASCII {
                         let length = SearchWords.letterLength(utf8, at: index)
                         guard length > 0 else { break }
-                        index += length
+                        index = min(index + length, end) // a scalar cut short at the end (bytes not UTF-8) ends there
                     } else {
                         guard byteClass != SearchWords.separator else { break }
                         index += 1
@@ -69,13 +78,13 @@ struct SearchWords {
                 }
                 if index == start {
                     // Not a letter: skip the whole scalar.
-                    index += SearchWords.scalarLength(utf8[index])
+                    index = min(index + SearchWords.scalarLength(utf8[index]), end)
                     continue
                 }
                 add(UnsafeBufferPointer(rebasing: utf8[start..<index]), isASCII: classes & SearchWords.notASCII == 0,
                     hasUpper: classes & SearchWords.upper != 0, hidden: hidden, foldCache: &foldCache)
             }
-        } }
+        }
     }
 
     /// What a byte is to the scan (`byteClasses`): flags, or-ed over a word's bytes.

@@ -60,7 +60,7 @@ extension PageRenderer {
         let meta = entry.shownText(in: language).metadata
         guard let details = meta.event else { return nil }
         // The event's own site (`url`) ends the description: `URL` is the page's, one per event (RFC 5545 §3.8.4.6).
-        let description = [meta.summary, page.plainText.isEmpty ? nil : page.plainText, meta.url]
+        let description = [meta.summary, page.plainText.isEmpty ? nil : page.plainText.string, meta.url]
             .compactMap { $0 }.joined(separator: "\n\n")
         return ICalendarWriter.Event(
             uid: String(decoding: entry.id.rawValue.utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)

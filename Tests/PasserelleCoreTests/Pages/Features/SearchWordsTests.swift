@@ -6,6 +6,19 @@
 import XCTest
 
 final class SearchWordsTests: XCTestCase {
+    /// A plain text read as bytes gives the words its string gives; bytes cut inside a scalar end the text.
+    func testTheWordsOfBytesAreTheWordsOfTheirString() {
+        let text = "L’Éducation, l’été à Tunis : Ελληνικά 2005 straße"
+        var cache: [String: String] = [:]
+        var fromString = SearchWords(), fromBytes = SearchWords()
+        fromString.keep(wordsOf: text, limit: 100, foldCache: &cache)
+        fromBytes.keep(wordsOf: UTF8Text(text), limit: 100, foldCache: &cache)
+        XCTAssertEqual(fromBytes.text, fromString.text)
+        var cut = SearchWords()
+        cut.keep(wordsOf: UTF8Text(validUTF8: Array("abc été".utf8.dropLast())), limit: 100, foldCache: &cache)
+        XCTAssertEqual(cut.text.split(separator: " ").first, "abc")
+    }
+
     func testWordsAreFoldedOnceEachInOrderAndTitleWordsAreLeftOut() {
         var cache: [String: String] = [:]
         var words = SearchWords()
