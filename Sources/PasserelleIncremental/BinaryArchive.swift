@@ -15,9 +15,19 @@ struct ArchiveWriter {
     private let sink: ((UnsafeRawBufferPointer) -> Bool)?
     /// False once the sink failed.
     private(set) var succeeded = true
+    /// The ids written so far, by their order of first writing (`id(_:)`), after `sharedIDs`.
+    private var idIndices: [EntryID: Int] = [:]
+    /// The ids of the writer this one's bytes go into (`raw`), known to their reader before them.
+    private let sharedIDs: [EntryID: Int]
 
-    init(capacity: Int = 1 << 20, sink: ((UnsafeRawBufferPointer) -> Bool)? = nil) {
+    /// The ids this writer has written, by place: for the writers of its parts (`init(sharing:)`).
+    var writtenIDs: [EntryID: Int] { sharedIDs.isEmpty ? idIndices : sharedIDs.merging(idIndices) { first, _ in first } }
+
+    /// `sharing`: the ids already written where this writer's bytes will go (`writtenIDs`),
+    /// written by their place; the reader is given them (`ArchiveReader(_:sharing:)`).
+    init(capacity: Int = 1 << 20, sink: ((UnsafeRawBufferPointer) -> Bool)? = nil, sharing ids: [EntryID: Int] = [:]) {
         self.sink = sink
+        sharedIDs = ids
         bytes.reserveCapacity(capacity)
     }
 
@@ -77,8 +87,18 @@ struct ArchiveWriter {
 
     mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
-    mutating func id(_ id: EntryID) { string(id.rawValue) }
-    mutating func ids(_ ids: [EntryID]) { array(ids) { $0.string($1.rawValue) } }
+    /// An id: its text the first time this writer writes it, then its place among those (a
+    /// snapshot names each id many times, and reading a text makes an id of it: `EntryID.Numbers`).
+    mutating func id(_ id: EntryID) {
+        if let index = sharedIDs[id] ?? idIndices[id] {
+            int(index + 1)
+        } else {
+            idIndices[id] = sharedIDs.count + idIndices.count
+            int(0)
+            string(id.rawValue)
+        }
+    }
+    mutating func ids(_ ids: [EntryID]) { array(ids) { $0.id($1) } }
     mutating func language(_ code: LanguageCode) { string(code.rawValue) }
 
     /// A dictionary, in key order so that the same model always gives the same bytes.
@@ -104,11 +124,19 @@ struct ArchiveReader {
     /// The data `bytes` are the memory of, when the reader was made from it: parts are slices of it.
     private let data: Data?
     private var offset = 0
+    /// The ids read so far, in the order they were first written, after `sharedIDs`.
+    private var idsRead: [EntryID] = []
+    /// The ids the writer of these bytes was given (`ArchiveWriter(sharing:)`).
+    private let sharedIDs: [EntryID]
+
+    /// The ids this reader has read, by place: for the readers of its parts.
+    var readIDs: [EntryID] { sharedIDs + idsRead }
 
     /// A reader of `bytes`, which are the memory of `data` when given.
-    init(_ bytes: UnsafeRawBufferPointer, of data: Data? = nil) {
+    init(_ bytes: UnsafeRawBufferPointer, of data: Data? = nil, sharing ids: [EntryID] = []) {
         self.bytes = bytes
         self.data = data
+        sharedIDs = ids
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -176,8 +204,18 @@ struct ArchiveReader {
 
     mutating func strings() throws -> [String] { try array { try $0.string() } }
 
-    mutating func id() throws -> EntryID { EntryID(try string()) }
-    mutating func ids() throws -> [EntryID] { try array { EntryID(try $0.string()) } }
+    /// An id `ArchiveWriter.id(_:)` wrote: its text, or the place of one read before.
+    mutating func id() throws -> EntryID {
+        let tag = try int()
+        if tag == 0 {
+            let id = EntryID(try string())
+            idsRead.append(id)
+            return id
+        }
+        guard tag > 0, tag <= sharedIDs.count + idsRead.count else { throw Corrupt() }
+        return tag <= sharedIDs.count ? sharedIDs[tag - 1] : idsRead[tag - 1 - sharedIDs.count]
+    }
+    mutating func ids() throws -> [EntryID] { try array { try $0.id() } }
     mutating func language() throws -> LanguageCode { LanguageCode(try string()) }
 
     mutating func dictionary<Key: ArchiveKey, T>(_ read: (inout ArchiveReader) throws -> T) throws -> [Key: T] {

@@ -187,9 +187,11 @@ package struct SiteSnapshot: Sendable {
         let ids = site.entryIDs
         let batches = stride(from: 0, to: ids.count, by: SiteSnapshot.batchSize).map { $0..<min($0 + SiteSnapshot.batchSize, ids.count) }
         out.int(batches.count)
+        // The ids written above (the sections' listings: every entry's) are named by their place.
+        let written = out.writtenIDs
         for first in stride(from: 0, to: batches.count, by: 16) {
             let parts = Array(batches[first..<min(first + 16, batches.count)]).concurrentMap { range -> [UInt8] in
-                var part = ArchiveWriter(capacity: 1 << 19)
+                var part = ArchiveWriter(capacity: 1 << 19, sharing: written)
                 part.int(range.count)
                 for id in ids[range] { write(&part, site[id], quoted: quoted) }
                 return part.bytes
@@ -399,10 +401,11 @@ extension SiteSnapshot {
         let homeIntros = try input.table(languages: languages) { try $0.optional(readRenderedText) }
         let assets = try input.strings()
         let batches = try (0..<(try input.count())).map { _ in try input.part() }
+        let read = input.readIDs
         let decoded = batches.concurrentMap { batch in
             Result<[Entry], any Error> { () throws -> [Entry] in
                 try batch.withUnsafeBytes { raw in
-                    var input = ArchiveReader(raw)
+                    var input = ArchiveReader(raw, sharing: read)
                     let entries = try input.array { try readEntry(&$0, section: section, languages: languages) }
                     guard input.isAtEnd else { throw ArchiveReader.Corrupt() }
                     return entries
@@ -425,7 +428,7 @@ extension SiteSnapshot {
             let bodyFirstLine = try input.int()
             let source = SourceFile(displayPath: try input.string(), relativePath: try input.string(),
                                     section: try input.optional { try $0.string() }, slug: try input.string(),
-                                    language: try input.language(), isIndex: try input.bool(), text: "")
+                                    language: try input.language(), isIndex: try input.bool(), text: "", likelyID: id)
             return EntryVariant(language: language, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine, source: source)
         }
         let pages = try input.table(languages: languages) { input in

@@ -27,6 +27,15 @@ public final class SourceFile: Sendable {
                   isIndex: isIndex, text: text, original: original, id: EntryID(section.map { $0 + "/" + slug } ?? slug))
     }
 
+    /// The same, given the id its section and slug most likely name (a snapshot read back knows
+    /// its entry's): taken when it is that id, so that it is not made again.
+    package convenience init(displayPath: String, relativePath: String, section: String?, slug: String, language: LanguageCode,
+                             isIndex: Bool, text: String, likelyID: EntryID) {
+        let idText = section.map { $0 + "/" + slug } ?? slug
+        self.init(displayPath: displayPath, relativePath: relativePath, section: section, slug: slug, language: language,
+                  isIndex: isIndex, text: text, original: nil, id: likelyID.rawValue == idText ? likelyID : EntryID(idText))
+    }
+
     private init(displayPath: String, relativePath: String, section: String?, slug: String, language: LanguageCode,
                  isIndex: Bool, text: String, original: [UInt8]?, id: EntryID) {
         self.displayPath = displayPath

@@ -42,6 +42,38 @@ final class BinaryArchiveTests: XCTestCase {
         }
     }
 
+    /// An id is written as text once, then by its place; a part's writer and reader share the
+    /// places of the ids written before the part.
+    func testIDsAreWrittenOnceThenByTheirPlaceAlsoInParts() throws {
+        let a = EntryID("s/a"), b = EntryID("s/b"), c = EntryID("t/c")
+        var out = ArchiveWriter()
+        out.ids([a, b, a])
+        var part = ArchiveWriter(sharing: out.writtenIDs)
+        part.ids([b, c, c, a])
+        out.int(part.bytes.count)
+        out.raw(part.bytes)
+        out.id(c)
+        let text = String(decoding: part.bytes, as: UTF8.self)
+        XCTAssertEqual(text.components(separatedBy: "t/c").count, 2, "c's text once in the part")
+        XCTAssertFalse(text.contains("s/a") || text.contains("s/b"), "the ids written before it, by their place")
+        try out.bytes.withUnsafeBytes { raw in
+            var input = ArchiveReader(raw)
+            XCTAssertEqual(try input.ids(), [a, b, a])
+            let bytes = try input.part()
+            try bytes.withUnsafeBytes { partRaw in
+                var inner = ArchiveReader(partRaw, sharing: input.readIDs)
+                XCTAssertEqual(try inner.ids(), [b, c, c, a])
+                XCTAssertTrue(inner.isAtEnd)
+            }
+            XCTAssertEqual(try input.id(), c, "the part's ids are its own: c is written again outside it")
+            XCTAssertTrue(input.isAtEnd)
+        }
+        // A place no id was read at is a corrupt archive, not a crash.
+        var bad = ArchiveWriter()
+        bad.int(5)
+        XCTAssertThrowsError(try read(bad.bytes) { try $0.id() })
+    }
+
     func testDictionariesAreWrittenInKeyOrder() {
         var a = ArchiveWriter(), b = ArchiveWriter()
         var first: [String: Int] = [:], second: [String: Int] = [:]
