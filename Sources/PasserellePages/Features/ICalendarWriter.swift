@@ -161,15 +161,9 @@ public struct ICalendarWriter: Sendable {
 
     /// `escape` of UTF-8 `bytes`, appended to `output`.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        // The runs of kept bytes found through a table (a description is its event's whole text).
+        // The kept bytes told through a table: a description is its event's whole text.
         keptBytes.withUnsafeBufferPointer { kept in
-            var index = 0
-            while index < bytes.count {
-                let run = index
-                while index < bytes.count, kept[Int(bytes[index])] { index += 1 }
-                if index > run { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
-                if index < bytes.count { escapeByte(bytes, &index, &output) }
-            }
+            ByteEscaping.append(bytes, kept: { kept[Int($0)] }, escapeByte, to: &output)
         }
     }
 

@@ -24,4 +24,16 @@ final class ByteEscapingTests: XCTestCase {
         XCTAssertEqual(rewrite("xxx"), "")
         XCTAssertEqual(rewrite("été 2005"), "ete 22000055")
     }
+
+    /// The bytes appended from a place, after what the result held: the same rewriting.
+    func testBytesAreAppendedRewrittenFromTheirStart() {
+        var result = Array("> ".utf8)
+        Array("skip a1x".utf8).withUnsafeBufferPointer { bytes in
+            ByteEscaping.append(bytes, from: 5, kept: { $0 != UInt8(ascii: "1") && $0 != UInt8(ascii: "x") }, { bytes, index, result in
+                if bytes[index] == UInt8(ascii: "1") { result += Array("one".utf8) }
+                index += 1
+            }, to: &result)
+        }
+        XCTAssertEqual(String(decoding: result, as: UTF8.self), "> aone")
+    }
 }
