@@ -1,6 +1,6 @@
-/// A text kept as its UTF-8 bytes: a body's plain text, which the search index and the calendars
-/// read byte by byte. Made from valid UTF-8 (a `String`, or bytes written from one), it is never
-/// validated again; a `String` of each body was, and that validation was a twentieth of a build.
+/// A text kept as its UTF-8 bytes: a body's plain text, which the search index reads byte by
+/// byte. Made from valid UTF-8 (a `String`, or bytes written from one), it is never validated
+/// again, as a `String` made of the bytes would be.
 public struct UTF8Text: Sendable, Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let bytes: [UInt8]
 
@@ -19,24 +19,14 @@ public struct UTF8Text: Sendable, Equatable, ExpressibleByStringLiteral, CustomS
         // Most texts start and end with a visible ASCII character: nothing to trim, nothing to copy.
         if let first = bytes.first, let last = bytes.last, first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return self }
         var start = 0, end = bytes.count
-        while start < end, let (scalar, length) = UTF8Text.scalar(in: bytes, at: start), scalar.properties.isWhitespace { start += length }
-        while end > start {
-            var lead = end - 1
-            while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-            guard let (scalar, _) = UTF8Text.scalar(in: bytes, at: lead), scalar.properties.isWhitespace else { break }
-            end = lead
+        var forward = bytes.makeIterator(), forwardParser = Unicode.UTF8.ForwardParser()
+        while case let .valid(scalar) = forwardParser.parseScalar(from: &forward), Unicode.UTF8.decode(scalar).properties.isWhitespace {
+            start += scalar.count
+        }
+        var backward = bytes[start...].reversed().makeIterator(), backwardParser = Unicode.UTF8.ReverseParser()
+        while case let .valid(scalar) = backwardParser.parseScalar(from: &backward), Unicode.UTF8.decode(scalar).properties.isWhitespace {
+            end -= scalar.count
         }
         return start == 0 && end == bytes.count ? self : UTF8Text(validUTF8: Array(bytes[start..<end]))
-    }
-
-    /// The scalar whose first byte is at `index`, and its length; nil where the bytes are not UTF-8.
-    private static func scalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
-        let lead = bytes[index]
-        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard index + length <= bytes.count else { return nil }
-        guard length > 1 else { return (Unicode.Scalar(lead), 1) }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return Unicode.Scalar(value).map { ($0, length) }
     }
 }
