@@ -55,17 +55,18 @@ struct ArchiveWriter {
 
     mutating func string(_ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
-            int(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-        if sink != nil && bytes.count >= 1 << 20 { flush() }
+        value.withUTF8 { utf8(of: $0) }
     }
 
     /// A text's bytes, as `string` writes a string's (read back by `string()`).
     mutating func text(_ value: UTF8Text) {
-        int(value.bytes.count)
-        bytes.append(contentsOf: value.bytes)
+        value.bytes.withUnsafeBufferPointer { utf8(of: $0) }
+    }
+
+    /// UTF-8 bytes preceded by their length: what `string` and `text` write.
+    private mutating func utf8(of text: UnsafeBufferPointer<UInt8>) {
+        int(text.count)
+        bytes.append(contentsOf: text)
         if sink != nil && bytes.count >= 1 << 20 { flush() }
     }
 

@@ -10,8 +10,7 @@ package enum JSONText {
         return result
     }
 
-    /// Appends `text` as a JSON string to `result`: written in place, where `string` and a
-    /// concatenation made two copies (the search index writes five per entry).
+    /// Appends `text` as a JSON string to `result`, in place.
     package static func append(_ text: String, to result: inout String) {
         result += "\""
         result += escaped(text)
