@@ -364,14 +364,31 @@ struct CompiledTemplate: Sendable {
         let text: String
         switch value.pointee {
         case .text:
-            let string = TemplateValue.payload(of: value, as: String.self)
-            if escaped { appendEscapedHTML(string.pointee, to: output) } else { output.append(string.pointee) }
+            withUTF8(of: TemplateValue.payload(of: value, as: String.self)) { bytes in
+                if escaped { appendEscapedHTML(bytes: bytes, to: output) } else { output.append(bytes) }
+            }
             return
         case let .number(number): text = String(number)
         case let .bool(bool): text = bool ? "true" : "false"
         case .record, .records, .table: return
         }
         if escaped { appendEscapedHTML(text, to: output) } else { output.append(text) }
+    }
+
+    /// Calls `body` with the UTF-8 of the string at `text`, read where the string keeps it.
+    ///
+    /// A string longer than 15 bytes keeps them in a buffer of its own, which lives as long as the
+    /// string does (here: as the record being rendered): its address is taken and the string is
+    /// not copied, for a copy retains that buffer, whose count the pages other threads render
+    /// share. A shorter string (kept inside the value itself, with no count) is copied.
+    @inline(__always)
+    private static func withUTF8(of text: UnsafePointer<String>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.pointee.utf8.count > 15, let bytes = text.pointee.utf8.withContiguousStorageIfAvailable({ $0 }) {
+            body(bytes)
+        } else {
+            var copy = text.pointee
+            copy.withUTF8(body)
+        }
     }
 
     /// Escapes `< > & " '` as swift-mustache does.
