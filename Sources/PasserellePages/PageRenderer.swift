@@ -77,7 +77,7 @@ public struct PageRenderer: Sendable {
     /// Per language then entry id: where the entry is listed (its section's place among the site's
     /// sections, its own in that section's listing) and the entry, in one lookup: backlinks are
     /// grouped and ordered so, and a page may have hundreds.
-    let listings: LanguageTable<[EntryID: Listed]>
+    let listings: LanguageTable<EntryTable<Listed>>
 
     /// An entry where a language lists it.
     struct Listed {
@@ -92,10 +92,10 @@ public struct PageRenderer: Sendable {
     func atoz(_ language: LanguageCode) -> AtoZIndex { atozMemo.value(for: language.rawValue) { AtoZIndex(site: site, language: language) } }
     private let atozMemo = ConcurrentMemo<AtoZIndex>()
     /// When each event happens, in words, by language then entry id: every list that links an event shows it.
-    let eventTimes: LanguageTable<[EntryID: String]>
+    let eventTimes: LanguageTable<EntryTable<String>>
     /// Per language then entry id: a link to the entry without its URL (which depends on the
     /// page it is on), made once: lists and backlinks show each entry many times.
-    let linkBases: LanguageTable<[EntryID: (fields: TemplateRecord, target: String)]>
+    let linkBases: LanguageTable<EntryTable<(fields: TemplateRecord, target: String)>>
     /// Per language, the depth (number of `/`) of the deepest page the chrome links to.
     let chromeDepth: LanguageTable<Int>
     let chromeCache = ConcurrentMemo<TemplateRecord>()
@@ -150,23 +150,22 @@ public struct PageRenderer: Sendable {
         }
         self.dateText = dateText
         listings = LanguageTable(languages: languages) { language in
-            var listed: [EntryID: Listed] = [:]
-            listed.reserveCapacity(site.entries.count)
+            var listed = EntryTable<Listed>()
             for (index, section) in site.sections.enumerated() {
                 for (rank, id) in section.orderedEntries[language].enumerated() {
-                    if let entry = site.entries[id] { listed[id] = Listed(section: index, rank: rank, entry: entry) }
+                    if let entry = site.entry(id) { listed[id] = Listed(section: index, rank: rank, entry: entry) }
                 }
             }
             return listed
         }
         // Each language's event times and links on its own core.
         let ids = listsEverything ? site.entryIDs : []
-        let made = languages.concurrentMap { language -> (times: [EntryID: String], bases: [EntryID: (fields: TemplateRecord, target: String)]) in
-            var times: [EntryID: String] = [:]
+        let made = languages.concurrentMap { language -> (times: EntryTable<String>, bases: EntryTable<(fields: TemplateRecord, target: String)>) in
+            var times = EntryTable<String>()
             for id in ids {
                 if let event = site[id].shownText(in: language).metadata.event { times[id] = dateText[language].event(event) }
             }
-            let bases = Dictionary(uniqueKeysWithValues: ids.map { id in
+            let bases = EntryTable(ids.map { id in
                 (id, PageRenderer.linkBase(site[id], language: language, when: times[id] ?? "", shared: true))
             })
             return (times, bases)

@@ -13,13 +13,11 @@ package struct LinkTargets: Sendable {
         package let path: String
     }
 
-    private enum Source: Sendable {
-        /// `targets[place * languages.count + language]`.
-        case table(places: [EntryID: Int], targets: [Target])
-        case entries([EntryID: Entry])
-    }
-
-    private let source: Source
+    /// With a table: `targets[place * languages.count + language]`, `places` by id. Without one
+    /// (`entries` set): each target read from its entry when asked for.
+    private let places: EntryTable<Int>
+    private let targets: [Target]
+    private let entries: [EntryID: Entry]?
     private let languages: [LanguageCode]
 
     /// The targets of `entries`, every one read now, on all cores.
@@ -28,26 +26,28 @@ package struct LinkTargets: Sendable {
             let entry = entries[id]!
             return languages.map { LinkTargets.target(of: entry, in: $0, languages: languages) }
         }
-        source = .table(places: Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) }), targets: Array(targets.joined()))
+        places = EntryTable(ids.enumerated().map { ($1, $0) })
+        self.targets = Array(targets.joined())
+        self.entries = nil
         self.languages = languages
     }
 
     /// The targets of `entries`, each read when it is asked for.
     package init(reading entries: [EntryID: Entry], languages: [LanguageCode]) {
-        source = .entries(entries)
+        places = EntryTable()
+        targets = []
+        self.entries = entries
         self.languages = languages
     }
 
     /// The target `id` shows in the language at `languageIndex` of the site's languages; nil for an
     /// entry the site does not hold (its file has errors).
     package func target(_ id: EntryID, languageIndex: Int) -> Target? {
-        switch source {
-        case let .table(places, targets):
-            guard let place = places[id] else { return nil }
-            return targets[place * languages.count + languageIndex]
-        case let .entries(entries):
+        if let entries {
             return entries[id].map { LinkTargets.target(of: $0, in: languages[languageIndex], languages: languages) }
         }
+        guard let place = places[id] else { return nil }
+        return targets[place * languages.count + languageIndex]
     }
 
     private static func target(of entry: Entry, in language: LanguageCode, languages: [LanguageCode]) -> Target {

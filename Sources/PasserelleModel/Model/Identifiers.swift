@@ -5,8 +5,9 @@
 /// each, and comparing two texts there read each one's storage, a cache miss apiece.
 public struct EntryID: Hashable, Comparable, Sendable, CustomStringConvertible, TextOutputStreamable {
     public let rawValue: String
-    /// The same for every id of the same text made in this process, from any thread; never written down.
-    private let number: UInt32
+    /// The same for every id of the same text made in this process, from any thread; never written
+    /// down. Small and close together (`Numbers`): `EntryTable` stores values at it.
+    let number: UInt32
 
     public init(_ rawValue: String) {
         self.rawValue = rawValue

@@ -7,6 +7,9 @@ public struct Site: Sendable {
     public let entries: [EntryID: Entry]
     /// The ids of `entries`, sorted: the order jobs, links and the snapshot go through them in.
     public let entryIDs: [EntryID]
+    /// `entries` again, for lookups by id (`entry(_:)`, the subscript): pages and lists look up
+    /// the entries they link to tens of times per page.
+    private let entryTable: EntryTable<Entry>
     /// Home page intro (`content/_index.<lang>.md`) per language.
     public let homeIntros: LanguageTable<RenderedText?>
     /// Content assets, relative to `content/assets/`.
@@ -19,9 +22,13 @@ public struct Site: Sendable {
     /// The entry `id` names. Every id a resolved site holds names one of its entries (the resolver
     /// keeps no other), so this lookup cannot miss; an id from elsewhere is a programming error.
     public subscript(id: EntryID) -> Entry {
-        guard let entry = entries[id] else { preconditionFailure("'\(id)' is not an entry of this site") }
+        guard let entry = entryTable[id] else { preconditionFailure("'\(id)' is not an entry of this site") }
         return entry
     }
+
+    /// The entry `id` names, if the site has one: `entries[id]`, without hashing the id.
+    @inline(__always)
+    public func entry(_ id: EntryID) -> Entry? { entryTable[id] }
 
     public func section(named name: String) -> Section? { sections.first { $0.config.name == name } }
 
@@ -33,6 +40,7 @@ public struct Site: Sendable {
         self.config = config
         self.sections = sections
         self.entries = entries
+        entryTable = EntryTable(entries)
         self.entryIDs = entryIDs ?? entries.keys.sorted()
         self.homeIntros = homeIntros
         self.assets = assets

@@ -85,7 +85,7 @@ extension PageRenderer {
         context["fieldTitle"] = .text(facet.field.title(in: language))
         context["valueLabel"] = .text(value.label)
         context["count"] = .number(value.entries.count)
-        context["entries"] = .records(shown.compactMap { site.entries[$0] }.map { entryLink($0, language: language, from: path) })
+        context["entries"] = .records(shown.compactMap { site.entry($0) }.map { entryLink($0, language: language, from: path) })
         context["catalogURL"] = .text(SitePaths.relative(from: path, to: SitePaths.section(catalog.section, language)))
         context["fieldURL"] = .text(SitePaths.relative(from: path, to: catalog.fieldPath(facet)))
         if let pager = pager(page: number, of: count, from: path, pathOf: { catalog.path(facet, value, page: $0) }) { context["pager"] = .record(pager) }

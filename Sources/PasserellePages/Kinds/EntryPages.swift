@@ -24,7 +24,7 @@ package struct EntryPages: PageKind {
 
     package func jobs(showing edits: [LanguageCode: Set<EntryID>], in site: Site) -> [PageJob] {
         site.languageCodes.flatMap { language in
-            (edits[language] ?? []).filter { site.entries[$0] != nil }.sorted().map { PageJob(language: language, subject: .entry($0)) }
+            (edits[language] ?? []).filter { site.entry($0) != nil }.sorted().map { PageJob(language: language, subject: .entry($0)) }
         }
     }
 
@@ -34,7 +34,7 @@ package struct EntryPages: PageKind {
     }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
-        guard case let .entry(id) = job.subject, let entry = renderer.site.entries[id] else { return [] }
+        guard case let .entry(id) = job.subject, let entry = renderer.site.entry(id) else { return [] }
         return [renderer.renderEntry(entry, job.language)]
     }
 }
@@ -98,7 +98,7 @@ extension PageRenderer {
             if let zone = event.timezone { details["timezone"] = .text(zone) }
             item["event"] = .record(details)
         }
-        let related = page.related.compactMap { site.entries[$0] }.map { target -> TemplateRecord in
+        let related = page.related.compactMap { site.entry($0) }.map { target -> TemplateRecord in
             var link = entryLink(target, language: language, from: path)
             if let anchor = page.relatedAnchors[target.id] {
                 link["url"] = .text(SitePaths.relative(from: path, to: target.pages[language].outputPath)
@@ -137,7 +137,7 @@ extension PageRenderer {
     /// section's place and rank 0. Nil when the site has no such entry, or not its section.
     func listedPlace(of id: EntryID, language: LanguageCode) -> Listed? {
         if let listed = listings[language][id] { return listed }
-        guard let entry = site.entries[id], let section = site.sections.firstIndex(where: { $0.config.name == entry.section.name }) else { return nil }
+        guard let entry = site.entry(id), let section = site.sections.firstIndex(where: { $0.config.name == entry.section.name }) else { return nil }
         return Listed(section: section, rank: 0, entry: entry)
     }
 
@@ -165,7 +165,7 @@ extension PageRenderer {
             case let .year(year): values = [["text": .text(String(year))]]; slugs = [String(year)]
             case let .text(text): values = [["text": .text(text)]]
             case .references:
-                values = (page.fieldTargets[field.name] ?? []).compactMap { site.entries[$0] }.map { target in
+                values = (page.fieldTargets[field.name] ?? []).compactMap { site.entry($0) }.map { target in
                     var link = entryLink(target, language: language, from: path)
                     link["text"] = link["title"]
                     return link
@@ -193,7 +193,7 @@ extension PageRenderer {
             let section = site.sections.firstIndex { $0.config.name == list.section }
             let sources = list.sources.compactMap { id -> (rank: Int, id: EntryID, entry: Entry)? in
                 if let listed = listings[language][id] { return (listed.section == section ? listed.rank : 0, id, listed.entry) }
-                return site.entries[id].map { (0, id, $0) }
+                return site.entry(id).map { (0, id, $0) }
             }.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
             guard !sources.isEmpty else { return nil }
             return ["inverseTitle": .text(inverse[language.rawValue] ?? field.title(in: language)), "key": "\(list.section)-\(list.field)",

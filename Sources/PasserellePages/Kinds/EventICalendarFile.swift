@@ -22,7 +22,7 @@ package struct EventICalendarFile: PageKind {
 
     /// Whether the entry `id` is an event of an event section in `language`: it has a calendar file there.
     static func isEvent(_ id: EntryID, in site: Site, language: LanguageCode) -> Bool {
-        guard let entry = site.entries[id], entry.section.kind == .event else { return false }
+        guard let entry = site.entry(id), entry.section.kind == .event else { return false }
         let page = entry.pages[language]
         return entry.variants[page.textLanguage]?.metadata.event != nil
     }
@@ -33,7 +33,7 @@ package struct EventICalendarFile: PageKind {
     }
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
-        guard case let .entry(id) = job.subject, let entry = renderer.site.entries[id],
+        guard case let .entry(id) = job.subject, let entry = renderer.site.entry(id),
               let (event, block) = renderer.icalBlock(entry, language: job.language) else { return [] }
         let page = entry.pages[job.language]
         return [PageRenderer.Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),

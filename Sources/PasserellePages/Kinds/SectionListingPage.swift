@@ -85,7 +85,7 @@ extension PageRenderer {
         let language = catalog.language
         let shown = catalog.entries.dropFirst((number - 1) * Catalog.pageSize).prefix(Catalog.pageSize)
         let entries = shown.compactMap { id -> TemplateRecord? in
-            guard let entry = site.entries[id] else { return nil }
+            guard let entry = site.entry(id) else { return nil }
             var link = entryLink(entry, language: language, from: path)
             let values = catalog.valuesOf[id] ?? []
             link["facetKeys"] = .text(values.map { "\(catalog.facets[$0.facet].field.slug(in: language))=\(catalog.facets[$0.facet].values[$0.value].slug)" }
@@ -158,7 +158,7 @@ extension PageRenderer {
         json += "],\"entries\":["
         var first = true
         for id in catalog.entries {
-            guard let entry = site.entries[id] else { continue }
+            guard let entry = site.entry(id) else { continue }
             let page = entry.pages[language]
             if !first { json += ",\n" }
             first = false
