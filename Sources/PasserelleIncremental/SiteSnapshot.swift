@@ -104,7 +104,7 @@ package struct SiteSnapshot: Sendable {
             out.string(key)
             let page = site.entries[id]?.pages[language]
             out.text(page?.plainText ?? "")
-            out.string(page?.html ?? "")
+            out.text(page?.html ?? "")
             out.array(bodyDiagnostics[key] ?? [], SiteSnapshot.write)
         }
         try SiteSnapshot.replace(url: SiteSnapshot.editsURL(url), with: out.bytes)
@@ -231,7 +231,7 @@ package struct SiteSnapshot: Sendable {
             out.strings(page.headingIDs)
             let body = RenderPlan.EditedBody(entry: id, language: page.language)
             out.text(quoted.plainText.contains(body) ? page.plainText : "")
-            out.string(quoted.html.contains(body) ? page.html : "")
+            out.text(quoted.html.contains(body) ? page.html : "")
             out.ids(page.related)
             out.ids(page.bodyReferences)
             out.ids(page.backlinks)
@@ -357,7 +357,7 @@ extension SiteSnapshot {
             let (id, language) = SiteSnapshot.page(key)
             guard var entry = entries[id], site.languageCodes.contains(language) else { throw ArchiveReader.Corrupt() }
             entry.pages[language].plainText = UTF8Text(try input.string())
-            entry.pages[language].html = try input.string()
+            entry.pages[language].html = UTF8Text(try input.string())
             entries[id] = entry
             let diagnostics = try input.array(SiteSnapshot.readDiagnostic)
             bodyDiagnostics[key] = diagnostics.isEmpty ? nil : diagnostics
@@ -435,7 +435,7 @@ extension SiteSnapshot {
             let (language, textLanguage, slug, outputPath) = (try input.language(), try input.language(), try input.string(), try input.string())
             let (headingIDs, plainText, html) = (try input.strings(), try input.string(), try input.string())
             guard variants[textLanguage] != nil else { throw ArchiveReader.Corrupt() }
-            var page = EntryPage(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
+            var page = EntryPage(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: UTF8Text(html),
                                  headingIDs: headingIDs, plainText: UTF8Text(plainText),
                                  related: try input.ids(), bodyReferences: try input.ids(), backlinks: try input.ids())
             let fieldTargets: [String: [EntryID]] = try input.dictionary { try $0.ids() }

@@ -38,7 +38,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// The HTML of a body, the ids of its headings, and its diagnostics.
     public struct Output: Sendable {
-        public var html: String
+        /// cmark-gfm's HTML, as it wrote it: valid UTF-8 (it replaces what is not in its input).
+        public var html: UTF8Text
         public var headingIDs: [String]
         public var diagnostics: [Diagnostic]
         /// The text without markup (references shown as their titles), for calendars, feeds and search.
@@ -226,7 +227,7 @@ public struct MarkdownRenderer: Sendable {
         guard let rendered = cmark_render_html(document, options | CMARK_OPT_UNSAFE, extensions) else {
             return Output(html: "", headingIDs: ids, diagnostics: context.diagnostics)
         }
-        let html = String(cString: rendered)
+        let html = UTF8Text(validUTF8: Array(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))))
         free(rendered)
         return Output(html: html, headingIDs: ids, diagnostics: context.diagnostics, plainText: plainText)
     }

@@ -380,7 +380,7 @@ public struct SiteResolver: Sendable {
             if let section = key.section {
                 let variant = intros[section]![key.language] ?? languages.lazy.compactMap({ intros[section]![$0] }).first!
                 sectionIntros[section, default: [:]][key.language] = RenderedText(
-                    title: variant.metadata.title, html: result.output.html, textLanguage: variant.language)
+                    title: variant.metadata.title, html: result.output.html.string, textLanguage: variant.language)
             }
         }
         let found = { (rendered: [EntryID: Entry]) in

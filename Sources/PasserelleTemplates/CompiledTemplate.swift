@@ -298,7 +298,7 @@ struct CompiledTemplate: Sendable {
                         state.stack.removeLast()
                     }
                 }
-            case .text, .number, .record, .table:
+            case .text, .utf8Text, .number, .record, .table:
                 state.stack.append(value)
                 body.render(into: &state)
                 state.stack.removeLast()
@@ -351,7 +351,7 @@ struct CompiledTemplate: Sendable {
             guard let text = TemplateValue.payload(of: object, as: [String: String].self).pointee[part.pointee.name] else { return false }
             tableText = text
             return true
-        case .text, .number, .bool, .records:
+        case .text, .utf8Text, .number, .bool, .records:
             return false
         }
     }
@@ -367,6 +367,11 @@ struct CompiledTemplate: Sendable {
             withUTF8(of: TemplateValue.payload(of: value, as: String.self)) { bytes in
                 if escaped { appendEscapedHTML(bytes: bytes, to: output) } else { output.append(bytes) }
             }
+            return
+        case .utf8Text:
+            // Read in place, as a string's bytes are: the array's buffer lives with the record.
+            let bytes = TemplateValue.payload(of: value, as: UTF8Text.self).pointee.bytes.withUnsafeBufferPointer { $0 }
+            if escaped { appendEscapedHTML(bytes: bytes, to: output) } else { output.append(bytes) }
             return
         case let .number(number): text = String(number)
         case let .bool(bool): text = bool ? "true" : "false"

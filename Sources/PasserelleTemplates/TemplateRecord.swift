@@ -1,6 +1,10 @@
+import PasserelleModel
+
 /// A value a template shows: the types page contexts are made of, and nothing else.
 public enum TemplateValue: Sendable, Equatable {
     case text(String)
+    /// A text as its UTF-8 bytes, shown as they are (a body's HTML, not validated again).
+    case utf8Text(UTF8Text)
     case number(Int)
     case bool(Bool)
     case record(TemplateRecord)
@@ -14,7 +18,7 @@ public enum TemplateValue: Sendable, Equatable {
         switch self {
         case let .bool(value): return !value
         case let .records(records): return records.isEmpty
-        case .text, .number, .record, .table: return false
+        case .text, .utf8Text, .number, .record, .table: return false
         }
     }
 }

@@ -8,7 +8,7 @@ public struct EntryPage: Sendable {
         let textLanguage: LanguageCode
         let slug: String
         let outputPath: String
-        var html: String
+        var html: UTF8Text
         var headingIDs: [String]
         var plainText: UTF8Text
         var related: [EntryID]
@@ -35,7 +35,7 @@ public struct EntryPage: Sendable {
         storage = Box(fields)
     }
 
-    public init(language: LanguageCode, textLanguage: LanguageCode, slug: String, outputPath: String, html: String = "",
+    public init(language: LanguageCode, textLanguage: LanguageCode, slug: String, outputPath: String, html: UTF8Text = "",
                 headingIDs: [String] = [], plainText: UTF8Text = "", related: [EntryID] = [],
                 bodyReferences: [EntryID] = [], backlinks: [EntryID] = []) {
         storage = Box(Fields(language: language, textLanguage: textLanguage, slug: slug, outputPath: outputPath, html: html,
@@ -50,7 +50,7 @@ public struct EntryPage: Sendable {
     public var slug: String { storage.fields.slug }
     /// Path of the written file, relative to the output root: `fr/recommandations/calendrier/index.html`.
     public var outputPath: String { storage.fields.outputPath }
-    public var html: String {
+    public var html: UTF8Text {
         get { storage.fields.html }
         set { change { $0.html = newValue } }
     }
@@ -113,7 +113,7 @@ public struct EntryPage: Sendable {
     }
 
     /// Sets what the rendered body gives the page, and the pages that reference it, in one change.
-    package mutating func setBody(html: String, headingIDs: [String], plainText: UTF8Text, references: [EntryID], backlinks: [EntryID] = []) {
+    package mutating func setBody(html: UTF8Text, headingIDs: [String], plainText: UTF8Text, references: [EntryID], backlinks: [EntryID] = []) {
         change { fields in
             fields.html = html
             fields.headingIDs = headingIDs

@@ -40,7 +40,7 @@ public struct AtomFeed: Sendable {
             lines.append("<summary>\(XMLText.escape(summary.isEmpty ? meta.title : summary))</summary>")
             // The body itself, for readers that read in their feed reader (links in it are relative to the page: xml:base).
             if !page.html.isEmpty {
-                lines.append(#"<content type="html" xml:base="\#(url)">\#(XMLText.escape(page.html))</content>"#)
+                lines.append(#"<content type="html" xml:base="\#(url)">\#(XMLText.escape(page.html.string))</content>"#)
             }
             lines.append("</entry>")
         }

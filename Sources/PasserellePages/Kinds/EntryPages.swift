@@ -55,7 +55,7 @@ extension PageRenderer {
         let dates = dateText[language]
         let t = theme.strings(language)
         var item: TemplateRecord = [
-            "title": .text(meta.title), "html": .text(page.html),
+            "title": .text(meta.title), "html": .utf8Text(page.html),
             "sectionTitle": .text(entry.section.title(in: language)),
             "sectionURL": .text(SitePaths.relative(from: path, to: SitePaths.section(entry.section, language))),
         ]

@@ -44,7 +44,7 @@ final class SiteSnapshotTests: XCTestCase {
             }
             for (language, page) in entry.pages.pairs {
                 lines.append("  page \(language) \(page.textLanguage) \(page.outputPath) \(page.headingIDs) \(page.related) \(page.backlinks) "
-                             + "\(page.bodyReferences) \(page.plainText.string.count) \(page.html.count)")
+                             + "\(page.bodyReferences) \(page.plainText.string.count) \(page.html.string.count)")
             }
         }
         lines += snapshot.bodyDiagnostics.sorted { $0.key < $1.key }.map { "body \($0.key) \($0.value.map(\.formatted))" }

@@ -10,7 +10,7 @@ final class EntryPageTests: XCTestCase {
         XCTAssertEqual(page.related, ["s/b"])
         XCTAssertEqual(page.html, "")
         XCTAssertEqual(copy.related, ["s/c"])
-        XCTAssertEqual([copy.html, copy.plainText.string], ["<p>x</p>", "x"])
+        XCTAssertEqual([copy.html.string, copy.plainText.string], ["<p>x</p>", "x"])
         XCTAssertEqual(copy.headingIDs, ["h"])
         XCTAssertEqual(copy.bodyReferences, ["s/d"])
         XCTAssertTrue(page.isFallback, "an English page with a French text")

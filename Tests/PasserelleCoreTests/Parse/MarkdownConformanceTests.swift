@@ -123,7 +123,7 @@ final class MarkdownConformanceTests: XCTestCase {
             if case .reference = request.target { wikiLinks = true }
             return .failure(.error(request.location, "not resolved in this test"))
         }, resolveAsset: { _ in nil })
-        return wikiLinks ? nil : output.html
+        return wikiLinks ? nil : output.html.string
     }
 
     /// Undoes the documented rewrites of Passerelle's HTML: heading ids, lazy images.

@@ -49,8 +49,8 @@ final class SiteResolverTests: XCTestCase {
         XCTAssertEqual(calendar.pages["fr"].outputPath, "fr/recommandations/calendar/index.html")
         XCTAssertEqual(calendar.pages["en"].outputPath, "en/recommendations/calendar-of-events/index.html")
         // A reference leads to the target in the reader's language, titled in it.
-        XCTAssertTrue(calendar.pages["fr"].html.contains(#"<a href="../../evenements/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["fr"].html)
-        XCTAssertTrue(calendar.pages["en"].html.contains(#"<a href="../../events/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["en"].html)
+        XCTAssertTrue(calendar.pages["fr"].html.string.contains(#"<a href="../../evenements/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["fr"].html.string)
+        XCTAssertTrue(calendar.pages["en"].html.string.contains(#"<a href="../../events/tunis/index.html">Sommet de Tunis</a>"#), calendar.pages["en"].html.string)
         XCTAssertEqual(calendar.pages["fr"].related, ["events/tunis"])
         // The event shows its French text on the English site, and is cited by the calendar in both.
         let tunis = try XCTUnwrap(resolved.entries["events/tunis"])

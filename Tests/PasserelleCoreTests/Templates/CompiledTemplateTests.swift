@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PasserelleCore
+@testable import PasserelleModel
 @testable import PasserellePages
 @testable import PasserelleResolve
 @testable import PasserelleTemplates
@@ -15,6 +16,7 @@ final class CompiledTemplateTests: XCTestCase {
         "t": .table(["home": "Accueil"]),
         "nested": .record(["inner": .record(["deep": "found"])]),
         "html": "<p>raw</p>", "blank": "",
+        "bytes": .utf8Text("<b>été & \"lui\"</b>"), "noBytes": .utf8Text(""),
     ]
 
     private let partials: [String: String] = [
@@ -35,6 +37,8 @@ final class CompiledTemplateTests: XCTestCase {
         try assertSameAsSwiftMustache("<h1>{{title}}</h1> {{{title}}} {{&title}} {{count}} {{zero}} {{yes}} {{no}} {{missing}}|{{t.home}}|{{t.none}}|{{nested.inner.deep}}|{{nested.none.deep}}")
         try assertSameAsSwiftMustache("{{{html}}}{{html}} { {x }} {{ title }} {{{ title }}} {{& title }}|{{blank}}|")
         try assertSameAsSwiftMustache("{{#nested}}{{inner.deep}}{{.inner.deep}}{{title}}{{.title}}{{/nested}}")
+        // Texts given as UTF-8 bytes show as the same texts given as strings.
+        try assertSameAsSwiftMustache("{{bytes}}|{{{bytes}}}|{{&bytes}}|{{noBytes}}|{{#bytes}}({{.}}){{/bytes}}{{^bytes}}none{{/bytes}}{{#noBytes}}[{{.}}]{{/noBytes}}")
     }
 
     func testSections() throws {
@@ -94,7 +98,9 @@ final class CompiledTemplateTests: XCTestCase {
         let scalars = ["a", "n", "flag", "b.a", "t.a"], all = scalars + ["b", "list", "t"]
         func value(_ name: String, depth: Int) -> TemplateValue? {
             switch name {
-            case "a": return .text(["", "x", "<&>", "deux mots", "é\"'"][below(5)])
+            case "a":
+                let text = ["", "x", "<&>", "deux mots", "é\"'"][below(5)]
+                return below(4) == 0 ? .utf8Text(UTF8Text(text)) : .text(text)
             case "n": return .number(below(3) - 1)
             case "flag": return below(4) == 0 ? "text" : .bool(below(2) == 0)
             case "t": return .table(["home": "Accueil", "a": "A"])

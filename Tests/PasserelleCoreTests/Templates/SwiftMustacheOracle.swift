@@ -27,6 +27,7 @@ struct SwiftMustacheOracle: TemplateEngine {
     static func value(_ value: TemplateValue) -> Any {
         switch value {
         case let .text(text): return text
+        case let .utf8Text(text): return text.string
         case let .number(number): return number
         case let .bool(bool): return bool
         case let .record(record): return Parent(record: record)

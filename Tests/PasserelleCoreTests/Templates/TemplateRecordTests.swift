@@ -1,4 +1,5 @@
 import XCTest
+import PasserelleModel
 @testable import PasserelleTemplates
 
 final class TemplateRecordTests: XCTestCase {
@@ -70,6 +71,7 @@ final class TemplateRecordTests: XCTestCase {
         let text = String(repeating: "long enough not to be a small string ", count: 2)
         withUnsafePointer(to: TemplateValue.text(text)) { XCTAssertEqual(TemplateValue.payload(of: $0, as: String.self).pointee, text) }
         withUnsafePointer(to: TemplateValue.text("court")) { XCTAssertEqual(TemplateValue.payload(of: $0, as: String.self).pointee, "court") }
+        withUnsafePointer(to: TemplateValue.utf8Text(UTF8Text(text))) { XCTAssertEqual(TemplateValue.payload(of: $0, as: UTF8Text.self).pointee.string, text) }
         let record: TemplateRecord = ["a": "b", "n": 1]
         withUnsafePointer(to: TemplateValue.record(record)) { XCTAssertEqual(TemplateValue.payload(of: $0, as: TemplateRecord.self).pointee, record) }
         withUnsafePointer(to: TemplateValue.records([record, [:]])) {

@@ -32,7 +32,7 @@ final class RenderPlanTests: XCTestCase {
                 for language in site.languageCodes {
                     var entries = site.entries
                     var page = try XCTUnwrap(entries[id]?.pages[language])
-                    page.html = "<p>A body nobody has written before (\(id), \(language)).</p>"
+                    page.html = UTF8Text("<p>A body nobody has written before (\(id), \(language)).</p>")
                     page.plainText = UTF8Text("A body nobody has written before (\(id), \(language)).")
                     entries[id]!.pages[language] = page
                     let edited = Site(config: site.config, sections: site.sections, entries: entries, homeIntros: site.homeIntros,
