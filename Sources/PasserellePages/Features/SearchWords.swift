@@ -63,18 +63,20 @@ struct SearchWords {
                 }
                 let start = index
                 var classes: UInt8 = 0
-                while true {
-                    if byteClass == SearchWords.notASCII {
+                // ASCII letters and digits in a tight loop; another letter by its scalar.
+                while index < end {
+                    byteClass = byteClasses[Int(utf8[index])]
+                    if byteClass & SearchWords.asciiLetterOrDigit != 0 {
+                        classes |= byteClass
+                        index &+= 1
+                    } else if byteClass == SearchWords.notASCII {
                         let length = SearchWords.letterLength(utf8, at: index)
                         guard length > 0 else { break }
                         index = min(index + length, end) // a scalar cut short at the end (bytes not UTF-8) ends there
+                        classes |= byteClass
                     } else {
-                        guard byteClass != SearchWords.separator else { break }
-                        index += 1
+                        break
                     }
-                    classes |= byteClass
-                    guard index < end else { break }
-                    byteClass = byteClasses[Int(utf8[index])]
                 }
                 if index == start {
                     // Not a letter: skip the whole scalar.
@@ -89,6 +91,7 @@ struct SearchWords {
 
     /// What a byte is to the scan (`byteClasses`): flags, or-ed over a word's bytes.
     private static let separator: UInt8 = 0, lowerOrDigit: UInt8 = 1, upper: UInt8 = 2, notASCII: UInt8 = 4
+    private static let asciiLetterOrDigit = lowerOrDigit | upper
 
     /// The class of each byte value: ASCII letters and digits, other ASCII (separators), and the
     /// lead and continuation bytes of other scalars (told apart by `letterLength`).
