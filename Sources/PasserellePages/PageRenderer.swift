@@ -313,7 +313,7 @@ public struct PageRenderer: Sendable {
             "css": .text(SitePaths.rootPrefix(from: path) + "theme/style.css"),
             "homeURL": .text(SitePaths.relative(from: path, to: SitePaths.home(language))),
             "menu": .records(menu),
-            "t": .table(theme.strings(language)),
+            "t": .table(theme.stringTables[language.rawValue] ?? [:]),
         ]
         for link in PageKinds.chromeLinks(in: site, language: language) {
             shared[link.key] = .text(SitePaths.relative(from: path, to: link.path))

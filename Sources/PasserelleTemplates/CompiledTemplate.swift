@@ -230,31 +230,20 @@ struct CompiledTemplate: Sendable {
         case let .text(bytes):
             state.output.append(bytes)
         case let .variable(name):
-            var tableText: String?
-            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack, tableText: &tableText) }) {
+            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack) }) {
                 appendText(of: value, escaped: true, to: state.output)
-            } else if let tableText {
-                appendEscapedHTML(tableText, to: state.output)
             }
         case let .unescapedVariable(name):
-            var tableText: String?
-            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack, tableText: &tableText) }) {
+            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack) }) {
                 appendText(of: value, escaped: false, to: state.output)
-            } else if let tableText {
-                state.output.append(tableText)
             }
         case let .section(name, body):
-            var tableText: String?
-            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack, tableText: &tableText) }) {
+            if let value = name._withUnsafeGuaranteedRef({ address(of: $0, in: state.stack) }) {
                 renderSection(value, body, into: &state)
-            } else if let tableText {
-                withUnsafePointer(to: TemplateValue.text(tableText)) { renderSection($0, body, into: &state) }
             }
         case let .invertedSection(name, body):
-            var tableText: String?
-            let value = name._withUnsafeGuaranteedRef { address(of: $0, in: state.stack, tableText: &tableText) }
-            // A table's text is never falsy.
-            if value?.pointee.isFalsy ?? (tableText == nil) {
+            let value = name._withUnsafeGuaranteedRef { address(of: $0, in: state.stack) }
+            if value?.pointee.isFalsy ?? true {
                 body._withUnsafeGuaranteedRef { $0.render(into: &state) }
             }
         case let .blockExpansion(expansion):
@@ -309,9 +298,8 @@ struct CompiledTemplate: Sendable {
     // MARK: Lookup
 
     /// Where the value `name` names is, if there is one: found down the stack from its top (or,
-    /// for an anchored name, at its top only), then through the rest of the dotted name. A
-    /// table's text has no place: it is given in `tableText`, and the result is nil.
-    static func address(of name: Name, in stack: [UnsafePointer<TemplateValue>], tableText: inout String?) -> UnsafePointer<TemplateValue>? {
+    /// for an anchored name, at its top only), then through the rest of the dotted name.
+    static func address(of name: Name, in stack: [UnsafePointer<TemplateValue>]) -> UnsafePointer<TemplateValue>? {
         if name.isCurrent { return stack.last }
         let parts = name.parts
         guard let first = parts.baseAddress else { return stack.last }
@@ -319,7 +307,7 @@ struct CompiledTemplate: Sendable {
         let foundFirst = stack.withUnsafeBufferPointer { stack -> Bool in
             var index = stack.count - 1
             while index >= 0 {
-                if find(first, in: stack[index], found: &found, tableText: &tableText) { return true }
+                if find(first, in: stack[index], found: &found) { return true }
                 if name.isAnchored { return false }
                 index -= 1
             }
@@ -327,30 +315,25 @@ struct CompiledTemplate: Sendable {
         }
         guard foundFirst else { return nil }
         for index in 1..<parts.count {
-            // A table's text has no names of its own.
-            guard let object = found else {
-                tableText = nil
-                return nil
-            }
+            guard let object = found else { return nil }
             found = nil
-            guard find(first + index, in: object, found: &found, tableText: &tableText) else { return nil }
+            guard find(first + index, in: object, found: &found) else { return nil }
         }
         return found
     }
 
-    /// Looks for `name` in the value at `object`: records and tables have names. A record's value
-    /// is given by where it is (`found`); a table's text, as a copy (`tableText`).
+    /// Looks for `name` in the value at `object`: records and tables have names. The value is
+    /// given by where it is (`found`).
     @inline(__always)
     private static func find(_ part: UnsafePointer<Name.Part>, in object: UnsafePointer<TemplateValue>,
-                             found: inout UnsafePointer<TemplateValue>?, tableText: inout String?) -> Bool {
+                             found: inout UnsafePointer<TemplateValue>?) -> Bool {
         switch object.pointee {
         case .record:
             found = TemplateValue.payload(of: object, as: TemplateRecord.self).pointee.valueAddress(of: part.pointee.name, key: part.pointee.key)
             return found != nil
         case .table:
-            guard let text = TemplateValue.payload(of: object, as: [String: String].self).pointee[part.pointee.name] else { return false }
-            tableText = text
-            return true
+            found = TemplateValue.payload(of: object, as: TemplateTable.self).pointee.valueAddress(of: part.pointee.name, key: part.pointee.key)
+            return found != nil
         case .text, .utf8Text, .number, .bool, .records:
             return false
         }

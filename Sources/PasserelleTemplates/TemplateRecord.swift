@@ -10,7 +10,7 @@ public enum TemplateValue: Sendable, Equatable {
     case record(TemplateRecord)
     case records([TemplateRecord])
     /// A table of strings by name: a language's UI strings (`{{t.home}}`).
-    case table([String: String])
+    case table(TemplateTable)
 
     /// Whether an inverted section shows for it (Mustache's "falsey": false, or an empty list;
     /// a missing value too).

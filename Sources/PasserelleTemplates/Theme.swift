@@ -9,6 +9,8 @@ public struct Theme: Sendable {
     let engine: any TemplateEngine
     /// UI strings by language code, then key.
     public let strings: [String: [String: String]]
+    /// `strings` as the tables templates read them (`{{t.home}}`), made once per language.
+    public let stringTables: [String: TemplateTable]
     /// A file under `static/`: its path relative to it, and the real path to copy it from.
     public struct StaticFile: Sendable {
         public let path: String
@@ -24,6 +26,7 @@ public struct Theme: Sendable {
         self.directory = directory
         self.engine = engine
         self.strings = strings
+        stringTables = strings.mapValues(TemplateTable.init)
         self.staticFiles = staticFiles
         self.map = map
     }

@@ -32,7 +32,7 @@ struct SwiftMustacheOracle: TemplateEngine {
         case let .bool(bool): return bool
         case let .record(record): return Parent(record: record)
         case let .records(records): return records.map(Parent.init)
-        case let .table(table): return table
+        case let .table(table): return table.texts
         }
     }
 }

@@ -78,7 +78,7 @@ final class TemplateRecordTests: XCTestCase {
             XCTAssertEqual(TemplateValue.payload(of: $0, as: [TemplateRecord].self).pointee, [record, [:]])
         }
         withUnsafePointer(to: TemplateValue.table(["home": "Accueil"])) {
-            XCTAssertEqual(TemplateValue.payload(of: $0, as: [String: String].self).pointee, ["home": "Accueil"])
+            XCTAssertEqual(TemplateValue.payload(of: $0, as: TemplateTable.self).pointee.texts, ["home": "Accueil"])
         }
         XCTAssertEqual(record.valueAddress(of: "n", key: TemplateRecord.key(of: "n"))?.pointee, .number(1))
         XCTAssertNil(record.valueAddress(of: "missing", key: TemplateRecord.key(of: "missing")))

@@ -16,7 +16,7 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
         let theme = try XCTUnwrap(loaded)
         XCTAssertEqual(theme.strings["fr"], ["hello": "Bonjour"])
-        let page = theme.render("page", ["title": "Titre & co", "t": .table(theme.strings["fr"] ?? [:])])
+        let page = theme.render("page", ["title": "Titre & co", "t": .table(TemplateTable(theme.strings["fr"] ?? [:]))])
         XCTAssertEqual(String(decoding: page, as: UTF8.self), "<html><h1>Titre &amp; co</h1>Bonjour</html>")
     }
 }
