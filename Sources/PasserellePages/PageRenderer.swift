@@ -215,10 +215,20 @@ public struct PageRenderer: Sendable {
 
     /// A link to an entry as shown in lists: title in the reader's language where it exists, with its real `lang`.
     func entryLink(_ entry: Entry, language: LanguageCode, from path: String) -> TemplateRecord {
-        let base = linkBases[language][entry.id] ?? PageRenderer.linkBase(entry, language: language, when:
+        // The shared base read where the table holds it (a copy retained its fields and path).
+        if let shared = linkBases[language].withValue(entry.id, { $0.map { PageRenderer.link($0.pointee.fields, to: $0.pointee.target, from: path) } }) {
+            return shared
+        }
+        let base = PageRenderer.linkBase(entry, language: language, when:
             entry.variant(for: language, order: languages).metadata.event.map { dateText[language].event($0) } ?? "")
-        var link = base.fields
-        link["url"] = .text(SitePaths.relative(from: path, to: base.target))
+        return PageRenderer.link(base.fields, to: base.target, from: path)
+    }
+
+    /// `fields` with the URL of `target` from `path`.
+    @inline(__always)
+    private static func link(_ fields: TemplateRecord, to target: String, from path: String) -> TemplateRecord {
+        var link = fields
+        link["url"] = .text(SitePaths.relative(from: path, to: target))
         return link
     }
 

@@ -20,6 +20,19 @@ public struct EntryTable<Value: Sendable>: Sendable {
         self.init(dictionary.lazy.map { ($0.key, $0.value) })
     }
 
+    /// `body` given where the value of `id` is held (nil when there is none), read in place:
+    /// a copy of a value retains what it holds, which pages rendered on other cores share. The
+    /// pointer is valid during `body` only.
+    @inline(__always)
+    public func withValue<Result>(_ id: EntryID, _ body: (UnsafePointer<Value>?) -> Result) -> Result {
+        let slot = Int(id.number)
+        guard slot < slots.count else { return body(nil) }
+        return slots.withUnsafeBufferPointer { slots in
+            // An optional keeps its wrapped value at its start.
+            slots[slot] == nil ? body(nil) : body(UnsafeRawPointer(slots.baseAddress! + slot).assumingMemoryBound(to: Value.self))
+        }
+    }
+
     /// The value of `id`; setting nil removes it.
     public subscript(id: EntryID) -> Value? {
         @inline(__always) get {

@@ -28,6 +28,17 @@ final class EntryTableTests: XCTestCase {
         XCTAssertEqual(table.count, 1, "removing an id never set changes nothing")
     }
 
+    func testValuesAreReadInPlace() {
+        let id = EntryID("events/e-1")
+        let table = EntryTable([(id, ["a", "b"])])
+        XCTAssertEqual(table.withValue(id) { $0?.pointee }, ["a", "b"])
+        XCTAssertNil(table.withValue(EntryID("events/e-unset")) { $0?.pointee })
+        XCTAssertNil(EntryTable<[String]>().withValue(id) { $0?.pointee }, "an id past the table's slots")
+        var emptied = table
+        emptied[id] = nil
+        XCTAssertNil(emptied.withValue(id) { $0?.pointee }, "an id whose value was removed")
+    }
+
     func testTheSameTextIsTheSameSlotFromAnyThread() {
         let texts = (0..<200).map { "recommendations/r-\($0)" }
         var table = EntryTable<String>()
