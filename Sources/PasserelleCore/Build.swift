@@ -95,6 +95,21 @@ public struct Build: Sendable {
         options.keeper?.keep(value)
     }
 
+    /// How many `.html` pages each of the site's languages has (by the folder they are in),
+    /// counted on the paths' bytes: a build has tens of thousands, and this runs after the last.
+    static func htmlPagesPerLanguage(_ pages: [PageRenderer.Page], config: SiteConfig) -> [String: Int] {
+        let suffix = Array(".html".utf8)
+        var counts = Dictionary(uniqueKeysWithValues: config.languageCodes.map { ($0.rawValue, 0) })
+        for page in pages {
+            let path = page.path.utf8
+            guard path.count > suffix.count, path.reversed().starts(with: suffix.reversed()),
+                  let slash = path.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            let language = String(page.path[..<slash])
+            if counts[language] != nil { counts[language]! += 1 }
+        }
+        return counts.filter { $0.value > 0 }
+    }
+
     public func run() -> Report {
         var clock = PhaseClock(enabled: options.showsTimings)
         defer { clock.lap("write") }
@@ -258,11 +273,7 @@ public struct Build: Sendable {
             output.discard()
             return finish(report)
         }
-        for page in pages where page.path.hasSuffix(".html") {
-            guard let slash = page.path.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
-            let language = String(page.path[..<slash])
-            if config.language(language) != nil { report.pagesPerLanguage[language, default: 0] += 1 }
-        }
+        report.pagesPerLanguage = Build.htmlPagesPerLanguage(pages, config: config)
         guard let target, let tree = written?.tree else {
             report.succeeded = true
             return report

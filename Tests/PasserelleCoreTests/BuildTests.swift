@@ -8,6 +8,17 @@ import XCTest
 
 /// End-to-end: build the bilingual fixture into a temporary folder and read what was written.
 final class BuildTests: XCTestCase {
+    func testHTMLPagesAreCountedByTheLanguageFolderTheyAreIn() {
+        let config = SiteConfig(title: ["fr": "Site"], baseURL: "https://example.org/", languages: [
+            Language(code: "fr", name: "Français", locale: "fr_FR"), Language(code: "en", name: "English", locale: "en_GB"),
+            Language(code: "ar", name: "العربية", locale: "ar"),
+        ], theme: "default", sections: [], unsafeHTML: false, generatedSlugs: [:])
+        let paths = ["fr/index.html", "fr/projets/p/index.html", "en/index.html", "fr/calendrier.ics", "fr/index.htm",
+                     "index.html", "404.html", "theme/x.html", "en/.html", "fr/projets/page.html.br"]
+        let counts = Build.htmlPagesPerLanguage(paths.map { PageRenderer.Page(path: $0, content: "") }, config: config)
+        XCTAssertEqual(counts, ["fr": 2, "en": 2], "root files, other folders and other files are not counted; a language without pages is absent")
+    }
+
     var site: FixtureSite!
 
     override func setUpWithError() throws { site = try FixtureSite("bilingual", theme: FixtureSite.defaultTheme) }
