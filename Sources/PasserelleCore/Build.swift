@@ -98,12 +98,9 @@ public struct Build: Sendable {
     /// How many `.html` pages each of the site's languages has (by the folder they are in),
     /// counted on the paths' bytes: a build has tens of thousands, and this runs after the last.
     static func htmlPagesPerLanguage(_ pages: [PageRenderer.Page], config: SiteConfig) -> [String: Int] {
-        let suffix = Array(".html".utf8)
         var counts = Dictionary(uniqueKeysWithValues: config.languageCodes.map { ($0.rawValue, 0) })
         for page in pages {
-            let path = page.path.utf8
-            guard path.count > suffix.count, path.reversed().starts(with: suffix.reversed()),
-                  let slash = path.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            guard page.path.utf8HasSuffix(".html"), let slash = page.path.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
             let language = String(page.path[..<slash])
             if counts[language] != nil { counts[language]! += 1 }
         }

@@ -102,7 +102,7 @@ package struct SiteSnapshot: Sendable {
         out.array(editedPages.sorted()) { out, key in
             let (id, language) = SiteSnapshot.page(key)
             out.string(key)
-            let page = site.entries[id]?.pages[language]
+            let page = site.entry(id)?.pages[language]
             out.text(page?.plainText ?? "")
             out.text(page?.html ?? "")
             out.array(bodyDiagnostics[key] ?? [], SiteSnapshot.write)

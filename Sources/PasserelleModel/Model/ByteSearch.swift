@@ -35,6 +35,16 @@ package extension String {
         return (result ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
+    /// Whether the UTF-8 ends with `suffix`'s bytes, compared in place by `memcmp` (`hasSuffix`
+    /// compares characters: a visible cost over every page's path).
+    @inlinable func utf8HasSuffix(_ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        let result = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count >= count && (count == 0 || memcmp(bytes.baseAddress! + (bytes.count - count), suffix.utf8Start, count) == 0)
+        }
+        return result ?? utf8.reversed().starts(with: UnsafeBufferPointer(start: suffix.utf8Start, count: count).reversed())
+    }
+
     /// Whether a byte of the UTF-8 satisfies `predicate`, read in place: the generic
     /// `utf8.contains(where:)` steps through String indices, about ten times the cost.
     @inlinable func utf8Contains(where predicate: (UInt8) -> Bool) -> Bool {

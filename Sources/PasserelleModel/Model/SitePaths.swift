@@ -1,4 +1,3 @@
-import Foundation
 /// Where each kind of page is written, and how one page links to another.
 public enum SitePaths {
     public static func home(_ language: LanguageCode) -> String { "\(language)/index.html" }
@@ -91,16 +90,10 @@ public enum SitePaths {
     /// The public URL of a written file: `baseURL` + path, without a trailing `index.html`.
     public static func absolute(_ path: String, baseURL: String) -> String {
         // On the bytes: every page names its own URL and its translations'.
+        let index: StaticString = "index.html"
+        guard path.utf8HasSuffix(index) else { return baseURL + path }
         var path = path
-        return path.withUTF8 { bytes in
-            let index: StaticString = "index.html"
-            var kept = bytes.count
-            if kept >= index.utf8CodeUnitCount, let base = bytes.baseAddress,
-               memcmp(base + (kept - index.utf8CodeUnitCount), index.utf8Start, index.utf8CodeUnitCount) == 0 {
-                kept -= index.utf8CodeUnitCount
-            }
-            return baseURL + String(decoding: UnsafeBufferPointer(rebasing: bytes[..<kept]), as: UTF8.self)
-        }
+        return path.withUTF8 { baseURL + String(decoding: UnsafeBufferPointer(rebasing: $0.dropLast(index.utf8CodeUnitCount)), as: UTF8.self) }
     }
 }
 

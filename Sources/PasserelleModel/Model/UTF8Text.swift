@@ -1,6 +1,7 @@
 /// A text kept as its UTF-8 bytes: a body's plain text, which the search index reads byte by
-/// byte. Made from valid UTF-8 (a `String`, or bytes written from one), it is never validated
-/// again, as a `String` made of the bytes would be.
+/// byte, and its HTML, which pages show as it is. Made from valid UTF-8 (a `String`, bytes
+/// written from one, cmark-gfm's output), it is never validated again, as a `String` made of the
+/// bytes would be.
 public struct UTF8Text: Sendable, Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
     public let bytes: [UInt8]
 

@@ -28,4 +28,13 @@ final class ByteSearchTests: XCTestCase {
         XCTAssertTrue(String(repeating: "é", count: 40).utf8Contains { $0 == 0xA9 }, "bytes, not characters")
         XCTAssertFalse("".utf8Contains { _ in true })
     }
+
+    func testASuffixIsComparedOnTheBytes() {
+        XCTAssertTrue("fr/projets/p/index.html".utf8HasSuffix("index.html"))
+        XCTAssertTrue("index.html".utf8HasSuffix("index.html"), "the whole text")
+        XCTAssertFalse("ndex.html".utf8HasSuffix("index.html"), "shorter than the suffix")
+        XCTAssertFalse("fr/index.htm".utf8HasSuffix(".html"))
+        XCTAssertTrue("été".utf8HasSuffix(""), "every text ends with nothing")
+        XCTAssertTrue(String(repeating: "é", count: 20).utf8HasSuffix("é"), "bytes of a large string")
+    }
 }
