@@ -22,12 +22,12 @@ package struct LinkTargets: Sendable {
 
     /// The targets of `entries`, every one read now, on all cores.
     package init(table entries: [EntryID: Entry], ids: [EntryID], languages: [LanguageCode]) {
-        let targets = ids.concurrentMap { id -> [Target] in
-            let entry = entries[id]!
-            return languages.map { LinkTargets.target(of: entry, in: $0, languages: languages) }
+        // Made in their places, not per entry and then joined: joining copied 40,000 targets on one core.
+        targets = Array(0..<ids.count * languages.count).concurrentMap { position in
+            let (place, language) = position.quotientAndRemainder(dividingBy: languages.count)
+            return LinkTargets.target(of: entries[ids[place]]!, in: languages[language], languages: languages)
         }
         places = EntryTable(ids.enumerated().map { ($1, $0) })
-        self.targets = Array(targets.joined())
         self.entries = nil
         self.languages = languages
     }

@@ -113,9 +113,17 @@ public struct SiteResolver: Sendable {
         }
     }
 
-    package struct RenderResult {
-        package var output: MarkdownRenderer.Output
-        package var references: [(id: EntryID, anchor: String?, location: SourceLocation)]
+    /// A class, immutable: the results of a build's 20,000 bodies are gathered into one array by
+    /// job, read by several passes and handed on whole, and a copy is then one retain, not five
+    /// (the copies ran on one core while the other waited).
+    package final class RenderResult: Sendable {
+        package let output: MarkdownRenderer.Output
+        package let references: [(id: EntryID, anchor: String?, location: SourceLocation)]
+
+        package init(output: MarkdownRenderer.Output, references: [(id: EntryID, anchor: String?, location: SourceLocation)]) {
+            self.output = output
+            self.references = references
+        }
 
         /// The entries the body of `id` references, in order of first appearance, itself left out.
         package func entryReferences(from id: EntryID) -> [EntryID] {
