@@ -63,8 +63,6 @@ public struct SourceTree: Sendable {
     /// Set when the root itself cannot be listed (an errno value).
     public let rootError: Int32?
 
-    private let indexByPath: [String: Int]
-
     /// Lists `root`. A missing root gives an empty tree with `rootError` ENOENT.
     public init(root: URL) {
         self.root = root
@@ -83,10 +81,6 @@ public struct SourceTree: Sendable {
         self.items = items
         self.problems = problems
         rootError = status == 0 ? nil : status
-        var index: [String: Int] = [:]
-        index.reserveCapacity(items.count)
-        for (position, item) in items.enumerated() { index[item.path] = position }
-        indexByPath = index
     }
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, root: String, items: inout [Item], problems: inout [Problem]) {
@@ -129,18 +123,40 @@ public struct SourceTree: Sendable {
     }
 
     /// The item at `path`, if the tree holds one there.
-    public subscript(path: String) -> Item? { indexByPath[path].map { items[$0] } }
+    public subscript(path: String) -> Item? {
+        let index = firstIndex(notBefore: path)
+        return index < items.count && items[index].path == path ? items[index] : nil
+    }
 
     /// The items directly in the folder at `folder` ("" for the root), in path order.
     public func children(of folder: String) -> [Item] {
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        return items.filter { $0.path.hasPrefix(prefix) && !$0.path.utf8.dropFirst(prefix.utf8.count).contains(UInt8(ascii: "/")) }
+        if folder.isEmpty { return items.filter { !$0.path.utf8Contains { $0 == UInt8(ascii: "/") } } }
+        let prefixCount = folder.utf8.count + 1
+        return items[run(under: folder)].filter { item in
+            !item.path.utf8.dropFirst(prefixCount).contains(UInt8(ascii: "/"))
+        }
     }
 
     /// The files anywhere under the folder at `folder`, with their paths relative to it, in path order.
     public func files(under folder: String) -> [Item] {
-        let prefix = folder + "/"
-        return items.filter { !$0.isFolder && $0.path.hasPrefix(prefix) }
+        items[run(under: folder)].filter { !$0.isFolder }
+    }
+
+    /// Where the items under `folder` are: `items` are in byte order, so the paths that start
+    /// with `folder/` are those from `folder/` up to `folder0` ('0' is the byte after '/'),
+    /// found by binary search rather than by reading every path (a section's files among 20,000).
+    private func run(under folder: String) -> Range<Int> {
+        firstIndex(notBefore: folder + "/")..<firstIndex(notBefore: folder + "0")
+    }
+
+    /// The first index whose item's path does not sort before `path` (byte order).
+    private func firstIndex(notBefore path: String) -> Int {
+        var low = 0, high = items.count
+        while low < high {
+            let middle = (low + high) / 2
+            if String.utf8Precedes(items[middle].path, path) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The problems under the folder at `folder` ("" for all).

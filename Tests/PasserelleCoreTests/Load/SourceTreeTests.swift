@@ -45,6 +45,27 @@ final class SourceTreeTests: XCTestCase {
         XCTAssertEqual(tree.files(under: "c").map(\.path), ["c/folder/b/one.txt", "c/inner.txt"])
     }
 
+    /// A folder's items are found as one run of the sorted listing: names that sort right
+    /// before and after `a/` (`a-b`, `a.b`, `a0`, `ab`: bytes either side of '/') are not in it.
+    func testChildrenAndFilesOfAFolderLeaveOutItsNeighboursInByteOrder() throws {
+        for name in ["a-b", "a.b", "a0", "ab"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data(name.utf8).write(to: root.appendingPathComponent(name + "/f.txt"))
+        }
+        try Data("two".utf8).write(to: root.appendingPathComponent("a/two.txt"))
+        try Data("top".utf8).write(to: root.appendingPathComponent("a.txt"))
+        let tree = SourceTree(root: root)
+        XCTAssertEqual(tree.children(of: "a").map(\.path), ["a/b", "a/two.txt"])
+        XCTAssertEqual(tree.files(under: "a").map(\.path), ["a/b/one.txt", "a/two.txt"])
+        XCTAssertEqual(tree.files(under: "a0").map(\.path), ["a0/f.txt"])
+        XCTAssertEqual(tree.children(of: "").map(\.path), ["a", "a-b", "a.b", "a.txt", "a0", "ab", "c", "d"])
+        XCTAssertEqual(tree.children(of: "missing").map(\.path), [])
+        XCTAssertEqual(tree["a.b/f.txt"]?.size, 3)
+        XCTAssertNil(tree["a/b/one"])
+        XCTAssertNil(tree["zz"])
+        XCTAssertEqual(tree["a"]?.isFolder, true)
+    }
+
     func testLinksOutsideDanglingLoopsAndSpecialFilesAreProblems() throws {
         try link("c/shadow", to: outside.appendingPathComponent("secret").path)
         try link("c/environ", to: "/proc/self/environ")
