@@ -105,7 +105,7 @@ public struct PageRenderer: Sendable {
     /// The tags of each language, made when first asked for (the tags page and the tag pages share them).
     func tags(_ language: LanguageCode) -> [TagIndex.Tag] { tagsMemo.value(for: language.rawValue) { TagIndex(site: site, language: language).tags } }
     private let tagsMemo = ConcurrentMemo<[TagIndex.Tag]>()
-    let icalBlocks = ConcurrentMemo<(ICalendarWriter.Event, [UInt8])?>()
+    let icalBlocks = ConcurrentMemo<ICalendarEventBlock?>()
     /// The host every event's `UID` ends with: the base URL's, or `passerelle`.
     let eventUIDHost: String
     /// An alias of a text: the file it becomes, the page it leads to, the text's title, where it was written.

@@ -56,8 +56,14 @@ public struct EventCalendar: Sendable {
     /// (Every year of `years` has its page; a year that holds only yearly events is not listed.)
     public let datedYears: [Int]
 
+    /// By first day, then start time (untimed first), then entry id: the order of a tuple of the
+    /// three, compared field by field so that the id, a string, is neither copied into a tuple
+    /// nor compared unless the rest ties (a sort of tens of thousands of occurrences).
     static func chronological(_ a: EventOccurrence, _ b: EventOccurrence) -> Bool {
-        (a.first, a.startMinute ?? -1, a.entryID) < (b.first, b.startMinute ?? -1, b.entryID)
+        if a.first != b.first { return a.first < b.first }
+        let aMinute = a.startMinute ?? -1, bMinute = b.startMinute ?? -1
+        if aMinute != bMinute { return aMinute < bMinute }
+        return a.entryID < b.entryID
     }
 
     /// The occurrences of one event up to the end of `horizonYear`.

@@ -9,11 +9,13 @@ public struct ICalendarWriter: Sendable {
     public struct Event: Sendable {
         public var uid: String
         public var summary: String
-        public var description: String
+        /// The event's text (its summary, body and site), as bytes: the body's plain text is
+        /// kept as bytes, and is escaped and folded from them without becoming a string.
+        public var description: UTF8Text
         public var location: String?
         public var url: String
         public var details: EventDetails
-        public init(uid: String, summary: String, description: String, location: String?, url: String, details: EventDetails) {
+        public init(uid: String, summary: String, description: UTF8Text, location: String?, url: String, details: EventDetails) {
             self.uid = uid
             self.summary = summary
             self.description = description
@@ -40,15 +42,19 @@ public struct ICalendarWriter: Sendable {
 
     /// The calendar of `events` whose `VEVENT`s are already written (`eventBlock`), in the same
     /// order: a build writes each event twice (its own file and its language's), and writes it once.
-    func calendar(_ events: [Event], blocks: [[UInt8]]) -> [UInt8] {
+    func calendar(_ events: [Event], blocks: [[UInt8]]) -> [UInt8] { calendar(details: events.map(\.details), blocks: blocks) }
+
+    /// `calendar(_:blocks:)` from the events' details alone: what it reads of them (an event,
+    /// its description a whole body, need not be copied to be read).
+    func calendar(details: [EventDetails], blocks: [[UInt8]]) -> [UInt8] {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + escape(productID), "CALSCALE:GREGORIAN",
                      "METHOD:PUBLISH", "X-WR-CALNAME:" + escape(calendarName)]
-        let zones = Set(events.filter { !$0.details.start.isAllDay }.compactMap(\.details.timezone)).sorted()
+        let zones = Set(details.filter { !$0.start.isAllDay }.compactMap(\.timezone)).sorted()
         for zone in zones {
-            let inZone = events.filter { $0.details.timezone == zone }
-            var years = inZone.flatMap { [$0.details.start.date.year, $0.details.lastDay.year] }
+            let inZone = details.filter { $0.timezone == zone }
+            var years = inZone.flatMap { [$0.start.date.year, $0.lastDay.year] }
             // A yearly event recurs for ever: its zone's definition must hold for every instance (RFC 5545 §3.6.5).
-            let recurs = inZone.contains { $0.details.recurrence == .yearly }
+            let recurs = inZone.contains { $0.recurrence == .yearly }
             if recurs { years.append(CalendarDate(stamp).year) }
             lines += ICalendarWriter.timezone(zone, years: (years.min() ?? 1970)...(years.max() ?? 1970), recurring: recurs)
         }
@@ -93,7 +99,7 @@ public struct ICalendarWriter: Sendable {
     /// whole text of its event, and is escaped and folded in place, not made into strings.
     func eventBlock(_ event: Event) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(event.description.utf8.count + 512)
+        output.reserveCapacity(event.description.bytes.count + 512)
         var scratch: [UInt8] = []
         for line in vevent(event) { line.appendFolded(to: &output, scratch: &scratch) }
         return output
@@ -103,26 +109,44 @@ public struct ICalendarWriter: Sendable {
     /// escaped when it is TEXT (RFC 5545 §3.1, §3.3.11).
     struct ContentLine: Equatable {
         let name: String
-        let value: String
+        let value: Value
         let isText: Bool
+
+        /// A short value as a string; a description as the bytes it was made of.
+        enum Value: Equatable {
+            case string(String)
+            case bytes(UTF8Text)
+        }
 
         init(_ name: String, _ value: String, text: Bool = false) {
             self.name = name
-            self.value = value
+            self.value = .string(value)
+            isText = text
+        }
+
+        init(_ name: String, bytes value: UTF8Text, text: Bool = false) {
+            self.name = name
+            self.value = .bytes(value)
             isText = text
         }
 
         /// The line as written, unfolded.
-        var text: String { name + ":" + (isText ? ICalendarWriter.escaped(value) : value) }
+        var text: String {
+            let value = switch value { case let .string(text): text; case let .bytes(bytes): bytes.string }
+            return name + ":" + (isText ? ICalendarWriter.escaped(value) : value)
+        }
 
         /// Appends the line folded, and a CRLF; `scratch` holds it unfolded meanwhile.
         func appendFolded(to output: inout [UInt8], scratch: inout [UInt8]) {
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: name.utf8)
             scratch.append(UInt8(ascii: ":"))
-            var value = value
-            value.withUTF8 { bytes in
+            let append = { [isText] (bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) in
                 if isText { ICalendarWriter.appendEscaped(bytes, to: &scratch) } else { scratch.append(contentsOf: bytes) }
+            }
+            switch value {
+            case var .string(text): text.withUTF8 { append($0, &scratch) }
+            case let .bytes(text): text.bytes.withUnsafeBufferPointer { append($0, &scratch) }
             }
             scratch.withUnsafeBufferPointer { ICalendarWriter.appendFolded($0, to: &output) }
         }
@@ -144,7 +168,7 @@ public struct ICalendarWriter: Sendable {
         if details.recurrence == .yearly { lines.append(ContentLine("RRULE", "FREQ=YEARLY")) }
         lines.append(ContentLine("STATUS", details.status.rawValue.uppercased()))
         lines.append(ContentLine("SUMMARY;LANGUAGE=\(language)", event.summary, text: true))
-        if !event.description.isEmpty { lines.append(ContentLine("DESCRIPTION;LANGUAGE=\(language)", event.description, text: true)) }
+        if !event.description.isEmpty { lines.append(ContentLine("DESCRIPTION;LANGUAGE=\(language)", bytes: event.description, text: true)) }
         if let location = event.location { lines.append(ContentLine("LOCATION;LANGUAGE=\(language)", location, text: true)) }
         lines.append(ContentLine("URL;VALUE=URI", event.url))
         lines.append(ContentLine("END", "VEVENT"))

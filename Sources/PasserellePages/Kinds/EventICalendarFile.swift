@@ -34,20 +34,39 @@ package struct EventICalendarFile: PageKind {
 
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         guard case let .entry(id) = job.subject, let entry = renderer.site.entry(id),
-              let (event, block) = renderer.icalBlock(entry, language: job.language) else { return [] }
+              let made = renderer.icalBlock(entry, language: job.language) else { return [] }
         let page = entry.pages[job.language]
         return [PageRenderer.Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),
-                                  content: renderer.icalWriter(job.language, name: event.summary).calendar([event], blocks: [block]))]
+                                  content: renderer.icalWriter(job.language, name: made.event.summary).calendar([made.event], blocks: [made.block]))]
+    }
+}
+
+/// An event in one language with its written `VEVENT` block: made for the event's own file,
+/// used again by its language's. A class: shared through the memo by one reference, not copied
+/// with its description (the memo is generic, so a copy of a tuple went through the runtime).
+final class ICalendarEventBlock: Sendable {
+    let event: ICalendarWriter.Event
+    let block: [UInt8]
+
+    init(event: ICalendarWriter.Event, block: [UInt8]) {
+        self.event = event
+        self.block = block
     }
 }
 
 extension PageRenderer {
     /// The event of `entry` in `language` and its `VEVENT` block, made once for its own file and
     /// its language's (`taking`: for the language's, the last to use it, which frees it).
-    func icalBlock(_ entry: Entry, language: LanguageCode, taking: Bool = false) -> (ICalendarWriter.Event, [UInt8])? {
-        let make = { icalEvent(entry, language: language).map { ($0, icalWriter(language, name: "").eventBlock($0)) } }
+    func icalBlock(_ entry: Entry, language: LanguageCode, taking: Bool = false) -> ICalendarEventBlock? {
         let key = entry.id.rawValue + "\n" + language.rawValue
-        return taking ? icalBlocks.take(key, make: make) : icalBlocks.value(for: key, make: make)
+        // The closures are made where they are passed (not kept in a constant, which would copy
+        // the renderer into a context for every event).
+        return taking ? icalBlocks.take(key) { icalEventBlock(entry, language: language) }
+            : icalBlocks.value(for: key) { icalEventBlock(entry, language: language) }
+    }
+
+    private func icalEventBlock(_ entry: Entry, language: LanguageCode) -> ICalendarEventBlock? {
+        icalEvent(entry, language: language).map { ICalendarEventBlock(event: $0, block: icalWriter(language, name: "").eventBlock($0)) }
     }
 
     func icalWriter(_ language: LanguageCode, name: String) -> ICalendarWriter {
@@ -60,12 +79,22 @@ extension PageRenderer {
         let meta = entry.shownText(in: language).metadata
         guard let details = meta.event else { return nil }
         // The event's own site (`url`) ends the description: `URL` is the page's, one per event (RFC 5545 §3.8.4.6).
-        let description = [meta.summary, page.plainText.isEmpty ? nil : page.plainText.string, meta.url]
-            .compactMap { $0 }.joined(separator: "\n\n")
+        // Joined as bytes: the plain text is kept as bytes, and would be checked and copied as a string.
+        var description: [UInt8] = [], parts = 0
+        description.reserveCapacity(page.plainText.bytes.count + (meta.summary?.utf8.count ?? 0) + (meta.url?.utf8.count ?? 0) + 4)
+        func append<Part: Collection<UInt8>>(_ part: Part?) {
+            guard let part else { return }
+            if parts > 0 { description += [0x0A, 0x0A] }
+            description += part
+            parts += 1
+        }
+        append(meta.summary?.utf8)
+        append(page.plainText.isEmpty ? nil : page.plainText.bytes)
+        append(meta.url?.utf8)
         return ICalendarWriter.Event(
             uid: String(decoding: entry.id.rawValue.utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
                 + "-\(language)@\(eventUIDHost)",
-            summary: meta.title, description: description, location: meta.location,
+            summary: meta.title, description: UTF8Text(validUTF8: description), location: meta.location,
             url: SitePaths.absolute(page.outputPath, baseURL: site.config.baseURL), details: details)
     }
 }

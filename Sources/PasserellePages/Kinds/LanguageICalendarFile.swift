@@ -28,30 +28,37 @@ package struct LanguageICalendarFile: PageKind {
         return blocks
     }
 
+    /// The calendar's order: by start, then entry id. The events are read where they are, not
+    /// copied into tuples to compare (an event holds its whole description: a sort of thousands
+    /// of them made tens of thousands of copies).
+    static func startsBefore(_ a: EntryID, _ aEvent: ICalendarWriter.Event, _ b: EntryID, _ bEvent: ICalendarWriter.Event) -> Bool {
+        let aStart = aEvent.details.start, bStart = bEvent.details.start
+        return aStart != bStart ? aStart < bStart : a < b
+    }
+
     package func render(_ job: PageJob, _ renderer: PageRenderer, pages: [PageRenderer.Page]) -> [PageRenderer.Page] {
         let site = renderer.site, language = job.language
         let eventSections = site.sections.filter { $0.config.kind == .event }
         let ids = LanguageICalendarFile.events(in: site, language: language)
-        let byStart = { (a: (id: EntryID, event: ICalendarWriter.Event), b: (id: EntryID, event: ICalendarWriter.Event)) in
-            (a.event.details.start, a.id) < (b.event.details.start, b.id)
-        }
-        let events: [(id: EntryID, event: ICalendarWriter.Event)], blocks: [[UInt8]]
+        let details: [EventDetails], blocks: [[UInt8]]
         if let carried = renderer.carried, let written = carried.eventBlocks[language] {
             // A text edit keeps every front matter: the events and their order are the last
             // build's, whose blocks it carries over but for those of the edited bodies.
-            events = ids.compactMap { id in renderer.icalEvent(site[id], language: language).map { (id, $0) } }.sorted(by: byStart)
+            let events = ids.compactMap { id in renderer.icalEvent(site[id], language: language).map { (id: id, event: $0) } }
+                .sorted { Self.startsBefore($0.id, $0.event, $1.id, $1.event) }
+            details = events.map(\.event.details)
             blocks = zip(events, written).map { event, block in
                 carried.edited.contains(.init(entry: event.id, language: language))
-                    ? renderer.icalBlock(site[event.id], language: language, taking: true)?.1 ?? [] : block
+                    ? renderer.icalBlock(site[event.id], language: language, taking: true)?.block ?? [] : block
             }
         } else {
-            let made = ids.compactMap { id in renderer.icalBlock(site[id], language: language, taking: true).map { (id: id, event: $0.0, block: $0.1) } }
-                .sorted { byStart(($0.id, $0.event), ($1.id, $1.event)) }
-            events = made.map { ($0.id, $0.event) }
-            blocks = made.map(\.block)
+            let made = ids.compactMap { id in renderer.icalBlock(site[id], language: language, taking: true).map { (id: id, made: $0) } }
+                .sorted { Self.startsBefore($0.id, $0.made.event, $1.id, $1.made.event) }
+            details = made.map(\.made.event.details)
+            blocks = made.map(\.made.block)
         }
         let name = site.config.title(in: language) + " – " + eventSections.map { $0.config.title(in: language) }.joined(separator: ", ")
         return [PageRenderer.Page(path: SitePaths.languageCalendar(language),
-                                  content: renderer.icalWriter(language, name: name).calendar(events.map(\.event), blocks: blocks))]
+                                  content: renderer.icalWriter(language, name: name).calendar(details: details, blocks: blocks))]
     }
 }

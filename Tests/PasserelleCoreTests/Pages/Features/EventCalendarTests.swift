@@ -19,6 +19,27 @@ final class EventCalendarTests: XCTestCase {
         XCTAssertEqual(CalendarDate(Date(timeIntervalSince1970: 1_132_000_000)), date("2005-11-14"))
     }
 
+    /// Occurrences in calendar order: by first day, then start time (untimed before timed), then
+    /// entry id, as a tuple of the three orders them; every pair of a set with ties in each field.
+    func testChronologicalOrderIsDayThenTimeThenID() {
+        var occurrences: [EventOccurrence] = []
+        for day in ["2005-11-16", "2005-11-17"] {
+            for minute in [nil, 0, 540] as [Int?] {
+                for id in ["events/b", "events/a", "events/a-b"] {
+                    occurrences.append(EventOccurrence(entryID: EntryID(id), first: date(day), last: date(day), startMinute: minute, endMinute: nil))
+                }
+            }
+        }
+        for a in occurrences {
+            for b in occurrences {
+                XCTAssertEqual(EventCalendar.chronological(a, b),
+                               (a.first, a.startMinute ?? -1, a.entryID) < (b.first, b.startMinute ?? -1, b.entryID), "\(a) \(b)")
+            }
+        }
+        XCTAssertEqual(occurrences.sorted(by: EventCalendar.chronological).prefix(4).map { "\($0.startMinute ?? -1) \($0.entryID)" },
+                       ["-1 events/a", "-1 events/a-b", "-1 events/b", "0 events/a"])
+    }
+
     func testYearlyOccurrencesSkipMissingLeapDays() {
         let event = EventDetails(start: DateTimeValue(iso: "2004-02-29")!, recurrence: .yearly)
         let occurrences = EventCalendar.occurrences(of: event, id: "e", through: 2013)

@@ -45,7 +45,7 @@ final class ICalendarWriterTests: XCTestCase {
         var timed = EventDetails(start: DateTimeValue(iso: "2005-11-16T09:00")!)
         timed.timezone = "Africa/Tunis"
         let events = [
-            ICalendarWriter.Event(uid: "a", summary: "Ouverture", description: "BEGIN:VEVENT\nEND:VEVENT\n" + String(repeating: "é", count: 80),
+            ICalendarWriter.Event(uid: "a", summary: "Ouverture", description: UTF8Text("BEGIN:VEVENT\nEND:VEVENT\n" + String(repeating: "é", count: 80)),
                                   location: "Tunis", url: "https://x/a/", details: timed),
             ICalendarWriter.Event(uid: "b", summary: "s", description: "", location: nil, url: "https://x/b/",
                                   details: EventDetails(start: DateTimeValue(iso: "2005-11-18")!)),
