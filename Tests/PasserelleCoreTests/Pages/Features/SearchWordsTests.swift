@@ -96,4 +96,25 @@ final class SearchWordsTests: XCTestCase {
         let text = (0..<2000).map { "w\($0)" }.joined(separator: " ")
         XCTAssertEqual(SearchIndex.words(in: text + " " + text).count, 2000)
     }
+
+    /// Words are told apart by their first and last eight bytes and, past sixteen, the bytes
+    /// between: words of every length up to 40 that differ in one byte, at every place, are all
+    /// distinct, and each seen again is known.
+    func testWordsDifferingInOneByteAnywhereAreDistinct() {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzabcdefghijklmn".utf8)
+        var words: [String] = []
+        for length in 2...40 {
+            let base = Array(letters[0..<length])
+            words.append(String(decoding: base, as: UTF8.self))
+            for place in 0..<length {
+                var changed = base
+                changed[place] = UInt8(ascii: "0")
+                words.append(String(decoding: changed, as: UTF8.self))
+            }
+        }
+        let text = words.joined(separator: " ")
+        XCTAssertEqual(Set(words).count, words.count)
+        XCTAssertEqual(SearchIndex.words(in: text + " " + text), words)
+        XCTAssertEqual(SearchIndex.words(in: text.uppercased()), words, "upper-case words folded, then told apart the same way")
+    }
 }
