@@ -24,6 +24,7 @@ public struct TitleCollation: Sendable {
         /// -1, 0 or 1: title `i` before title `j`, the same, or after it. Two titles with simple
         /// keys that differ are in the order of their keys, without comparing the titles first
         /// (equal titles have equal keys; `==` on long accented titles was half of a sort).
+        @usableFromInline
         package func order(_ i: Int, _ j: Int) -> Int {
             if let x = simple[i], let y = simple[j] {
                 // The keys' byte order (`lexicographicallyPrecedes`), by memcmp.
@@ -52,6 +53,9 @@ public struct TitleCollation: Sendable {
     }
 
     /// `items` sorted by `title` in this collation, then by `tieBreak` where titles are equal.
+    /// Inlinable, so that it is specialized where it is used: generic, its copies of the items
+    /// (a tuple of an id and a title, for the A–Z order) went through the runtime's witnesses.
+    @inlinable
     public func sorted<Item, Key: Comparable>(_ items: [Item], title: (Item) -> String, tieBreak: (Item) -> Key) -> [Item] {
         let titles = prepare(items.map(title))
         let keys = items.map(tieBreak)

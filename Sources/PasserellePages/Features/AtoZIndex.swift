@@ -21,7 +21,7 @@ public struct AtoZIndex: Sendable {
         var letter = "", ids: [EntryID] = []
         // Titles start with a few dozen characters: each one's letter is found once.
         var letters: [Character: String] = [:]
-        for (id, title) in collation.sorted(titled, title: \.1, tieBreak: \.0) {
+        for (id, title) in collation.sorted(titled, title: { $0.1 }, tieBreak: { $0.0 }) {
             let next = AtoZIndex.firstCharacter(of: title).map { first in
                 if let known = letters[first] { return known }
                 let found = AtoZIndex.letter(of: first)
