@@ -2,6 +2,11 @@ import Foundation
 
 package extension Array where Element: Sendable {
     /// `map` spread over the machine's cores; results keep the input order.
+    ///
+    /// Inlinable, so that it is specialized for each element and result type where it is used:
+    /// unspecialized, every element read and every result written went through the runtime's
+    /// value witnesses (a copy of a render job, of a page, of a listed file).
+    @inlinable
     func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         let items = self
@@ -21,10 +26,13 @@ package extension Array where Element: Sendable {
 /// `@unchecked Sendable` is safe because each slot is initialized exactly once, by the iteration
 /// given its index, no slot is read while they run, and `concurrentPerform` returns only after
 /// every iteration has (which orders all the writes before the array is used).
-private struct DisjointSlots<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
+@usableFromInline
+struct DisjointSlots<T>: @unchecked Sendable {
+    @usableFromInline let base: UnsafeMutablePointer<T>
 
-    func initialize(_ index: Int, to value: T) {
+    @inlinable init(base: UnsafeMutablePointer<T>) { self.base = base }
+
+    @inlinable func initialize(_ index: Int, to value: T) {
         (base + index).initialize(to: value)
     }
 }
