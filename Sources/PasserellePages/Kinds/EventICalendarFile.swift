@@ -37,7 +37,7 @@ package struct EventICalendarFile: PageKind {
               let made = renderer.icalBlock(entry, language: job.language) else { return [] }
         let page = entry.pages[job.language]
         return [PageRenderer.Page(path: SitePaths.eventCalendar(pagePath: page.outputPath, slug: page.slug),
-                                  content: renderer.icalWriter(job.language, name: made.event.summary).calendar([made.event], blocks: [made.block]))]
+                                  content: renderer.icalWriter(job.language, name: made.event.summary).calendar(details: [made.event.details], blocks: [made.block]))]
     }
 }
 
