@@ -232,7 +232,9 @@ public struct Build: Sendable {
         // all is well. A check renders every page too (templates can fail), but keeps none of them.
         var written: (sink: any OutputSink, tree: UInt64)?
         do {
-            written = try target?.fullBuild(theme: themeURL)
+            // An entry page per entry and language, and an event's calendar file beside its page.
+            let events = site.entries.values.reduce(0) { $0 + ($1.section.kind == .event ? 1 : 0) }
+            written = try target?.fullBuild(theme: themeURL, expectedFiles: (site.entries.count + events) * config.languages.count)
         } catch {
             report.usageError = "\(error)"
             return report

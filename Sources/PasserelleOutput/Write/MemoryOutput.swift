@@ -39,7 +39,7 @@ public final class MemoryOutput: OutputTarget, Sendable {
 
     package func identity() -> OutputIdentity? { intactManifest().flatMap(identity(manifest:)) }
 
-    package func fullBuild(theme: URL) throws -> (sink: any OutputSink, tree: UInt64) {
+    package func fullBuild(theme: URL, expectedFiles: Int) throws -> (sink: any OutputSink, tree: UInt64) {
         (Staging(output: self, replacing: false), currentTree() + 1)
     }
 

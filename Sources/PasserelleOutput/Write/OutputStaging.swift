@@ -32,13 +32,20 @@ public final class OutputStaging: OutputSink, Sendable {
     }
 
     package init(writer: OutputWriter, folder: URL, previous: OutputManifest, changedByHand: Set<String>,
-         folderTimes: [String: (Int64, Int64)], lock: OutputWriter.Lock) {
+         folderTimes: [String: (Int64, Int64)], lock: OutputWriter.Lock, expectedFiles: Int = 0) {
         self.writer = writer
         self.folder = folder
         self.previous = previous
         self.changedByHand = changedByHand
         var progress = Progress(lock: lock)
-        progress.written.reserveCapacity(previous.entries.count) // A build writes about what the last one did.
+        // A build writes about what the last one did. Into a fresh folder every file is new and
+        // nearly every file has a folder of its own (`…/slug/index.html`): the tables are made at
+        // their size rather than grown (and rehashed) under the lock the render threads share.
+        progress.written.reserveCapacity(max(previous.entries.count, expectedFiles))
+        if previous.entries.isEmpty {
+            progress.madeFolders.reserveCapacity(expectedFiles)
+            progress.dirtyFolders.reserveCapacity(expectedFiles)
+        }
         self.progress = Locked(progress)
         self.folderTimes = folderTimes
         root = folder.path + "/"

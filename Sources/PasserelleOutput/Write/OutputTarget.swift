@@ -35,12 +35,19 @@ package protocol OutputTarget: Sendable {
     /// What the output is now.
     func identity() -> OutputIdentity?
     /// A sink for a full build (`theme`: the theme folder, which the output must not overlap), and
-    /// the tree it fills.
-    func fullBuild(theme: URL) throws -> (sink: any OutputSink, tree: UInt64)
+    /// the tree it fills; `expectedFiles` (about how many files the build writes) sizes its tables.
+    func fullBuild(theme: URL, expectedFiles: Int) throws -> (sink: any OutputSink, tree: UInt64)
     /// A sink that replaces some files of the output whose manifest is `current`.
     func replacement(current: Data, theme: URL) throws -> any OutputSink
     /// The file at `path` (relative to the output root) as the output holds it now, or nil.
     func currentFile(_ path: String) -> [UInt8]?
+}
+
+package extension OutputTarget {
+    /// `fullBuild(theme:expectedFiles:)` with tables that grow as the files come.
+    func fullBuild(theme: URL) throws -> (sink: any OutputSink, tree: UInt64) {
+        try fullBuild(theme: theme, expectedFiles: 0)
+    }
 }
 
 /// An output folder (`output/`), held by this build's lock from its start to its end.
@@ -73,9 +80,9 @@ package struct FolderOutput: OutputTarget {
         return identity(manifest: data)
     }
 
-    package func fullBuild(theme: URL) throws -> (sink: any OutputSink, tree: UInt64) {
+    package func fullBuild(theme: URL, expectedFiles: Int) throws -> (sink: any OutputSink, tree: UInt64) {
         try writer.checkOwnership(content: content, theme: theme)
-        let staging = try writer.begin(holding: lock)
+        let staging = try writer.begin(holding: lock, expectedFiles: expectedFiles)
         return (precompresses ? PrecompressingOutput(staging) : staging, passerelle_inode(staging.folder.path))
     }
 

@@ -133,7 +133,8 @@ public struct OutputWriter: Sendable {
     /// no longer built are removed, and the old tree does not have to be deleted after the swap
     /// (on a large site, deleting it took longer than writing). Otherwise it is a fresh folder.
     /// Either way `output` changes in one rename, and the tree kept is never published.
-    public func begin(holding lock: Lock) throws -> OutputStaging {
+    /// `expectedFiles`, about how many files the build writes, sizes the staging's tables.
+    public func begin(holding lock: Lock, expectedFiles: Int = 0) throws -> OutputStaging {
         let fm = FileManager.default
         removeStaleTemporaries()
         let parent = output.deletingLastPathComponent()
@@ -162,7 +163,7 @@ public struct OutputWriter: Sendable {
             }
         }
         return OutputStaging(writer: self, folder: staging, previous: previous, changedByHand: changedByHand,
-                             folderTimes: folderTimes, lock: lock)
+                             folderTimes: folderTimes, lock: lock, expectedFiles: expectedFiles)
     }
 
     /// Swaps the filled `staging` folder in for `output`, keeping the old tree as the spare when `keepsTrees`.
