@@ -191,15 +191,19 @@ public struct SiteResolver: Sendable {
         }
 
         // Entries whose files failed to parse still count as known, so that one broken file
-        // does not add an "unresolved reference" to every page that links to it.
-        let knownIDs = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
-        let index = ReferenceIndex(entryIDs: Array(knownIDs), languages: languages)
+        // does not add an "unresolved reference" to every page that links to it. Gathered and
+        // indexed on another core while the entries are sorted on this one.
+        let known = BackgroundValue { [files, languages] () -> (sortedIDs: [EntryID], index: ReferenceIndex) in
+            let ids = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
+            return (ids.sorted(), ReferenceIndex(entryIDs: Array(ids), languages: languages))
+        }
         // The entries of this build, in id order, each with its section: the texts of the sections the site has.
         let members = variantsByID.keys.sorted().compactMap { id in
             config.section(named: variantsByID[id]!.values.first!.source.section!).map { (id: id, section: $0) }
         }
         let sortedIDs = members.map(\.id)
         let existing = Set(sortedIDs)
+        let (sortedKnownIDs, index) = known.value
 
         // Pair translations into entries, place their pages and resolve their related entries:
         // each entry made once, on its own, across cores; then the paths they claim and the
@@ -211,12 +215,16 @@ public struct SiteResolver: Sendable {
             var missing: Diagnostic?
             var provenance: Diagnostic?
         }
-        var paired = members.concurrentMap { [variantsByID, draftIDs] member -> (entry: Entry, placements: [Placement], related: [Diagnostic]) in
+        var paired = members.concurrentMap { [variantsByID, draftIDs] member
+            -> (entry: Entry, placements: [Placement], related: [Diagnostic], jobs: [RenderJob]) in
             let (id, section) = member
             let variants = variantsByID[id]!
             let sample = variants.values.first!.source
             var placements: [Placement] = []
             var relatedDiagnostics: [Diagnostic] = []
+            // The body of each page, rendered below: one job per language, in `languages` order.
+            var jobs: [RenderJob] = []
+            jobs.reserveCapacity(languages.count)
             let pages = LanguageTable(languages: languages) { language -> EntryPage in
                 let shown = Entry.variant(of: variants, for: language, order: languages)
                 let slug = variants[language]?.slug ?? sample.slug
@@ -240,6 +248,8 @@ public struct SiteResolver: Sendable {
                     }
                 }
                 placements.append(placement)
+                jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
+                                      language: language, pagePath: path))
                 var related: [EntryID] = [], anchors: [EntryID: String] = [:], typedFound: [Diagnostic] = []
                 let typed = SiteResolver.fieldTargets(shown.metadata, of: id, section: section, index: index, existing: existing,
                                                       drafts: draftIDs, diagnostics: &typedFound)
@@ -262,49 +272,50 @@ public struct SiteResolver: Sendable {
                 page.setRelated(related, anchors: anchors, fieldTargets: typed)
                 return page
             }
-            return (Entry(id: id, section: section, fileSlug: sample.slug, variants: variants, pages: pages), placements, relatedDiagnostics)
+            return (Entry(id: id, section: section, fileSlug: sample.slug, variants: variants, pages: pages), placements, relatedDiagnostics, jobs)
+        }
+        // The paths the pages claim, checked on another core while the entry table, the body jobs
+        // and the link targets are made on this one (each is a pass over 10,000s of entries).
+        let placementDiagnostics = BackgroundValue { [paired, sortedIDs, config, languages] () -> [Diagnostic] in
+            var found: [Diagnostic] = []
+            var claimedPaths: [String: (EntryID, SourceLocation)] = [:]
+            claimedPaths.reserveCapacity(sortedIDs.count * languages.count)
+            for (id, pairing) in zip(sortedIDs, paired) {
+                for placement in pairing.placements {
+                    if let yearSlug = placement.yearSlug { found.append(yearSlug) }
+                    if let (other, otherLocation) = claimedPaths[placement.path] {
+                        found.append(.error(placement.location, "'\(id)' and '\(other)' are both written to '\(placement.path)'"
+                            + " (see \(otherLocation.path)); give one of them another slug"))
+                    }
+                    claimedPaths[placement.path] = (id, placement.location)
+                    if let missing = placement.missing { found.append(missing) }
+                    if let provenance = placement.provenance { found.append(provenance) }
+                }
+            }
+            for section in config.sections {
+                for language in languages {
+                    let path = SitePaths.section(section, language)
+                    if let (other, location) = claimedPaths[path] {
+                        found.append(.error(location, "'\(other)' is written to the listing page of section '\(section.name)' ('\(path)'); choose another slug"))
+                    }
+                }
+            }
+            return found
         }
         var entries: [EntryID: Entry] = [:]
         entries.reserveCapacity(sortedIDs.count)
-        var claimedPaths: [String: (EntryID, SourceLocation)] = [:]
-        claimedPaths.reserveCapacity(sortedIDs.count * languages.count)
-        for (id, pairing) in zip(sortedIDs, paired) {
-            for placement in pairing.placements {
-                if let yearSlug = placement.yearSlug { diagnostics.append(yearSlug) }
-                if let (other, otherLocation) = claimedPaths[placement.path] {
-                    diagnostics.append(.error(placement.location, "'\(id)' and '\(other)' are both written to '\(placement.path)'"
-                        + " (see \(otherLocation.path)); give one of them another slug"))
-                }
-                claimedPaths[placement.path] = (id, placement.location)
-                if let missing = placement.missing { diagnostics.append(missing) }
-                if let provenance = placement.provenance { diagnostics.append(provenance) }
-            }
-            entries[id] = pairing.entry
-        }
-        for section in config.sections {
-            for language in languages {
-                let path = SitePaths.section(section, language)
-                if let (other, location) = claimedPaths[path] {
-                    diagnostics.append(.error(location, "'\(other)' is written to the listing page of section '\(section.name)' ('\(path)'); choose another slug"))
-                }
-            }
-        }
+        for (id, pairing) in zip(sortedIDs, paired) { entries[id] = pairing.entry }
         clock.lap("  pairing translations")
-        for pairing in paired { diagnostics += pairing.related }
 
-        clock.lap("  related")
         // Render every page's body, entry pages and intros alike, in parallel.
         var jobs: [RenderJob] = []
         var jobKeys: [(id: EntryID?, section: String?, language: LanguageCode)] = []
         // Entry pages first, `sortedIDs` by `languages`: the results of entry `i` start at `i * languages.count`.
-        for id in sortedIDs {
-            for language in languages {
-                let page = entries[id]!.pages[language]
-                let shown = entries[id]!.shownText(in: language)
-                jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
-                                      language: language, pagePath: page.outputPath))
-                jobKeys.append((id, nil, language))
-            }
+        jobs.reserveCapacity(sortedIDs.count * languages.count + intros.count * languages.count)
+        jobKeys.reserveCapacity(jobs.capacity)
+        for (id, pairing) in zip(sortedIDs, paired) {
+            jobs += pairing.jobs
+            for language in languages { jobKeys.append((id, nil, language)) }
         }
         for key in intros.keys.sorted() {
             for language in languages {
@@ -323,6 +334,9 @@ public struct SiteResolver: Sendable {
         // own language first: a fallback page's links lead to headings of pages in another
         // language than they were written for, found by their place among these texts' headings.
         let targets = LinkTargets(table: entries, ids: sortedIDs, languages: languages)
+        diagnostics += placementDiagnostics.value
+        for pairing in paired { diagnostics += pairing.related }
+        clock.lap("  related, body jobs, link targets")
         var results = { (snapshot: [EntryID: Entry]) -> [RenderResult] in
             let own = jobs.indices.filter { !jobs[$0].isFallback }, borrowed = jobs.indices.filter { jobs[$0].isFallback }
             let first = own.concurrentMap { [jobs] position in
@@ -484,7 +498,7 @@ public struct SiteResolver: Sendable {
                         assets: assets, buildDate: options.buildDate)
         return Resolution(site: diagnostics.hasErrors ? nil : site, diagnostics: diagnostics,
                           frontMatterDiagnostics: frontMatterDiagnostics, bodyDiagnostics: bodyDiagnostics,
-                          otherDiagnostics: otherDiagnostics, knownIDs: knownIDs.sorted(), drafts: drafts.sorted())
+                          otherDiagnostics: otherDiagnostics, knownIDs: sortedKnownIDs, drafts: drafts.sorted())
     }
 
     /// The rendered intros of a section (or of the home page), one per site language where it has one.
