@@ -41,6 +41,22 @@ final class CompiledTemplateTests: XCTestCase {
         try assertSameAsSwiftMustache("{{bytes}}|{{{bytes}}}|{{&bytes}}|{{noBytes}}|{{#bytes}}({{.}}){{/bytes}}{{^bytes}}none{{/bytes}}{{#noBytes}}[{{.}}]{{/noBytes}}")
     }
 
+    /// Each of the five escaped characters, and characters that are not, at every place in texts
+    /// of up to 20 characters among one- and two-byte characters, escape as swift-mustache's.
+    func testEscapingAtEveryPlace() throws {
+        for special in ["<", ">", "&", "\"", "'", "=", "é"] {
+            for length in 0...19 {
+                for place in 0...length {
+                    var text = Array(repeating: length % 3 == 0 ? "é" : "a", count: length)
+                    text.insert(special, at: place)
+                    let context: TemplateRecord = ["title": .text(text.joined()), "bytes": .utf8Text(UTF8Text(text.joined() + special))]
+                    try assertSameAsSwiftMustache("{{title}}|{{bytes}}", context: context)
+                }
+            }
+        }
+        try assertSameAsSwiftMustache("{{title}}", context: ["title": .text("<<<<>>>>&&&&\"\"\"\"''''<a href=\"x\">'&'</a>")])
+    }
+
     func testSections() throws {
         try assertSameAsSwiftMustache("{{#items}}<a href=\"{{url}}\">{{name}}</a>{{title}}\n{{/items}}")
         try assertSameAsSwiftMustache("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#count}}{{.}}{{/count}}{{#zero}}[{{.}}]{{/zero}}{{#title}}({{.}}){{/title}}{{#blank}}<{{.}}>{{/blank}}")
