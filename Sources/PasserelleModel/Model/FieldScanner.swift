@@ -97,16 +97,42 @@ package struct FieldScanner {
 
 package extension Array where Element == UInt8 {
     /// Appends a number and a space, as `FieldScanner` reads them back, without a temporary string.
+    /// Decimal and hexadecimal (the manifest's and the build record's 100,000 fields per build)
+    /// are written with constant divisors into a buffer on the stack, and appended at once.
     @inlinable package mutating func appendField<N: BinaryInteger>(_ value: N, radix: N = 10) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = count
-        repeat {
-            let digit = UInt8(magnitude % radix.magnitude)
-            append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-            magnitude /= radix.magnitude
-        } while magnitude > 0
-        self[start...].reverse() // Written least significant digit first.
+        if (radix == 10 || radix == 16), let magnitude = UInt64(exactly: value.magnitude) {
+            appendDigits(magnitude, hexadecimal: radix == 16)
+        } else {
+            var magnitude = value.magnitude
+            let start = count
+            repeat {
+                let digit = UInt8(magnitude % radix.magnitude)
+                append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                magnitude /= radix.magnitude
+            } while magnitude > 0
+            self[start...].reverse() // Written least significant digit first.
+        }
         append(UInt8(ascii: " "))
+    }
+
+    /// The digits of `value`, most significant first, in lower case.
+    @inlinable package mutating func appendDigits(_ value: UInt64, hexadecimal: Bool) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var position = digits.count, rest = value
+            repeat {
+                position -= 1
+                let digit: UInt8
+                if hexadecimal {
+                    digit = UInt8(truncatingIfNeeded: rest & 0xF)
+                    rest >>= 4
+                } else {
+                    digit = UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+                digits[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+            } while rest > 0
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[position...]))
+        }
     }
 }

@@ -29,6 +29,36 @@ final class FieldScannerTests: XCTestCase {
         }
     }
 
+    /// The decimal and hexadecimal fields are `String(_:radix:)`'s digits, at the edges of each width.
+    func testFieldsAtTheEdges() {
+        var values: [Int64] = [0, 1, 9, 10, 15, 16, 99, 100, 255, 256, Int64.max, Int64.min + 1, -1, -10, -16]
+        var power: Int64 = 1
+        for _ in 1...18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        for value in values {
+            var text: [UInt8] = []
+            text.appendField(value)
+            XCTAssertEqual(String(decoding: text, as: UTF8.self), String(value) + " ")
+            text = []
+            text.appendField(value, radix: 16)
+            XCTAssertEqual(String(decoding: text, as: UTF8.self), String(value, radix: 16) + " ")
+        }
+        for value in [UInt64.max, UInt64.max - 1, 1 << 63, 0xF, 0x10, 0xABCDEF] {
+            var text: [UInt8] = []
+            text.appendField(value, radix: 16)
+            XCTAssertEqual(String(decoding: text, as: UTF8.self), String(value, radix: 16) + " ")
+            text = []
+            text.appendField(value)
+            XCTAssertEqual(String(decoding: text, as: UTF8.self), String(value) + " ")
+        }
+        // Another radix: the general digits.
+        var octal: [UInt8] = []
+        octal.appendField(Int32(-511), radix: 8)
+        XCTAssertEqual(String(decoding: octal, as: UTF8.self), "-777 ")
+    }
+
     func testPrefixesAndMalformedFields() {
         let read = lines(Array("file 12 ff x\nother\n-\n12a\n".utf8)) { scanner -> String in
             guard scanner.skip("file ") else { return scanner.restIsAny(of: ["other", "more"]) ? "other" : "unknown:\(scanner.integer().map(String.init) ?? "nil")" }
