@@ -192,18 +192,19 @@ public struct SiteResolver: Sendable {
 
         // Entries whose files failed to parse still count as known, so that one broken file
         // does not add an "unresolved reference" to every page that links to it. Gathered and
-        // indexed on another core while the entries are sorted on this one.
-        let known = BackgroundValue { [files, languages] () -> (sortedIDs: [EntryID], index: ReferenceIndex) in
+        // indexed on one core while the entries are sorted on the other.
+        let (known, sorted) = concurrently({ [files, languages] () -> (sortedIDs: [EntryID], index: ReferenceIndex) in
             let ids = Set(files.filter { !$0.isIndex && $0.section != nil }.map(\.id))
             return (ids.sorted(), ReferenceIndex(entryIDs: Array(ids), languages: languages))
-        }
-        // The entries of this build, in id order, each with its section: the texts of the sections the site has.
-        let members = variantsByID.keys.sorted().compactMap { id in
-            config.section(named: variantsByID[id]!.values.first!.source.section!).map { (id: id, section: $0) }
-        }
-        let sortedIDs = members.map(\.id)
+        }, { [variantsByID, config] () -> (members: [(id: EntryID, section: SectionConfig)], ids: [EntryID]) in
+            // The entries of this build, in id order, each with its section: the texts of the sections the site has.
+            let members = variantsByID.keys.sorted().compactMap { id in
+                config.section(named: variantsByID[id]!.values.first!.source.section!).map { (id: id, section: $0) }
+            }
+            return (members, members.map(\.id))
+        })
+        let (sortedKnownIDs, index) = known, (members, sortedIDs) = sorted
         let existing = Set(sortedIDs)
-        let (sortedKnownIDs, index) = known.value
 
         // Pair translations into entries, place their pages and resolve their related entries:
         // each entry made once, on its own, across cores; then the paths they claim and the
@@ -274,9 +275,10 @@ public struct SiteResolver: Sendable {
             }
             return (Entry(id: id, section: section, fileSlug: sample.slug, variants: variants, pages: pages), placements, relatedDiagnostics, jobs)
         }
-        // The paths the pages claim, checked on another core while the entry table, the body jobs
-        // and the link targets are made on this one (each is a pass over 10,000s of entries).
-        let placementDiagnostics = BackgroundValue { [paired, sortedIDs, config, languages] () -> [Diagnostic] in
+        clock.lap("  pairing translations")
+        // The paths the pages claim, checked on one core while the entry table, the body jobs and
+        // the link targets are made on the other (each is a pass over 10,000s of entries).
+        let (placementDiagnostics, made) = concurrently({ [paired, sortedIDs, config, languages] () -> [Diagnostic] in
             var found: [Diagnostic] = []
             var claimedPaths: [String: (EntryID, SourceLocation)] = [:]
             claimedPaths.reserveCapacity(sortedIDs.count * languages.count)
@@ -301,41 +303,43 @@ public struct SiteResolver: Sendable {
                 }
             }
             return found
-        }
-        var entries: [EntryID: Entry] = [:]
-        entries.reserveCapacity(sortedIDs.count)
-        for (id, pairing) in zip(sortedIDs, paired) { entries[id] = pairing.entry }
-        clock.lap("  pairing translations")
-
-        // Render every page's body, entry pages and intros alike, in parallel.
-        var jobs: [RenderJob] = []
-        var jobKeys: [(id: EntryID?, section: String?, language: LanguageCode)] = []
-        // Entry pages first, `sortedIDs` by `languages`: the results of entry `i` start at `i * languages.count`.
-        jobs.reserveCapacity(sortedIDs.count * languages.count + intros.count * languages.count)
-        jobKeys.reserveCapacity(jobs.capacity)
-        for (id, pairing) in zip(sortedIDs, paired) {
-            jobs += pairing.jobs
-            for language in languages { jobKeys.append((id, nil, language)) }
-        }
-        for key in intros.keys.sorted() {
-            for language in languages {
-                guard let shown = intros[key]![language] ?? languages.lazy.compactMap({ intros[key]![$0] }).first else { continue }
-                let path = key.isEmpty ? SitePaths.home(language)
-                    : config.section(named: key).map { SitePaths.section($0, language) } ?? SitePaths.home(language)
-                jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
-                                      language: language, pagePath: path))
-                jobKeys.append((nil, key, language))
+        }, { [paired, sortedIDs, intros, config, languages] ()
+            -> (entries: [EntryID: Entry], jobs: [RenderJob], jobKeys: [(id: EntryID?, section: String?, language: LanguageCode)], targets: LinkTargets) in
+            var entries: [EntryID: Entry] = [:]
+            entries.reserveCapacity(sortedIDs.count)
+            for (id, pairing) in zip(sortedIDs, paired) { entries[id] = pairing.entry }
+            // Every page's body, entry pages and intros alike, rendered below in parallel.
+            var jobs: [RenderJob] = []
+            var jobKeys: [(id: EntryID?, section: String?, language: LanguageCode)] = []
+            // Entry pages first, `sortedIDs` by `languages`: the results of entry `i` start at `i * languages.count`.
+            jobs.reserveCapacity(sortedIDs.count * languages.count + intros.count * languages.count)
+            jobKeys.reserveCapacity(jobs.capacity)
+            for (id, pairing) in zip(sortedIDs, paired) {
+                jobs += pairing.jobs
+                for language in languages { jobKeys.append((id, nil, language)) }
             }
-        }
+            for key in intros.keys.sorted() {
+                for language in languages {
+                    guard let shown = intros[key]![language] ?? languages.lazy.compactMap({ intros[key]![$0] }).first else { continue }
+                    let path = key.isEmpty ? SitePaths.home(language)
+                        : config.section(named: key).map { SitePaths.section($0, language) } ?? SitePaths.home(language)
+                    jobs.append(RenderJob(source: shown.source, body: shown.body, bodyFirstLine: shown.bodyFirstLine,
+                                          language: language, pagePath: path))
+                    jobKeys.append((nil, key, language))
+                }
+            }
+            // The jobs read a copy of the table that is gone once they are done. The texts in their
+            // own language first: a fallback page's links lead to headings of pages in another
+            // language than they were written for, found by their place among these texts' headings.
+            return (entries, jobs, jobKeys, LinkTargets(table: entries, ids: sortedIDs, languages: languages))
+        })
+        var (entries, jobs) = (made.entries, made.jobs)
+        let (jobKeys, targets) = (made.jobKeys, made.targets)
+        diagnostics += placementDiagnostics
+        for pairing in paired { diagnostics += pairing.related }
         let renderer = MarkdownRenderer(unsafeHTML: config.unsafeHTML)
         let drafts = draftIDs.subtracting(entries.keys)
         let assetSet = Set(assets)
-        // The jobs read a copy of the table that is gone once they are done. The texts in their
-        // own language first: a fallback page's links lead to headings of pages in another
-        // language than they were written for, found by their place among these texts' headings.
-        let targets = LinkTargets(table: entries, ids: sortedIDs, languages: languages)
-        diagnostics += placementDiagnostics.value
-        for pairing in paired { diagnostics += pairing.related }
         clock.lap("  related, body jobs, link targets")
         var results = { (snapshot: [EntryID: Entry]) -> [RenderResult] in
             let own = jobs.indices.filter { !jobs[$0].isFallback }, borrowed = jobs.indices.filter { jobs[$0].isFallback }

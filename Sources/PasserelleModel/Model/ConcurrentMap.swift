@@ -36,3 +36,36 @@ struct DisjointSlots<T>: @unchecked Sendable {
         (base + index).initialize(to: value)
     }
 }
+
+/// `first` and `second` at once, each on a core when one is free; both results, when both are done.
+///
+/// The calling thread runs one of them, and the other too if no thread of the pool takes it: a
+/// value computed in the background (`BackgroundValue`) waits for a free thread of the pool,
+/// which threads blocked elsewhere (a `git log` beside the build) can hold for a second.
+@inlinable
+package func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    var a: A?, b: B?
+    withUnsafeMutablePointer(to: &a) { a in
+        withUnsafeMutablePointer(to: &b) { b in
+            let slots = TwoSlots(first: a, second: b)
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                if index == 0 { slots.first.pointee = first() } else { slots.second.pointee = second() }
+            }
+        }
+    }
+    guard let a, let b else { preconditionFailure("concurrentPerform returns after both iterations ran") }
+    return (a, b)
+}
+
+/// The two results `concurrently` fills. `@unchecked Sendable` is safe because each is written
+/// by one iteration only, and read after `concurrentPerform` has returned.
+@usableFromInline
+struct TwoSlots<A, B>: @unchecked Sendable {
+    @usableFromInline let first: UnsafeMutablePointer<A?>
+    @usableFromInline let second: UnsafeMutablePointer<B?>
+
+    @inlinable init(first: UnsafeMutablePointer<A?>, second: UnsafeMutablePointer<B?>) {
+        self.first = first
+        self.second = second
+    }
+}
